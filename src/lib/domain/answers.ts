@@ -1,0 +1,71 @@
+/**
+ * Answers and diagnostics as the domain sees them: plain data, independent of storage.
+ */
+import type { ModuleId } from './questionnaire';
+
+/** A level of the answer scale (0 Rien … 4 Exemplaire). */
+export type Level = 0 | 1 | 2 | 3 | 4;
+
+/** An answer to a scale question: a level, "Non concerné" (na) or "Je ne sais pas" (nsp). */
+export type ScaleValue = Level | 'na' | 'nsp';
+
+/** The values of the scale, in display order. */
+export const SCALE_VALUES: readonly ScaleValue[] = [0, 1, 2, 3, 4, 'na', 'nsp'];
+
+/**
+ * An answer to one question. For a scale question `value` is a ScaleValue; for a cooperation
+ * question it is the list of the other modules the service works with (empty: none).
+ */
+export interface Answer {
+	questionId: string;
+	value: ScaleValue | ModuleId[];
+	note?: string;
+	/** Epoch milliseconds of the last change. */
+	changedAt: number;
+}
+
+/** Draft until the respondent marks it complete. */
+export type DiagnosticStatus = 'draft' | 'complete';
+
+/** Where a diagnostic comes from: filled on this device, or imported from a file. */
+export type Origin =
+	| { kind: 'local' }
+	| { kind: 'file'; fileName: string; importedAt: number; device?: string };
+
+/** One service's answers for one campaign. */
+export interface Diagnostic {
+	id: string;
+	campaignId: string;
+	moduleId: ModuleId;
+	questionnaireVersion: number;
+	status: DiagnosticStatus;
+	/** Grows by one with every change, so an import can tell newer from older. */
+	revision: number;
+	respondent?: { name?: string; role?: string };
+	createdAt: number;
+	updatedAt: number;
+	origin: Origin;
+}
+
+/** A diagnostic with its answers keyed by question id: the input of the scoring engine. */
+export interface DiagnosticWithAnswers extends Diagnostic {
+	answers: Record<string, Answer>;
+}
+
+/** A campaign (démarche) of one authority. */
+export interface Campaign {
+	id: string;
+	/** Name of the authority, e.g. "Communauté de communes exemple". */
+	authority: string;
+	/** e.g. "Diagnostic 2026". */
+	label: string;
+	/** The modules expected to answer. */
+	modules: ModuleId[];
+	createdAt: number;
+	updatedAt: number;
+}
+
+/** Whether a value answers a scale question on the 0–4 levels. */
+export function isLevel(value: Answer['value']): value is Level {
+	return typeof value === 'number';
+}
