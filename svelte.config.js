@@ -9,7 +9,14 @@ const config = {
 		// plus a service worker, and campaign pages only exist on the user's device.
 		adapter: adapter({ fallback: '200.html' }),
 		serviceWorker: { register: false },
-		version: { pollInterval: 0 }
+		version: { pollInterval: 0 },
+		typescript: {
+			// Type-check the benchmarks and the Playwright config with the app.
+			config: (ts) => ({
+				...ts,
+				include: [...ts.include, '../bench/**/*.ts', '../playwright.config.ts']
+			})
+		}
 	}
 };
 

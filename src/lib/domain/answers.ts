@@ -29,8 +29,7 @@ export type DiagnosticStatus = 'draft' | 'complete';
 
 /** Where a diagnostic comes from: filled on this device, or imported from a file. */
 export type Origin =
-	| { kind: 'local' }
-	| { kind: 'file'; fileName: string; importedAt: number; device?: string };
+	{ kind: 'local' } | { kind: 'file'; fileName: string; importedAt: number; device?: string };
 
 /** One service's answers for one campaign. */
 export interface Diagnostic {

@@ -1,0 +1,78 @@
+// A small static server for the built app (build/): files as they are, prerendered pages
+// without their .html, and the SPA fallback (200.html) for every other route. Used by
+// `npm start`, by the end-to-end tests (which stop it to test offline use) and the benchmarks.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.webmanifest': 'application/manifest+json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.txt': 'text/plain; charset=utf-8',
+	'.woff2': 'font/woff2'
+};
+
+function resolveFile(root, pathname) {
+	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+	const base = join(root, clean);
+	if (!base.startsWith(root)) return null;
+	for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
+		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+	}
+	return null;
+}
+
+/**
+ * Starts the server; resolves with the node http.Server once it listens.
+ * @param {{ root?: string, port?: number, host?: string }} [options]
+ */
+export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) {
+	const dir = resolve(root);
+	if (!existsSync(join(dir, '200.html'))) {
+		throw new Error(
+			`Aucune application construite dans ${dir} : lancez d'abord « npm run build ».`
+		);
+	}
+	const server = createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		let file = resolveFile(dir, url.pathname);
+		const missingAsset = !file && (url.pathname.startsWith('/_app/') || extname(url.pathname));
+		if (missingAsset) {
+			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end('Fichier introuvable');
+			return;
+		}
+		file ??= join(dir, '200.html');
+		const immutable = url.pathname.startsWith('/_app/immutable/');
+		res.writeHead(200, {
+			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+		});
+		if (req.method === 'HEAD') res.end();
+		else createReadStream(file).pipe(res);
+	});
+	return new Promise((ok, fail) => {
+		server.once('error', fail);
+		server.listen(port, host, () => ok(server));
+	});
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const arg = process.argv.indexOf('--port');
+	const port = Number(arg > 0 ? process.argv[arg + 1] : (process.env.PORT ?? 4173));
+	try {
+		await serve({ port });
+		console.log(`Leviers est servi sur http://127.0.0.1:${port}/ (Ctrl+C pour arrêter)`);
+	} catch (e) {
+		console.error(e instanceof Error ? e.message : e);
+		process.exit(1);
+	}
+}

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const IDS = ['economie', 'dechets', 'eau', 'urbanisme', 'cantines', 'marches', 'transversal'];
+const MODULES: { id: string; title: string }[] = IDS.map((id) =>
+	JSON.parse(readFileSync(`questionnaires/${id}.json`, 'utf8'))
+);
+
+test('the home page lists the seven modules of the diagnostic', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Leviers' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	const list = page.getByRole('heading', { name: 'Les sept modules du diagnostic' });
+	await expect(list).toBeVisible();
+	expect(MODULES).toHaveLength(7);
+	for (const { title } of MODULES) {
+		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+	}
+});
+
+test('a module page lists its questions by theme with their reference', async ({ page }) => {
+	await page.goto('/');
+	const marches = MODULES.find((m) => m.id === 'marches')!;
+	await page.getByRole('link', { name: marches.title, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: marches.title })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 3, name: /SPASER/ }).first()).toBeVisible();
+	await expect(page.locator('blockquote, .fact').first()).toBeVisible();
+});
+
+test('a deep link to a module page works on its own', async ({ page }) => {
+	const cantines = MODULES.find((m) => m.id === 'cantines')!;
+	await page.goto('/modules/cantines');
+	await expect(page.getByRole('heading', { level: 1, name: cantines.title })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+});
+
+test('an unknown module shows a French error', async ({ page }) => {
+	await page.goto('/modules/inconnu');
+	await expect(page.getByText('Ce questionnaire n’existe pas.')).toBeVisible();
+});
