@@ -1,0 +1,62 @@
+/**
+ * Turns a storage failure into a French message that says what happened and what to do.
+ */
+
+/** What a user reads when a write or a read fails. */
+export interface StorageProblem {
+	/** What happened. */
+	message: string;
+	/** What to do. */
+	action: string;
+}
+
+function names(e: unknown): string[] {
+	const out: string[] = [];
+	let cur: unknown = e;
+	for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+		const { name, inner } = cur as { name?: unknown; inner?: unknown };
+		if (typeof name === 'string') out.push(name);
+		cur = inner;
+	}
+	return out;
+}
+
+/** Describes any error thrown by Dexie or IndexedDB in French. */
+export function describeStorageError(e: unknown): StorageProblem {
+	// The repository's own errors are already French and say what to do.
+	if (e instanceof Error && e.name === 'RepositoryError') return { message: e.message, action: '' };
+	const n = names(e);
+	const has = (...wanted: string[]) => n.some((x) => wanted.includes(x));
+	if (has('QuotaExceededError'))
+		return {
+			message: 'L’espace de stockage de l’appareil est plein : la réponse n’a pas été enregistrée.',
+			action:
+				'Libérez de l’espace (fichiers, autres sites), exportez une sauvegarde depuis la page Données, puis réessayez.'
+		};
+	if (has('VersionChangeError', 'UpgradeError'))
+		return {
+			message: 'Une version plus récente de Leviers est ouverte dans un autre onglet.',
+			action:
+				'Rechargez cette page pour continuer ; vos réponses déjà enregistrées sont conservées.'
+		};
+	if (has('DatabaseClosedError', 'InvalidStateError'))
+		return {
+			message: 'La connexion à la base de données locale a été fermée.',
+			action: 'Rechargez la page puis réessayez ; vos réponses déjà enregistrées sont conservées.'
+		};
+	if (has('MissingAPIError'))
+		return {
+			message: 'Ce navigateur ne permet pas d’enregistrer des données (IndexedDB indisponible).',
+			action:
+				'Quittez la navigation privée ou utilisez un navigateur récent (Chrome, Edge, Firefox, Safari).'
+		};
+	if (has('OpenFailedError'))
+		return {
+			message: 'La base de données locale n’a pas pu être ouverte.',
+			action: 'Fermez les autres onglets de Leviers, puis rechargez la page.'
+		};
+	return {
+		message: 'L’enregistrement a échoué.',
+		action: 'Réessayez ; si le problème persiste, exportez une sauvegarde depuis la page Données.'
+	};
+}

@@ -1,0 +1,220 @@
+/**
+ * Every write of the app goes through here. Several writes are one transaction, and each
+ * method resolves only once its (strictly durable) transaction has committed.
+ */
+import type {
+	Answer,
+	Campaign,
+	Diagnostic,
+	DiagnosticStatus,
+	DiagnosticWithAnswers
+} from '$lib/domain/answers';
+import { getModule } from '$lib/domain/content';
+import { moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
+import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
+
+/** What a user types to create or rename a campaign. */
+export interface CampaignInput {
+	authority: string;
+	label: string;
+	modules: ModuleId[];
+}
+
+/** A French error a user can act on (shown as is). */
+export class RepositoryError extends Error {
+	override name = 'RepositoryError';
+}
+
+function cleanCampaign(input: CampaignInput): CampaignInput {
+	const authority = input.authority.trim();
+	const label = input.label.trim();
+	if (!authority) throw new RepositoryError('Indiquez le nom de la collectivité.');
+	if (!label) throw new RepositoryError('Indiquez un libellé, par exemple « Diagnostic 2026 ».');
+	if (input.modules.length === 0) throw new RepositoryError('Choisissez au moins un module.');
+	return { authority, label, modules: [...new Set(input.modules)] };
+}
+
+/** The writes of the app, bound to one database. */
+export class Repository {
+	readonly #db: LeviersDB;
+	readonly #now: () => number;
+	readonly #newId: () => string;
+
+	constructor(db: LeviersDB, now = () => Date.now(), newId = () => crypto.randomUUID()) {
+		this.#db = db;
+		this.#now = now;
+		this.#newId = newId;
+	}
+
+	/** Creates a campaign of the given authority. */
+	async createCampaign(input: CampaignInput): Promise<Campaign> {
+		const t = this.#now();
+		const campaign: Campaign = {
+			id: this.#newId(),
+			...cleanCampaign(input),
+			createdAt: t,
+			updatedAt: t
+		};
+		await this.#db.campaigns.add(campaign);
+		return campaign;
+	}
+
+	/** Renames a campaign or changes its expected modules (answers are kept). */
+	async updateCampaign(id: string, input: CampaignInput): Promise<void> {
+		const clean = cleanCampaign(input);
+		const n = await this.#db.campaigns.update(id, { ...clean, updatedAt: this.#now() });
+		if (n === 0) throw new RepositoryError('Cette démarche n’existe plus sur cet appareil.');
+	}
+
+	/** Deletes a campaign with all its diagnostics and answers, in one transaction. */
+	async deleteCampaign(id: string): Promise<void> {
+		const { campaigns, diagnostics, answers } = this.#db;
+		await this.#db.transaction('rw', campaigns, diagnostics, answers, async () => {
+			const ids = await diagnostics.where('campaignId').equals(id).primaryKeys();
+			await answers.where('diagnosticId').anyOf(ids).delete();
+			await diagnostics.bulkDelete(ids);
+			await campaigns.delete(id);
+		});
+	}
+
+	/** Adds a campaign with its diagnostics and answers in one transaction (example, import). */
+	async addCampaign(campaign: Campaign, diagnostics: DiagnosticWithAnswers[]): Promise<void> {
+		const t = this.#db;
+		await t.transaction('rw', t.campaigns, t.diagnostics, t.answers, async () => {
+			await t.campaigns.add(campaign);
+			for (const { answers, ...diagnostic } of diagnostics) {
+				await t.diagnostics.add(diagnostic);
+				await t.answers.bulkAdd(
+					Object.values(answers).map((a) => ({ ...a, diagnosticId: diagnostic.id }))
+				);
+			}
+		});
+	}
+
+	/** The diagnostic this device fills for a module of a campaign, created as a draft if none. */
+	async openDiagnostic(campaignId: string, moduleId: ModuleId): Promise<Diagnostic> {
+		const t = this.#db;
+		return t.transaction('rw', t.campaigns, t.diagnostics, async () => {
+			if (!(await t.campaigns.get(campaignId)))
+				throw new RepositoryError('Cette démarche n’existe pas sur cet appareil.');
+			const existing = await t.diagnostics
+				.where('[campaignId+moduleId]')
+				.equals([campaignId, moduleId])
+				.toArray();
+			const current = existing.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+			if (current) return current;
+			const module = getModule(moduleId);
+			if (!module) throw new RepositoryError('Ce questionnaire n’existe pas.');
+			const now = this.#now();
+			const created: Diagnostic = {
+				id: this.#newId(),
+				campaignId,
+				moduleId,
+				questionnaireVersion: module.version,
+				status: 'draft',
+				revision: 0,
+				createdAt: now,
+				updatedAt: now,
+				origin: { kind: 'local' }
+			};
+			await t.diagnostics.add(created);
+			return created;
+		});
+	}
+
+	/** Records the value of one answer, keeping its note; bumps the diagnostic's revision. */
+	saveAnswer(diagnosticId: string, questionId: string, value: Answer['value']): Promise<void> {
+		return this.#writeAnswer(diagnosticId, questionId, { value });
+	}
+
+	/** Records the note of one answer, keeping its value. */
+	saveNote(diagnosticId: string, questionId: string, note: string): Promise<void> {
+		return this.#writeAnswer(diagnosticId, questionId, { note });
+	}
+
+	/** Removes the value of one answer (the note stays). */
+	clearAnswer(diagnosticId: string, questionId: string): Promise<void> {
+		return this.#writeAnswer(diagnosticId, questionId, { value: null });
+	}
+
+	async #writeAnswer(
+		diagnosticId: string,
+		questionId: string,
+		change: Partial<Pick<StoredAnswer, 'value' | 'note'>>
+	): Promise<void> {
+		const t = this.#db;
+		await t.transaction('rw', t.diagnostics, t.answers, async () => {
+			const diagnostic = await t.diagnostics.get(diagnosticId);
+			if (!diagnostic) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
+			const now = this.#now();
+			const before = await t.answers.get([diagnosticId, questionId]);
+			const row: StoredAnswer = {
+				diagnosticId,
+				questionId,
+				value: null,
+				...before,
+				...change,
+				changedAt: now
+			};
+			if (row.note !== undefined && row.note.trim() === '') delete row.note;
+			await t.answers.put(row);
+			const reopen = diagnostic.status === 'complete' && row.value === null;
+			await t.diagnostics.update(diagnosticId, {
+				revision: diagnostic.revision + 1,
+				updatedAt: now,
+				...(reopen ? { status: 'draft' as const } : {})
+			});
+		});
+	}
+
+	/** Records who answered (both fields optional). */
+	async saveRespondent(
+		diagnosticId: string,
+		respondent: { name?: string; role?: string }
+	): Promise<void> {
+		const t = this.#db;
+		await t.transaction('rw', t.diagnostics, async () => {
+			const d = await t.diagnostics.get(diagnosticId);
+			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
+			const name = respondent.name?.trim() || undefined;
+			const role = respondent.role?.trim() || undefined;
+			await t.diagnostics.update(diagnosticId, {
+				respondent: { name, role },
+				revision: d.revision + 1,
+				updatedAt: this.#now()
+			});
+		});
+	}
+
+	/** Marks a diagnostic complete (every question answered) or reopens it. */
+	async setStatus(diagnosticId: string, status: DiagnosticStatus): Promise<void> {
+		const t = this.#db;
+		await t.transaction('rw', t.diagnostics, t.answers, async () => {
+			const d = await t.diagnostics.get(diagnosticId);
+			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
+			if (status === 'complete') {
+				const module = getModule(d.moduleId);
+				const rows = await t.answers.where('diagnosticId').equals(diagnosticId).toArray();
+				const answered = new Set(rows.filter((r) => r.value !== null).map((r) => r.questionId));
+				const missing = module ? moduleQuestions(module).filter((q) => !answered.has(q.id)) : [];
+				if (missing.length > 0)
+					throw new RepositoryError(
+						`Il reste ${missing.length} question${missing.length > 1 ? 's' : ''} sans réponse.`
+					);
+			}
+			await t.diagnostics.update(diagnosticId, {
+				status,
+				revision: d.revision + 1,
+				updatedAt: this.#now()
+			});
+		});
+	}
+
+	/** Stores a small value under a key (e.g. the date of the last backup). */
+	async setMeta(key: string, value: unknown): Promise<void> {
+		await this.#db.meta.put({ key, value });
+	}
+}
+
+/** The app's repository. */
+export const repository = new Repository(defaultDb);

@@ -1,0 +1,134 @@
+/**
+ * The state of the page where a service fills its diagnostic: what each question shows, what is
+ * being saved, what failed. A value chosen on screen stays on screen until its transaction has
+ * committed; only then is it shown as saved, and on failure it stays with the error.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import type { Answer } from '$lib/domain/answers';
+import type { StoredAnswer } from '$lib/db/db';
+import { describeStorageError, type StorageProblem } from '$lib/db/errors';
+import { requestPersistence } from '$lib/db/persistence';
+import { queries } from '$lib/db/queries';
+import { repository } from '$lib/db/repository';
+import { Live } from './live.svelte';
+import { trackWrite } from './writes.svelte';
+
+/** Where the last write of a question stands. */
+export type SaveState = 'saving' | 'saved' | 'error';
+
+/** How long typing must pause before a note is saved. */
+export const NOTE_DELAY_MS = 700;
+
+type Value = Answer['value'] | null;
+
+/** The filling state of one diagnostic. */
+export class DiagnosticEditor {
+	readonly diagnosticId: string;
+	readonly #rows: Live<StoredAnswer[]>;
+	/** Values chosen on screen whose write has not committed (or failed). */
+	readonly #pending = new SvelteMap<string, { value: Value; token: number }>();
+	readonly #notes = new SvelteMap<string, { text: string; token: number }>();
+	readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly states = new SvelteMap<string, SaveState>();
+	problem = $state<StorageProblem | null>(null);
+	#token = 0;
+
+	constructor(diagnosticId: string) {
+		this.diagnosticId = diagnosticId;
+		this.#rows = new Live(() => queries.answerRows(diagnosticId));
+	}
+
+	/** The stored rows, keyed by question id (undefined while loading). */
+	readonly stored = $derived.by(() => {
+		const rows = this.#rows.current;
+		return rows && new Map(rows.map((r) => [r.questionId, r]));
+	});
+
+	/** True until the stored answers are read. */
+	get loading(): boolean {
+		return this.#rows.loading;
+	}
+
+	/** The value shown for a question: the one chosen on screen, else the stored one. */
+	value(questionId: string): Value {
+		const p = this.#pending.get(questionId);
+		return p ? p.value : (this.stored?.get(questionId)?.value ?? null);
+	}
+
+	/** The note shown for a question. */
+	note(questionId: string): string {
+		return this.#notes.get(questionId)?.text ?? this.stored?.get(questionId)?.note ?? '';
+	}
+
+	/** Writes a value now; resolves once committed or failed. */
+	async answer(questionId: string, value: Value): Promise<void> {
+		const token = ++this.#token;
+		this.#pending.set(questionId, { value, token });
+		await this.#write(questionId, () =>
+			value === null
+				? repository.clearAnswer(this.diagnosticId, questionId)
+				: repository.saveAnswer(this.diagnosticId, questionId, value)
+		).then((ok) => {
+			if (ok && this.#pending.get(questionId)?.token === token) this.#pending.delete(questionId);
+		});
+	}
+
+	/** Records typing in a note; it is saved after a pause, or at once by flushNote. */
+	typeNote(questionId: string, text: string): void {
+		this.#notes.set(questionId, { text, token: ++this.#token });
+		clearTimeout(this.#timers.get(questionId));
+		this.#timers.set(
+			questionId,
+			setTimeout(() => void this.flushNote(questionId), NOTE_DELAY_MS)
+		);
+	}
+
+	/** Saves a note being typed now (on blur, before leaving the page). */
+	async flushNote(questionId: string): Promise<void> {
+		clearTimeout(this.#timers.get(questionId));
+		this.#timers.delete(questionId);
+		const draft = this.#notes.get(questionId);
+		if (!draft) return;
+		const ok = await this.#write(questionId, () =>
+			repository.saveNote(this.diagnosticId, questionId, draft.text)
+		);
+		if (ok && this.#notes.get(questionId)?.token === draft.token) this.#notes.delete(questionId);
+	}
+
+	/** Saves every note being typed. */
+	async flushAll(): Promise<void> {
+		await Promise.all([...this.#notes.keys()].map((q) => this.flushNote(q)));
+	}
+
+	/** Whether some change shown on screen is not saved yet. */
+	get dirty(): boolean {
+		return this.#pending.size > 0 || this.#notes.size > 0;
+	}
+
+	async #write(questionId: string, write: () => Promise<void>): Promise<boolean> {
+		this.states.set(questionId, 'saving');
+		try {
+			await trackWrite(write());
+			this.states.set(questionId, 'saved');
+			void requestPersistence();
+			if ([...this.states.values()].every((s) => s !== 'error')) this.problem = null;
+			return true;
+		} catch (e) {
+			this.states.set(questionId, 'error');
+			this.problem = describeStorageError(e);
+			return false;
+		}
+	}
+
+	/** Writes again every change that failed. */
+	async retry(): Promise<void> {
+		const failed = [...this.states].filter(([, s]) => s === 'error').map(([q]) => q);
+		await Promise.all(
+			failed.map(async (q) => {
+				const p = this.#pending.get(q);
+				if (p) await this.answer(q, p.value);
+				if (this.#notes.has(q)) await this.flushNote(q);
+			})
+		);
+	}
+}

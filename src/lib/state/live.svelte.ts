@@ -1,0 +1,52 @@
+/**
+ * Bridges a Dexie liveQuery into Svelte's reactivity: reading `current` inside an effect or a
+ * template subscribes to the query, which re-runs whenever the tables it read change (in this
+ * tab or another one), and unsubscribes when nothing reads it any more.
+ */
+import { liveQuery } from 'dexie';
+import { createSubscriber } from 'svelte/reactivity';
+
+/** A live query result with its loading and error states. */
+export class Live<T> {
+	#value: T | undefined = undefined;
+	#error: unknown = undefined;
+	#loading = true;
+	readonly #subscribe: () => void;
+
+	constructor(query: () => Promise<T>) {
+		this.#subscribe = createSubscriber((update) => {
+			const subscription = liveQuery(query).subscribe({
+				next: (value) => {
+					this.#value = value;
+					this.#error = undefined;
+					this.#loading = false;
+					update();
+				},
+				error: (error: unknown) => {
+					this.#error = error;
+					this.#loading = false;
+					update();
+				}
+			});
+			return () => subscription.unsubscribe();
+		});
+	}
+
+	/** The latest result, undefined while loading. */
+	get current(): T | undefined {
+		this.#subscribe();
+		return this.#value;
+	}
+
+	/** True until the first result or error. */
+	get loading(): boolean {
+		this.#subscribe();
+		return this.#loading;
+	}
+
+	/** The last error, if the query failed. */
+	get error(): unknown {
+		this.#subscribe();
+		return this.#error;
+	}
+}

@@ -1,0 +1,32 @@
+/**
+ * Counts the writes in flight across the app, so that anything that would reload the page
+ * (an update of the app) can wait until every answer has committed.
+ */
+
+let inFlight = $state(0);
+let idleWaiters: (() => void)[] = [];
+
+/** Runs a write and keeps count of it while it is in flight. */
+export async function trackWrite<T>(write: Promise<T>): Promise<T> {
+	inFlight++;
+	try {
+		return await write;
+	} finally {
+		inFlight--;
+		if (inFlight === 0) {
+			const waiters = idleWaiters;
+			idleWaiters = [];
+			for (const w of waiters) w();
+		}
+	}
+}
+
+/** Number of writes in flight (reactive). */
+export function pendingWrites(): number {
+	return inFlight;
+}
+
+/** Resolves once no write is in flight. */
+export function whenIdle(): Promise<void> {
+	return inFlight === 0 ? Promise.resolve() : new Promise((ok) => idleWaiters.push(ok));
+}

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { describeStorageError } from '$lib/db/errors';
+import { queries } from '$lib/db/queries';
+import { repository } from '$lib/db/repository';
+import { getModule, isModuleId } from '$lib/domain/content';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params }) => {
+	if (!isModuleId(params.module)) error(404, 'Ce questionnaire n’existe pas.');
+	try {
+		const campaign = await queries.getCampaign(params.id);
+		if (!campaign) error(404, 'Cette démarche n’existe pas sur cet appareil.');
+		const diagnostic = await repository.openDiagnostic(params.id, params.module);
+		return { campaign, module: getModule(params.module)!, diagnosticId: diagnostic.id };
+	} catch (e) {
+		if (e && typeof e === 'object' && 'status' in e) throw e;
+		const p = describeStorageError(e);
+		error(500, `${p.message} ${p.action}`.trim());
+	}
+};

@@ -1,0 +1,156 @@
+import { expect, test } from '@playwright/test';
+import { createCampaign, expectAllSaved, openModule, readModule, scale } from './helpers';
+
+const dechets = readModule('dechets');
+const scaleQuestions = dechets.questions.filter((q) => q.type === 'scale');
+
+test('answers and a note survive closing the page without unload handlers', async ({ context }) => {
+	const page = await context.newPage();
+	const url = await createCampaign(page);
+	await openModule(page, url, dechets.title);
+	const [q1, q2, q3] = scaleQuestions;
+	await scale(page, q1!).getByLabel('3 · Réalisé').check();
+	await scale(page, q2!).getByLabel('Je ne sais pas').check();
+	await scale(page, q3!).getByLabel('1 · En réflexion').check();
+	await page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: q3!.text }) })
+		.getByText('Note', { exact: true })
+		.click();
+	await page
+		.getByLabel('Note sur la question 3')
+		.fill('Étude lancée avec la ressourcerie « Récup’ » ; à suivre');
+	await expectAllSaved(page);
+	const fillUrl = page.url();
+	await page.close({ runBeforeUnload: false });
+
+	const again = await context.newPage();
+	await again.goto(fillUrl);
+	await expect(scale(again, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+	await expect(scale(again, q2!).getByLabel('Je ne sais pas')).toBeChecked();
+	await expect(scale(again, q3!).getByLabel('1 · En réflexion')).toBeChecked();
+	await expect(again.getByLabel('Note sur la question 3')).toHaveValue(
+		'Étude lancée avec la ressourcerie « Récup’ » ; à suivre'
+	);
+	await expect(again.getByText('3 / ' + dechets.questions.length)).toBeVisible();
+});
+
+test('half a module, reloaded, resumes where it stopped', async ({ page }) => {
+	const url = await createCampaign(page);
+	await openModule(page, url, dechets.title);
+	const half = Math.floor(scaleQuestions.length / 2);
+	for (const q of scaleQuestions.slice(0, half))
+		await scale(page, q).getByLabel('2 · Engagé').check();
+	await expectAllSaved(page);
+	await page.reload();
+	for (const q of scaleQuestions.slice(0, half))
+		await expect(scale(page, q).getByLabel('2 · Engagé')).toBeChecked();
+	await expect(
+		scale(page, scaleQuestions[half]!).getByRole('radio', { checked: true })
+	).toHaveCount(0);
+	const resume = page.getByRole('link', { name: /Reprendre à la question/ });
+	await expect(resume).toBeVisible();
+	await resume.click();
+	const firstOpen = dechets.questions.find((q) => !scaleQuestions.slice(0, half).includes(q))!;
+	await expect(page.getByRole('heading', { name: firstOpen.text })).toBeInViewport();
+
+	await page.goto(url);
+	await expect(page.getByRole('row', { name: new RegExp(dechets.title) })).toContainText(
+		`En cours : ${half} sur ${dechets.questions.length}`
+	);
+});
+
+test('a whole module can be filled with the keyboard alone', async ({ page }) => {
+	const url = await createCampaign(page);
+	await openModule(page, url, dechets.title);
+	const total = dechets.questions.length;
+	const progress = page.getByText(/^\d+ \/ \d+$/).first();
+	await page.getByRole('heading', { level: 1 }).click();
+	for (let presses = 0; presses < 400; presses++) {
+		if ((await progress.textContent())?.startsWith(`${total} /`)) break;
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluate(() => {
+			const el = document.activeElement as HTMLInputElement | null;
+			const group = el?.type === 'radio' ? document.getElementsByName(el.name) : null;
+			return {
+				type: el?.type,
+				label: el?.closest('label')?.textContent?.trim(),
+				groupAnswered: group ? [...group].some((r) => (r as HTMLInputElement).checked) : false
+			};
+		});
+		if (focused.type === 'radio' && !focused.groupAnswered) {
+			await page.keyboard.press('ArrowRight');
+			await page.keyboard.press('ArrowRight');
+		} else if (focused.type === 'checkbox' && focused.label === 'Aucun service pour l’instant') {
+			await page.keyboard.press('Space');
+		}
+	}
+	await expect(page.getByText(`${total} / ${total}`)).toBeVisible();
+	await expectAllSaved(page);
+	const finish = page.getByRole('button', { name: 'Marquer comme terminé' });
+	await finish.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Rouvrir le diagnostic' })).toBeVisible();
+	await page.goto(url);
+	await expect(page.getByRole('row', { name: new RegExp(dechets.title) })).toContainText('Terminé');
+});
+
+test('a failed write shows a French message and keeps the answer on screen', async ({ page }) => {
+	const url = await createCampaign(page);
+	await openModule(page, url, dechets.title);
+	const [q1, q2] = scaleQuestions;
+	await scale(page, q1!).getByLabel('2 · Engagé').check();
+	await expectAllSaved(page);
+
+	// The disk fills up: IndexedDB refuses every write from now on.
+	await page.evaluate(() => {
+		const w = window as unknown as { __put: unknown };
+		w.__put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = () => {
+			throw new DOMException('Quota exceeded', 'QuotaExceededError');
+		};
+	});
+	await scale(page, q2!).getByLabel('4 · Exemplaire').check();
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('L’espace de stockage de l’appareil est plein');
+	await expect(alert).toContainText('exportez une sauvegarde');
+	await expect(scale(page, q2!).getByLabel('4 · Exemplaire')).toBeChecked();
+	await expect(page.getByText('Non enregistré')).toBeVisible();
+	await expect(page.getByRole('status')).not.toContainText('Toutes les réponses sont enregistrées');
+
+	// Space is freed: retrying saves the answer for good.
+	await page.evaluate(() => {
+		IDBObjectStore.prototype.put = (window as unknown as { __put: IDBObjectStore['put'] }).__put;
+	});
+	await page.getByRole('button', { name: 'Réessayer' }).click();
+	await expectAllSaved(page);
+	await expect(alert).toHaveCount(0);
+	await page.reload();
+	await expect(scale(page, q2!).getByLabel('4 · Exemplaire')).toBeChecked();
+});
+
+test('two tabs on the same diagnostic see each other and lose nothing', async ({ context }) => {
+	const a = await context.newPage();
+	const url = await createCampaign(a);
+	await openModule(a, url, dechets.title);
+	const b = await context.newPage();
+	await b.goto(a.url());
+	const [q1, q2] = scaleQuestions;
+	await scale(a, q1!).getByLabel('3 · Réalisé').check();
+	await scale(b, q2!).getByLabel('1 · En réflexion').check();
+	await expect(scale(b, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+	await expect(scale(a, q2!).getByLabel('1 · En réflexion')).toBeChecked();
+	await a.reload();
+	await expect(scale(a, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+	await expect(scale(a, q2!).getByLabel('1 · En réflexion')).toBeChecked();
+});
+
+test('the example campaign opens in one click with seven modules', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Créer la démarche exemple' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Communauté de communes exemple' })
+	).toBeVisible();
+	await expect(page.getByRole('row')).toHaveCount(8);
+	await expect(page.getByText('Terminé').first()).toBeVisible();
+});
