@@ -31,7 +31,6 @@ export interface ExampleCampaign {
 
 const DAY = 86_400_000;
 const DEFAULT_NOW = Date.UTC(2026, 2, 16, 9);
-const NOTE_RATE = 0.2;
 
 function drawLevel(random: Random, mean: number): Level {
 	const x = Math.round(mean + 1.6 * (random() + random() - 1));
@@ -84,11 +83,15 @@ function buildDiagnostic(
 	const cooperation = questions.filter((q) => q.type === 'cooperation');
 	const answers: Record<string, Answer> = {};
 	let t = base.createdAt + 3_600_000;
+	// About one note in five answers: the gap to the next note is 3 to 7 answers.
+	let nextNote = Math.floor(random() * 5);
 	scale.forEach((q, i) => {
 		if (unanswered.has(q.id)) return;
 		const value = values[i]!;
 		t += Math.floor(random() * 120_000) + 30_000;
-		const note = random() < NOTE_RATE ? noteFor(random, profile, value) : undefined;
+		const noted = i === nextNote;
+		if (noted) nextNote += 3 + Math.floor(random() * 5);
+		const note = noted ? noteFor(random, profile, value) : undefined;
 		answers[q.id] = { questionId: q.id, value, changedAt: t, ...(note ? { note } : {}) };
 	});
 	cooperation.forEach((q, j) => {

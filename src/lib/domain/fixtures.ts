@@ -157,7 +157,7 @@ export const fixtureModules: Module[] = [
 			scale('e-reuse', { 'collectivite-usager': 2, mutualisation: 1 }),
 			scale('e-clauses', { 'commande-publique': 1 }),
 			scale('e-asso', { 'mise-en-relation': 1 }),
-			coop('e-coop', 'eaux pluviales et arrosage')
+			coop('e-coop', 'valorisation des biodéchets')
 		]
 	]),
 	module('urbanisme', 'Urbanisme', [

@@ -4,7 +4,6 @@
  * tests run on small hand-made fixtures.
  */
 import {
-	moduleQuestions,
 	type CooperationQuestion,
 	type Lever,
 	type LeverId,
@@ -27,12 +26,13 @@ export interface IndexedScaleQuestion {
 
 /**
  * A cooperation question with the levers its theme informs: the scale questions that sit in the
- * same theme say what the cooperation is about, e.g. "biodéchets" → mutualisation.
+ * same theme say what the cooperation is about, e.g. "biodéchets" → collectivité usager.
  */
 export interface IndexedCooperationQuestion {
 	question: CooperationQuestion;
 	order: number;
-	levers: ReadonlySet<LeverId>;
+	/** Affinity of the topic with each lever: the lever's share of the theme's tag weights (0–1). */
+	levers: ReadonlyMap<LeverId, number>;
 }
 
 /** One module, indexed by question id. */
@@ -55,9 +55,15 @@ function indexModule(module: Module): ModuleIndex {
 	const cooperation = new Map<string, IndexedCooperationQuestion>();
 	let order = 0;
 	for (const theme of module.themes) {
-		const levers = new Set<LeverId>();
+		const levers = new Map<LeverId, number>();
+		let total = 0;
 		for (const q of theme.questions)
-			if (q.type === 'scale') for (const tag of q.levers) levers.add(tag.lever);
+			if (q.type === 'scale')
+				for (const tag of q.levers) {
+					levers.set(tag.lever, (levers.get(tag.lever) ?? 0) + tag.weight);
+					total += tag.weight;
+				}
+		for (const [lever, weight] of levers) levers.set(lever, weight / total);
 		for (const q of theme.questions) {
 			// The first occurrence of an id wins; the content tests forbid duplicates anyway.
 			if (q.type === 'scale' && !scale.has(q.id)) scale.set(q.id, { question: q, order });
@@ -89,9 +95,4 @@ export function indexQuestionnaire(questionnaire: Questionnaire): QuestionnaireI
 	};
 	cache.set(questionnaire, index);
 	return index;
-}
-
-/** The number of scale questions of a module (for completeness checks). */
-export function scaleQuestionCount(module: Module): number {
-	return moduleQuestions(module).filter((q) => q.type === 'scale').length;
 }

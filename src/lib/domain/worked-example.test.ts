@@ -148,6 +148,7 @@ describe('worked example — step 6: recommendations', () => {
 				kind: 'reciprocate',
 				declaredBy: 'dechets',
 				topic: 'valorisation des biodéchets',
+				basis: { shared: true, affinity: 0.25, declared: true },
 				scoreGap: 62.5
 			},
 			{
@@ -155,7 +156,8 @@ describe('worked example — step 6: recommendations', () => {
 				b: 'cantines',
 				kind: 'create',
 				declaredBy: null,
-				topic: 'eaux pluviales et arrosage',
+				topic: 'valorisation des biodéchets',
+				basis: { shared: false, affinity: 0.2, declared: false },
 				scoreGap: 25
 			}
 		]);
