@@ -39,9 +39,12 @@ export interface CooperationNetwork {
 	services: ModuleId[];
 	links: CooperationLink[];
 	pairs: CooperationPair[];
+	/** Modules that answered at least one cooperation question (an empty list is an answer). */
+	respondents: ModuleId[];
 	/**
 	 * 0–100: Σ link weights / number of pairs of expected services; null with fewer than two
-	 * services. Links with the transversal module are listed but not counted.
+	 * services or when no expected service answered a cooperation question. Links with the
+	 * transversal module are listed but not counted.
 	 */
 	density: number | null;
 }
@@ -56,11 +59,13 @@ export function cooperationNetwork(
 ): CooperationNetwork {
 	const index = indexQuestionnaire(questionnaire);
 	const links = new Map<string, CooperationLink>();
+	const respondents = new Set<ModuleId>();
 	for (const d of [...counted].sort((x, y) => rank(x.moduleId) - rank(y.moduleId))) {
 		const questions = [...(index.modules.get(d.moduleId)?.cooperation.values() ?? [])];
 		for (const { question } of questions) {
 			const value = d.answers[question.id]?.value;
 			if (!Array.isArray(value)) continue;
+			respondents.add(d.moduleId);
 			for (const to of MODULE_IDS) {
 				if (to === d.moduleId || !value.includes(to)) continue;
 				const key = `${d.moduleId}>${to}`;
@@ -90,11 +95,13 @@ export function cooperationNetwork(
 	for (const p of pairs)
 		if (services.includes(p.a) && services.includes(p.b))
 			weight += p.kind === 'reciprocated' ? LINK_WEIGHTS.reciprocated : LINK_WEIGHTS.oneSided;
+	const measured = possible > 0 && services.some((m) => respondents.has(m));
 	return {
 		services,
 		links: sorted,
 		pairs,
-		density: possible === 0 ? null : (100 * weight) / possible
+		respondents: MODULE_IDS.filter((m) => respondents.has(m)),
+		density: measured ? (100 * weight) / possible : null
 	};
 }
 

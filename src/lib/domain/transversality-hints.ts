@@ -34,7 +34,9 @@ export function transversalityHints(
 	const absentPairs = (services.length * (services.length - 1)) / 2 - inNetwork.length;
 	const cooperation =
 		values.cooperation === null
-			? 'Il faut au moins deux services dans la démarche pour mesurer leur coopération.'
+			? services.length < 2
+				? 'Il faut au moins deux services dans la démarche pour mesurer leur coopération.'
+				: 'Aucun service n’a encore répondu aux questions de coopération.'
 			: oneSided.length === 0 && absentPairs === 0
 				? 'Chaque paire de services déclare travailler ensemble, des deux côtés.'
 				: [

@@ -39,14 +39,15 @@ describe('transversality', () => {
 		expect(sum).toBeCloseTo(1, 12);
 	});
 
-	it('renormalises the weights over the measured components', () => {
+	it('spreads the weight of gouvernance when the campaign has no transversal module', () => {
 		// No transversal module expected: gouvernance is null and left out.
-		// dechets maturity 50, cantines absent → couverture 50, coopération 0 (one pair, no link),
+		// dechets maturity 50, cantines absent → couverture 50, coopération 0 (one pair, déchets
+		// answered « aucun »),
 		// leviers partagés: dechets engaged (50 ≥ 50) on its 4 levers → 100, équilibre [50, 0] → 0.
 		// score = (0.15×50 + 0.25×0 + 0.25×100 + 0.15×0) / 0.8 = 32.5 / 0.8 = 40.625.
 		const t = scoreCampaign(
 			campaign(['dechets', 'cantines']),
-			[diagnostic('dechets', { answers: all2 })],
+			[diagnostic('dechets', { answers: { ...all2, 'd-coop': [] } })],
 			fixtureQuestionnaire
 		).transversality;
 		expect(t.components.governance.value).toBeNull();
@@ -57,6 +58,21 @@ describe('transversality', () => {
 			t.components.sharedLevers.value,
 			t.components.balance.value
 		]).toEqual([50, 0, 100, 0]);
+		expect(t.score).toBe(40.625);
+	});
+
+	it('counts 0 for a component left unmeasured for lack of answers', () => {
+		// Nobody answered the cooperation questions: coopération is not measured (null) and counts
+		// 0, so skipping them cannot raise the score: still 32.5 / 0.8.
+		const t = scoreCampaign(
+			campaign(['dechets', 'cantines']),
+			[diagnostic('dechets', { answers: all2 })],
+			fixtureQuestionnaire
+		).transversality;
+		expect(t.components.cooperation.value).toBeNull();
+		expect(t.components.cooperation.hint).toBe(
+			'Aucun service n’a encore répondu aux questions de coopération.'
+		);
 		expect(t.score).toBe(40.625);
 	});
 

@@ -29,7 +29,7 @@ export const TRANSVERSALITY_COMPONENTS = Object.keys(
 /** One component as the interface shows it. */
 export interface TransversalityComponent {
 	id: TransversalityComponentId;
-	/** 0–100, or null when it cannot be measured (then left out of the weighted mean). */
+	/** 0–100, or null when it cannot be measured (shown as such; counts 0 in the score). */
 	value: number | null;
 	weight: number;
 	/** What would raise it, in French, naming the services or levers concerned. */
@@ -38,7 +38,11 @@ export interface TransversalityComponent {
 
 /** The transversality score and its components. */
 export interface Transversality {
-	/** Weighted mean of the non-null components; null when `reason` says why. */
+	/**
+	 * Weighted mean of the components, a null component counting 0, except gouvernance when the
+	 * campaign has no transversal module (its weight is then spread over the others); null when
+	 * `reason` says why.
+	 */
 	score: number | null;
 	reason: 'single-service' | 'no-scores' | null;
 	components: Record<TransversalityComponentId, TransversalityComponent>;
@@ -105,12 +109,13 @@ export function transversality(
 			: input.scores.every((s) => s.maturity === null)
 				? 'no-scores'
 				: null;
+	// A component not measured for lack of answers counts 0: skipping questions must not raise the
+	// score. Only gouvernance without a transversal module in the campaign is left out.
 	let sum = 0;
 	let weights = 0;
 	for (const id of TRANSVERSALITY_COMPONENTS) {
-		const v = values[id];
-		if (v === null) continue;
-		sum += TRANSVERSALITY_WEIGHTS[id] * v;
+		if (id === 'governance' && !input.expected.includes('transversal')) continue;
+		sum += TRANSVERSALITY_WEIGHTS[id] * (values[id] ?? 0);
 		weights += TRANSVERSALITY_WEIGHTS[id];
 	}
 	return { score: reason || weights === 0 ? null : sum / weights, reason, components };
