@@ -37,5 +37,11 @@ export default ts.config(
 			'@typescript-eslint/no-misused-promises': 'error',
 			'@typescript-eslint/await-thenable': 'error'
 		}
+	},
+	{
+		// Kit type-checks the service worker apart from the app (other globals, no DOM).
+		files: ['src/service-worker.ts'],
+		...ts.configs.disableTypeChecked,
+		languageOptions: { parserOptions: { projectService: false } }
 	}
 );

@@ -68,8 +68,12 @@ export class Queries {
 /** Stored rows to the domain's answers: rows holding only a note are not answers. */
 export function toAnswers(rows: StoredAnswer[]): Record<string, Answer> {
 	const answers: Record<string, Answer> = {};
-	for (const { diagnosticId: _, value, ...rest } of rows) {
-		if (value !== null) answers[rest.questionId] = { ...rest, value };
+	for (const { questionId, value, note, changedAt } of rows) {
+		if (value !== null)
+			answers[questionId] =
+				note === undefined
+					? { questionId, value, changedAt }
+					: { questionId, value, note, changedAt };
 	}
 	return answers;
 }

@@ -40,7 +40,11 @@ export class Repository {
 	readonly #now: () => number;
 	readonly #newId: () => string;
 
-	constructor(db: LeviersDB, now = () => Date.now(), newId = () => crypto.randomUUID()) {
+	constructor(
+		db: LeviersDB,
+		now = () => Date.now(),
+		newId: () => string = () => crypto.randomUUID()
+	) {
 		this.#db = db;
 		this.#now = now;
 		this.#newId = newId;

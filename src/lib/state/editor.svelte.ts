@@ -28,6 +28,8 @@ export class DiagnosticEditor {
 	/** Values chosen on screen whose write has not committed (or failed). */
 	readonly #pending = new SvelteMap<string, { value: Value; token: number }>();
 	readonly #notes = new SvelteMap<string, { text: string; token: number }>();
+	// Timers are bookkeeping, never shown: a plain Map on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly states = new SvelteMap<string, SaveState>();
 	problem = $state<StorageProblem | null>(null);
@@ -41,6 +43,8 @@ export class DiagnosticEditor {
 	/** The stored rows, keyed by question id (undefined while loading). */
 	readonly stored = $derived.by(() => {
 		const rows = this.#rows.current;
+		// A fresh Map per result: the derivation itself is what is reactive.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return rows && new Map(rows.map((r) => [r.questionId, r]));
 	});
 

@@ -30,3 +30,19 @@ export function pendingWrites(): number {
 export function whenIdle(): Promise<void> {
 	return inFlight === 0 ? Promise.resolve() : new Promise((ok) => idleWaiters.push(ok));
 }
+
+// Registrations are never shown: a plain Set on purpose.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const flushers = new Set<() => Promise<void>>();
+
+/** Registers a function that saves edits still being typed; returns its unregistration. */
+export function onFlush(flush: () => Promise<void>): () => void {
+	flushers.add(flush);
+	return () => flushers.delete(flush);
+}
+
+/** Saves every edit still being typed, then waits until no write is in flight. */
+export async function flushAndSettle(): Promise<void> {
+	await Promise.all([...flushers].map((f) => f()));
+	await whenIdle();
+}

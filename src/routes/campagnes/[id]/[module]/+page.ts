@@ -11,7 +11,7 @@ export const load: PageLoad = async ({ params }) => {
 		const campaign = await queries.getCampaign(params.id);
 		if (!campaign) error(404, 'Cette démarche n’existe pas sur cet appareil.');
 		const diagnostic = await repository.openDiagnostic(params.id, params.module);
-		return { campaign, module: getModule(params.module)!, diagnosticId: diagnostic.id };
+		return { campaign, module: getModule(params.module)!, diagnosticId: diagnostic.id, diagnostic };
 	} catch (e) {
 		if (e && typeof e === 'object' && 'status' in e) throw e;
 		const p = describeStorageError(e);

@@ -1,0 +1,75 @@
+/**
+ * Registration and updates of the service worker through workbox-window, and the state the
+ * interface shows: ready offline, online, an update waiting, installable.
+ */
+import { Workbox } from 'workbox-window';
+import { dev, version } from '$app/environment';
+import { flushAndSettle } from '$lib/state/writes.svelte';
+import { answerVersionQueries, pruneCaches } from './caches';
+
+interface BeforeInstallPromptEvent extends Event {
+	prompt(): Promise<void>;
+	userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+/** What the interface shows about the app as a PWA. */
+class PwaState {
+	offlineReady = $state(false);
+	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+	updateWaiting = $state(false);
+	updating = $state(false);
+	installable = $state(false);
+	#wb: Workbox | undefined;
+	#installPrompt: BeforeInstallPromptEvent | undefined;
+
+	/** Starts everything once, from the root layout. */
+	start(): void {
+		addEventListener('online', () => (this.online = true));
+		addEventListener('offline', () => (this.online = false));
+		addEventListener('beforeinstallprompt', (e) => {
+			e.preventDefault();
+			this.#installPrompt = e as BeforeInstallPromptEvent;
+			this.installable = true;
+		});
+		addEventListener('appinstalled', () => (this.installable = false));
+		if (dev || !('serviceWorker' in navigator)) return;
+		answerVersionQueries(version);
+		const wb = new Workbox('/service-worker.js');
+		this.#wb = wb;
+		wb.addEventListener('waiting', () => (this.updateWaiting = true));
+		// Once the user accepted and the new worker took control, load the new version.
+		wb.addEventListener('controlling', () => {
+			if (this.updating) location.reload();
+		});
+		wb.register()
+			.then(() => navigator.serviceWorker.ready)
+			.then(() => {
+				this.offlineReady = true;
+				return pruneCaches(version);
+			})
+			.catch(() => {
+				// Without a service worker the app still works online; the indicator says so.
+				this.offlineReady = false;
+			});
+	}
+
+	/** Applies the waiting update after every pending write has committed. */
+	async update(): Promise<void> {
+		this.updating = true;
+		await flushAndSettle();
+		this.#wb?.messageSkipWaiting();
+	}
+
+	/** Shows the browser's installation prompt. */
+	async install(): Promise<void> {
+		const prompt = this.#installPrompt;
+		if (!prompt) return;
+		await prompt.prompt();
+		const { outcome } = await prompt.userChoice;
+		if (outcome === 'accepted') this.installable = false;
+		this.#installPrompt = undefined;
+	}
+}
+
+/** The app's PWA state. */
+export const pwa = new PwaState();
