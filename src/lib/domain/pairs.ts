@@ -45,66 +45,107 @@ export function compareBases(x: TopicBasis, y: TopicBasis): number {
 	);
 }
 
-function bestTopic(
-	a: ModuleId,
-	b: ModuleId,
-	lever: LeverId,
-	declared: ReadonlySet<string>,
-	index: QuestionnaireIndex
-): { topic: string | null; basis: TopicBasis } {
-	const questions = (m: ModuleId) => [...(index.modules.get(m)?.cooperation.values() ?? [])];
-	const aff = (q?: IndexedCooperationQuestion) => q?.levers.get(lever) ?? 0;
-	let best: { topic: string | null; basis: TopicBasis } = {
-		topic: null,
-		basis: { shared: false, affinity: 0, declared: false }
-	};
-	for (const m of [a, b]) {
-		const other = questions(m === a ? b : a);
-		for (const q of questions(m)) {
-			const twin = other.find((o) => o.question.topic === q.question.topic);
-			const affinity = Math.max(aff(q), aff(twin));
-			const basis: TopicBasis = {
-				shared: twin !== undefined,
-				affinity,
-				declared:
-					declared.has(q.question.id) || (twin !== undefined && declared.has(twin.question.id))
-			};
-			// Strictly better only: ties keep the first topic (module a first, then question order).
-			if (best.topic === null || compareBases(basis, best.basis) < 0)
-				best = { topic: q.question.topic, basis };
-		}
-	}
-	return best;
+/** A topic two services could meet on, independent of the lever. */
+interface TopicCandidate {
+	topic: string;
+	shared: boolean;
+	declared: boolean;
+	/** The questions asking about it, in either module. */
+	questions: IndexedCooperationQuestion[];
+}
+
+/** A pair of services whose link is missing or one-sided, with its possible topics. */
+export interface PairCandidate {
+	a: ModuleId;
+	b: ModuleId;
+	kind: PairSuggestion['kind'];
+	declaredBy: ModuleId | null;
+	topics: TopicCandidate[];
 }
 
 /**
- * Suggests pairs among `modules` (the services concerned by the lever; the transversal module is
- * left out, it is the whole authority). Order: the topic's basis (shared by both questionnaires,
- * then affinity with the lever, then already declared), then the larger score gap (a service
- * ahead can show the way), then half-built links first, then MODULE_IDS order.
+ * The pairs of the network's services that are not reciprocated, computed once per campaign;
+ * topics in the order module a's questions, then b's (a topic both ask about is listed once).
  */
-export function pairsToBringTogether(
-	lever: LeverId,
-	modules: readonly ModuleId[],
-	score: (m: ModuleId) => number | null,
+export function pairCandidates(
 	network: CooperationNetwork,
 	index: QuestionnaireIndex
-): PairSuggestion[] {
-	const services = modules.filter((m) => m !== 'transversal').sort((x, y) => rank(x) - rank(y));
-	const out: PairSuggestion[] = [];
-	for (const [i, a] of services.entries())
-		for (const b of services.slice(i + 1)) {
+): PairCandidate[] {
+	const out: PairCandidate[] = [];
+	for (const [i, a] of network.services.entries())
+		for (const b of network.services.slice(i + 1)) {
 			const pair = pairOf(network, a, b);
 			if (pair?.kind === 'reciprocated') continue;
 			const declaredBy = pair?.declaredBy[0] ?? null;
 			const to = declaredBy === a ? b : a;
 			const link = network.links.find((l) => l.from === declaredBy && l.to === to);
 			const declared = new Set(link?.via.map((v) => v.questionId));
-			const { topic, basis } = bestTopic(a, b, lever, declared, index);
+			const topics = new Map<string, TopicCandidate & { modules: ModuleId[] }>();
+			for (const m of [a, b])
+				for (const q of index.modules.get(m)?.cooperationList ?? []) {
+					const t = topics.get(q.question.topic) ?? {
+						topic: q.question.topic,
+						shared: false,
+						declared: false,
+						questions: [],
+						modules: []
+					};
+					if (!t.modules.includes(m)) t.modules.push(m);
+					t.shared = t.modules.length === 2;
+					t.declared ||= declared.has(q.question.id);
+					t.questions.push(q);
+					topics.set(q.question.topic, t);
+				}
 			const kind = pair ? 'reciprocate' : 'create';
-			const scoreGap = Math.abs((score(a) ?? 0) - (score(b) ?? 0));
-			out.push({ a, b, kind, declaredBy, topic, basis, scoreGap });
+			out.push({ a, b, kind, declaredBy, topics: [...topics.values()] });
 		}
+	return out;
+}
+
+function bestTopic(
+	candidate: PairCandidate,
+	lever: LeverId
+): Pick<PairSuggestion, 'topic' | 'basis'> {
+	let best: Pick<PairSuggestion, 'topic' | 'basis'> = {
+		topic: null,
+		basis: { shared: false, affinity: 0, declared: false }
+	};
+	for (const t of candidate.topics) {
+		let affinity = 0;
+		for (const q of t.questions) affinity = Math.max(affinity, q.levers.get(lever) ?? 0);
+		const basis = { shared: t.shared, affinity, declared: t.declared };
+		// Strictly better only: ties keep the first topic (module a first, then question order).
+		if (best.topic === null || compareBases(basis, best.basis) < 0)
+			best = { topic: t.topic, basis };
+	}
+	return best;
+}
+
+/**
+ * Suggests pairs among `modules` (the services concerned by the lever; the transversal module is
+ * never a candidate, it is the whole authority). Order: the topic's basis (shared by both
+ * questionnaires, then affinity with the lever, then already declared), then the larger score gap
+ * (a service ahead can show the way), then half-built links first, then MODULE_IDS order.
+ */
+export function pairsToBringTogether(
+	lever: LeverId,
+	modules: readonly ModuleId[],
+	score: (m: ModuleId) => number | null,
+	candidates: readonly PairCandidate[]
+): PairSuggestion[] {
+	const out: PairSuggestion[] = [];
+	for (const c of candidates) {
+		if (!modules.includes(c.a) || !modules.includes(c.b)) continue;
+		const scoreGap = Math.abs((score(c.a) ?? 0) - (score(c.b) ?? 0));
+		out.push({
+			a: c.a,
+			b: c.b,
+			kind: c.kind,
+			declaredBy: c.declaredBy,
+			...bestTopic(c, lever),
+			scoreGap
+		});
+	}
 	return out
 		.sort(
 			(x, y) =>

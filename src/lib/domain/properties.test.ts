@@ -16,9 +16,10 @@ const answersOf = (moduleId: ModuleId) => {
 	return fc
 		.tuple(
 			...questions.map((question) =>
-				fc.option(question.type === 'scale' ? scaleValue : fc.subarray([...MODULE_IDS]), {
-					nil: undefined
-				})
+				fc.option<ScaleValue | ModuleId[]>(
+					question.type === 'scale' ? scaleValue : fc.subarray([...MODULE_IDS]),
+					{ nil: undefined }
+				)
 			)
 		)
 		.map((values) =>

@@ -39,7 +39,12 @@ export interface IndexedCooperationQuestion {
 export interface ModuleIndex {
 	module: Module;
 	scale: ReadonlyMap<string, IndexedScaleQuestion>;
+	/** The scale questions tagged with each lever, with the tag's weight, in display order. */
+	byLever: ReadonlyMap<LeverId, readonly (IndexedScaleQuestion & { weight: number })[]>;
 	cooperation: ReadonlyMap<string, IndexedCooperationQuestion>;
+	/** The cooperation questions in display order, and by topic (first question per topic). */
+	cooperationList: readonly IndexedCooperationQuestion[];
+	byTopic: ReadonlyMap<string, IndexedCooperationQuestion>;
 }
 
 /** The whole questionnaire, indexed by module and lever id. */
@@ -72,7 +77,15 @@ function indexModule(module: Module): ModuleIndex {
 			order++;
 		}
 	}
-	return { module, scale, cooperation };
+	const byLever = new Map<LeverId, (IndexedScaleQuestion & { weight: number })[]>();
+	for (const entry of scale.values())
+		for (const { lever, weight } of entry.question.levers)
+			byLever.set(lever, [...(byLever.get(lever) ?? []), { ...entry, weight }]);
+	const cooperationList = [...cooperation.values()];
+	const byTopic = new Map<string, IndexedCooperationQuestion>();
+	for (const c of cooperationList)
+		if (!byTopic.has(c.question.topic)) byTopic.set(c.question.topic, c);
+	return { module, scale, byLever, cooperation, cooperationList, byTopic };
 }
 
 const cache = new WeakMap<Questionnaire, QuestionnaireIndex>();

@@ -4,7 +4,13 @@
  */
 import type { DiagnosticWithAnswers, Level } from './answers';
 import type { LeverPriority } from './priority';
-import { LEVER_IDS, type LeverId, type ModuleId } from './questionnaire';
+import {
+	LEVER_IDS,
+	type LeverId,
+	type LeverTag,
+	type ModuleId,
+	type ScaleQuestion
+} from './questionnaire';
 import type { QuestionnaireIndex } from './questionnaire-index';
 import { isScaleValue } from './scoring';
 import { comparable } from './stats';
@@ -56,33 +62,37 @@ export function serviceActions(
 	max = ACTIONS_PER_SERVICE
 ): ServiceAction[] {
 	const priorityOf = new Map(priorities.map((p) => [p.lever, p.priority]));
-	const candidates: { action: ServiceAction; order: number }[] = [];
+	const weightOf = (t: LeverTag) => t.weight * (priorityOf.get(t.lever) ?? 0);
+	// Rank light candidates first; build the full action for the few that are kept.
+	const candidates: {
+		question: ScaleQuestion;
+		value: Level | 'nsp';
+		order: number;
+		priority: number;
+	}[] = [];
 	for (const { question, order } of index.modules.get(diagnostic.moduleId)?.scale.values() ?? []) {
 		const value = diagnostic.answers[question.id]?.value;
 		if (!isScaleValue(value) || value === 'na' || value === 4) continue;
 		const room = value === 'nsp' ? 1 : (4 - value) / 4;
-		const weighted = question.levers.map((t) => ({
-			lever: t.lever,
-			w: t.weight * (priorityOf.get(t.lever) ?? 0)
-		}));
-		const levers = [...weighted]
-			.sort((x, y) => y.w - x.w || LEVER_IDS.indexOf(x.lever) - LEVER_IDS.indexOf(y.lever))
-			.map((x) => x.lever);
-		const action: ServiceAction = {
+		let sum = 0;
+		for (const tag of question.levers) sum += weightOf(tag);
+		candidates.push({ question, value, order, priority: room * sum });
+	}
+	return candidates
+		.sort((x, y) => comparable(y.priority) - comparable(x.priority) || x.order - y.order)
+		.slice(0, max)
+		.map(({ question, value, priority }) => ({
 			moduleId: diagnostic.moduleId,
 			questionId: question.id,
 			text: question.text,
 			current: value,
 			...nextStep(value),
-			levers,
-			priority: room * weighted.reduce((s, x) => s + x.w, 0)
-		};
-		candidates.push({ action, order });
-	}
-	return candidates
-		.sort(
-			(x, y) => comparable(y.action.priority) - comparable(x.action.priority) || x.order - y.order
-		)
-		.slice(0, max)
-		.map((x) => x.action);
+			levers: [...question.levers]
+				.sort(
+					(x, y) =>
+						weightOf(y) - weightOf(x) || LEVER_IDS.indexOf(x.lever) - LEVER_IDS.indexOf(y.lever)
+				)
+				.map((t) => t.lever),
+			priority
+		}));
 }
