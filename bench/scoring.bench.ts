@@ -36,14 +36,6 @@ export async function run(): Promise<Figure[]> {
 		21,
 		3
 	);
-	const withAdvice = timeSync(
-		() =>
-			region.map((c) =>
-				recommend(scoreCampaign(c.campaign, c.diagnostics, questionnaire), questionnaire)
-			),
-		11,
-		2
-	);
 	const figure = (name: string, samples: number[], budget: number): Figure => ({
 		name,
 		median: quantile(samples, 0.5),
@@ -53,11 +45,6 @@ export async function run(): Promise<Figure[]> {
 	});
 	return [
 		figure('scoring: example campaign, scores + recommendations', one, 2),
-		figure('scoring: region, 1,000 campaigns × 7 modules, scored + aggregated', all, 500),
-		figure(
-			'scoring: region, 1,000 campaigns × 7 modules, scores + recommendations',
-			withAdvice,
-			500
-		)
+		figure('scoring: region, 1,000 campaigns × 7 modules, scored + aggregated', all, 500)
 	];
 }

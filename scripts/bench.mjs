@@ -3,8 +3,7 @@
 // { name, median, p95?, budget, on: 'median' | 'p95', unit? }. Prints one line per figure and
 // exits 1 when any budget is missed. Browser benches build and serve the app themselves.
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -14,7 +13,11 @@ const files = readdirSync(join(root, 'bench'))
 	.filter((f) => f.endsWith('.bench.ts'))
 	.filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
 	.sort();
-const out = mkdtempSync(join(tmpdir(), 'leviers-bench-'));
+// Bundles are written inside node_modules so that the packages left external (valibot…)
+// resolve from them as they do from the sources; a system temp folder would not find them.
+const cache = join(root, 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const out = mkdtempSync(join(cache, 'leviers-bench-'));
 let over = 0;
 const fmt = (n) => (n === undefined ? '-' : `${n < 10 ? n.toFixed(3) : n.toFixed(1)}`);
 try {
