@@ -41,6 +41,11 @@ class PwaState {
 		wb.addEventListener('controlling', () => {
 			if (this.updating) location.reload();
 		});
+		// Look for a new version when the network comes back and every hour; with no network
+		// the check fails, which only means "no update known".
+		const check = () => wb.update().catch(() => {});
+		addEventListener('online', () => void check());
+		setInterval(() => void check(), 60 * 60 * 1000);
 		wb.register()
 			.then(() => navigator.serviceWorker.ready)
 			.then(() => {
