@@ -59,6 +59,7 @@ describe('worked example — step 2: lever scores [score, réalisé, engagé ou 
 		expect(lever('cantines', 'commande-publique')).toEqual([37.5, 0, 50]);
 		expect(lever('cantines', 'mise-en-relation')).toEqual([25, 0, 0]);
 		expect(lever('cantines', 'mutualisation')).toEqual([null, null, null]);
+		expect(lever('cantines', 'collectivite-usager')).toEqual([null, null, null]);
 		expect(lever('transversal', 'portage-politique')).toEqual([50, 50, 50]);
 		expect(lever('transversal', 'mise-en-relation')).toEqual([25, 0, 0]);
 	});
@@ -74,20 +75,30 @@ describe('worked example — step 3: maturity and méconnaissance', () => {
 		]);
 		expect(scores.diagnostics.map((d) => d.meconnaissance)).toEqual([0, 50, 100 / 3, 0]);
 		expect(scores.meconnaissance).toBe(20);
+		// A mean of the services would have given (0 + 50 + 33.3 + 0) / 4 = 20.8.
+		const meanOfServices = scores.diagnostics.reduce((s, d) => s + d.meconnaissance!, 0) / 4;
+		expect(meanOfServices.toFixed(1)).toBe('20.8');
 	});
 });
 
 describe('worked example — step 4: campaign lever scores', () => {
 	it('mean, min, max, series and weakest modules', () => {
-		const m = scores.levers['mise-en-relation'];
-		expect([m.mean, m.min, m.max]).toEqual([37.5, 25, 62.5]);
-		expect(m.done).toBeCloseTo(50 / 3, 12);
-		expect(m.engaged).toBeCloseTo(100 / 3, 12);
-		expect(m.weakest).toEqual(['cantines', 'transversal']);
-		expect(scores.levers['portage-politique']).toMatchObject({ mean: 50, done: 25, engaged: 75 });
-		expect(scores.levers.mutualisation).toMatchObject({ mean: 43.75, weakest: ['eau', 'dechets'] });
-		expect(scores.levers['collectivite-usager'].mean).toBe(50);
-		expect(scores.levers['commande-publique']).toMatchObject({ mean: 37.5, engaged: 50 });
+		const row = (l: LeverId) => {
+			const c = scores.levers[l];
+			return [c.mean, c.min, c.max, c.done, c.engaged, c.weakest];
+		};
+		expect(row('portage-politique')).toEqual([50, 50, 50, 25, 75, ['dechets', 'transversal']]);
+		expect(row('mise-en-relation')).toEqual([
+			37.5,
+			25,
+			62.5,
+			expect.closeTo(50 / 3, 12),
+			expect.closeTo(100 / 3, 12),
+			['cantines', 'transversal']
+		]);
+		expect(row('mutualisation')).toEqual([43.75, 0, 87.5, 50, 50, ['eau', 'dechets']]);
+		expect(row('collectivite-usager')).toEqual([50, 0, 100, 50, 50, ['eau', 'dechets']]);
+		expect(row('commande-publique')).toEqual([37.5, 37.5, 37.5, 0, 50, ['cantines']]);
 		expect(scores.levers.appropriation).toMatchObject({ mean: null, evaluated: [] });
 	});
 });
@@ -112,6 +123,16 @@ describe('worked example — step 5: network and transversality', () => {
 			12
 		);
 		expect(scores.transversality.score!.toFixed(1)).toBe('41.2');
+	});
+	it('hints', () => {
+		const c = scores.transversality.components;
+		expect(Object.values(c).map((x) => x.hint)).toEqual([
+			'Faire compléter le diagnostic de : Marchés (absent).',
+			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau) ; créer des liens entre 4 paires de services qui ne se citent pas.',
+			'Leviers où moins de la moitié des services sont engagés : Commande publique.',
+			'Faire progresser les pratiques les moins avancées du module de pilotage transversal.',
+			'Soutenir les services en retrait : Eau (0), Marchés (absent).'
+		]);
 	});
 });
 
