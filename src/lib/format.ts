@@ -25,3 +25,25 @@ export function formatBytes(bytes: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 }
+
+/** A 0–100 score rounded for display, or "non évalué". */
+export function formatScore(value: number | null): string {
+	return value === null ? 'non évalué' : Math.round(value).toLocaleString('fr-FR');
+}
+
+/** A signed delta for comparisons: "+12", "−3", "0", or "—" when unknown. */
+export function formatDelta(value: number | null): string {
+	if (value === null) return '—';
+	const r = Math.round(value);
+	return r > 0 ? `+${r}` : r < 0 ? `−${-r}` : '0';
+}
+
+/** "Communauté de communes exemple" → "communaute-de-communes-exemple", for file names. */
+export function slugify(text: string): string {
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}

@@ -54,3 +54,6 @@ export function getLever(id: LeverId): Lever {
 export function isModuleId(id: string): id is ModuleId {
 	return modules.some((m) => m.id === id);
 }
+
+/** The shipped questionnaire, as the scoring engine takes it. */
+export const questionnaire = { modules, levers } as const;

@@ -32,3 +32,32 @@ export const STATUS_LABELS: Record<DiagnosticStatus, string> = {
 	draft: 'En cours',
 	complete: 'Terminé'
 };
+
+/** French name and meaning of each transversality component. */
+export const TRANSVERSALITY_LABELS: Record<
+	'coverage' | 'cooperation' | 'sharedLevers' | 'governance' | 'balance',
+	{ label: string; meaning: string }
+> = {
+	coverage: {
+		label: 'Couverture',
+		meaning: 'Part des services attendus dont le diagnostic est complet.'
+	},
+	cooperation: {
+		label: 'Coopération',
+		meaning:
+			'Densité des liens de travail déclarés entre services ; un lien déclaré des deux côtés compte plus qu’un lien déclaré d’un seul.'
+	},
+	sharedLevers: {
+		label: 'Leviers partagés',
+		meaning: 'Pour chaque levier, part des services au niveau « Engagé » ou au-delà, en moyenne.'
+	},
+	governance: {
+		label: 'Gouvernance',
+		meaning: 'Score du module de pilotage transversal : portage, comité, mission transversale.'
+	},
+	balance: {
+		label: 'Équilibre',
+		meaning:
+			'Régularité de la maturité entre services : un service champion et cinq absents, ce n’est pas de la transversalité.'
+	}
+};
