@@ -31,6 +31,16 @@ export type DiagnosticStatus = 'draft' | 'complete';
 export type Origin =
 	{ kind: 'local' } | { kind: 'file'; fileName: string; importedAt: number; device?: string };
 
+/**
+ * A step of a diagnostic's history across devices: `device` made the changes up to `revision`.
+ * Exchanged files carry the list so an import can tell newer, older and diverged copies apart
+ * (docs/format.md, "Conflicts").
+ */
+export interface Checkpoint {
+	device: string;
+	revision: number;
+}
+
 /** One service's answers for one campaign. */
 export interface Diagnostic {
 	id: string;
@@ -44,6 +54,8 @@ export interface Diagnostic {
 	createdAt: number;
 	updatedAt: number;
 	origin: Origin;
+	/** Its history on other devices, from the files it came through; absent if never imported. */
+	lineage?: Checkpoint[];
 }
 
 /** A diagnostic with its answers keyed by question id: the input of the scoring engine. */

@@ -1,0 +1,146 @@
+/**
+ * The exchange file, version 2 (current): one valibot schema for what an import accepts, the
+ * types it infers, and the constants of the format. docs/format.md explains every field and
+ * docs/leviers-export.schema.json publishes the same rules as a JSON Schema.
+ */
+import * as v from 'valibot';
+import type { Answer, Diagnostic } from '../answers';
+
+/** The `format` field of every exchange file. */
+export const FORMAT_NAME = 'leviers-export';
+
+/** The version the app writes. Older ones are migrated on import (see migrations.ts). */
+export const FORMAT_VERSION = 2;
+
+/** Larger files are refused before being read (a full database is far below: ~3 Ko a diagnostic). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** What a file holds: one diagnostic, one campaign with its diagnostics, or the whole database. */
+export const EXPORT_SCOPES = ['diagnostic', 'campaign', 'database'] as const;
+
+/** One of EXPORT_SCOPES. */
+export type ExportScope = (typeof EXPORT_SCOPES)[number];
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/** Whether a string is a UTC timestamp as toISOString writes it, naming a real instant. */
+export function isIsoTimestamp(s: string): boolean {
+	if (!ISO_UTC.test(s)) return false;
+	const t = Date.parse(s);
+	// Date.parse rolls 31 February over to March: a real date prints back the same.
+	return Number.isFinite(t) && new Date(t).toISOString().slice(0, 19) === s.slice(0, 19);
+}
+
+/** An id: letters, digits, `-` and `_` (UUIDs, "exemple-0-01"), 1–100 characters. */
+export const IdSchema = v.pipe(
+	v.string('identifiant attendu'),
+	v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'identifiant invalide (lettres, chiffres, - et _)')
+);
+
+/** A module id as written in a file: checked against the shipped modules later, not here. */
+export const ModuleRefSchema = v.pipe(
+	v.string('identifiant de module attendu'),
+	v.regex(/^[a-z0-9-]{1,40}$/, 'identifiant de module invalide')
+);
+
+/** A UTC date and time, e.g. "2026-11-26T10:42:00.000Z". */
+export const TimestampSchema = v.pipe(
+	v.string('date attendue'),
+	v.check(isIsoTimestamp, 'date attendue au format 2026-11-26T10:42:00.000Z')
+);
+
+const count = (max: number) =>
+	v.pipe(
+		v.number('nombre attendu'),
+		v.integer('nombre entier attendu'),
+		v.minValue(0),
+		v.maxValue(max)
+	);
+const text = (max: number) =>
+	v.pipe(v.string('texte attendu'), v.maxLength(max, 'texte trop long'));
+const named = (max: number) =>
+	v.pipe(v.string('texte attendu'), v.trim(), v.minLength(1, 'texte vide'), v.maxLength(max));
+
+/** A point of a diagnostic's history: `device` made the changes up to `revision`. */
+export const CheckpointSchema = v.object({ device: IdSchema, revision: count(1e9) });
+
+/** An answer: a level 0–4, "na", "nsp", the partner modules of a cooperation question, or null. */
+export const AnswerValueSchema = v.union(
+	[
+		v.picklist([0, 1, 2, 3, 4, 'na', 'nsp']),
+		v.pipe(v.array(ModuleRefSchema), v.maxLength(20)),
+		v.null()
+	],
+	'réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null'
+);
+
+/** One answer of a diagnostic. */
+export const ExportedAnswerSchema = v.object({
+	question: v.pipe(v.string('identifiant de question attendu'), v.minLength(1), v.maxLength(100)),
+	value: AnswerValueSchema,
+	note: v.optional(text(5000)),
+	changedAt: TimestampSchema
+});
+
+/** One service's diagnostic with its answers and its history across devices. */
+export const ExportedDiagnosticSchema = v.object({
+	id: IdSchema,
+	campaignId: IdSchema,
+	module: ModuleRefSchema,
+	questionnaireVersion: v.pipe(count(1e6), v.minValue(1)),
+	status: v.picklist(['draft', 'complete'], 'statut attendu : "draft" ou "complete"'),
+	revision: count(1e9),
+	respondent: v.optional(v.object({ name: v.optional(text(200)), role: v.optional(text(200)) })),
+	createdAt: TimestampSchema,
+	updatedAt: TimestampSchema,
+	lineage: v.pipe(v.array(CheckpointSchema), v.maxLength(1000)),
+	answers: v.pipe(v.array(ExportedAnswerSchema), v.maxLength(500))
+});
+
+/** A campaign (démarche). */
+export const ExportedCampaignSchema = v.object({
+	id: IdSchema,
+	authority: named(200),
+	label: named(200),
+	modules: v.pipe(v.array(ModuleRefSchema), v.maxLength(50)),
+	createdAt: TimestampSchema,
+	updatedAt: TimestampSchema
+});
+
+/** A whole file of version 2. */
+export const ExportFileSchema = v.object({
+	format: v.literal(FORMAT_NAME),
+	version: v.literal(FORMAT_VERSION),
+	app: v.object({ name: text(100), version: text(50) }),
+	exportedAt: TimestampSchema,
+	device: IdSchema,
+	scope: v.picklist(EXPORT_SCOPES),
+	questionnaires: v.pipe(
+		v.array(v.object({ module: ModuleRefSchema, version: count(1e6) })),
+		v.maxLength(100)
+	),
+	campaigns: v.pipe(v.array(ExportedCampaignSchema), v.maxLength(10_000)),
+	diagnostics: v.pipe(v.array(ExportedDiagnosticSchema), v.maxLength(100_000))
+});
+
+/** An exchange file of the current version. */
+export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
+/** A campaign as written in a file. */
+export type ExportedCampaign = v.InferOutput<typeof ExportedCampaignSchema>;
+/** A diagnostic as written in a file. */
+export type ExportedDiagnostic = v.InferOutput<typeof ExportedDiagnosticSchema>;
+/** An answer as written in a file. */
+export type ExportedAnswer = v.InferOutput<typeof ExportedAnswerSchema>;
+
+/** An answer as the device stores it: `value` is null while only a note is written. */
+export interface AnswerRecord {
+	questionId: string;
+	value: Answer['value'] | null;
+	note?: string;
+	changedAt: number;
+}
+
+/** A diagnostic with every stored answer, notes without a value included: what is exchanged. */
+export interface DiagnosticSnapshot extends Diagnostic {
+	answers: AnswerRecord[];
+}

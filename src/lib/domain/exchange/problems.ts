@@ -1,0 +1,124 @@
+/**
+ * Why a file cannot be imported, in French: what is wrong and what to do.
+ */
+import type * as v from 'valibot';
+import { FORMAT_VERSION, MAX_FILE_BYTES } from './format';
+
+/** A refusal the interface shows as is. */
+export interface ImportProblem {
+	/** What is wrong. */
+	message: string;
+	/** What to do. */
+	action: string;
+	/** Up to five located errors, e.g. "diagnostic n° 4 › réponse n° 3 › « value » : …". */
+	details: string[];
+}
+
+/** "50 Mo", "1,5 Mo". */
+function megabytes(bytes: number): string {
+	return `${(bytes / 1048576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}
+
+const problem = (message: string, action: string, details: string[] = []): ImportProblem => ({
+	message,
+	action,
+	details
+});
+
+const ASK_AGAIN =
+	'Demandez un nouvel export à la personne qui vous l’a envoyé, ou exportez-le de nouveau depuis Leviers. Rien n’a été importé.';
+
+/** The French refusals, by cause. */
+export const PROBLEMS = {
+	empty: () =>
+		problem(
+			'Le fichier est vide.',
+			'Choisissez le fichier .json exporté par Leviers. ' + ASK_AGAIN
+		),
+	tooLarge: (bytes: number) =>
+		problem(
+			`Le fichier pèse ${megabytes(bytes)} : c’est plus que la limite de ${megabytes(MAX_FILE_BYTES)} d’un export Leviers.`,
+			'Vérifiez qu’il s’agit bien d’un export Leviers : une sauvegarde complète pèse en général moins de 5 Mo. Rien n’a été importé.'
+		),
+	notText: () =>
+		problem(
+			'Ce fichier n’est pas un fichier texte : ce n’est pas un export Leviers.',
+			'Choisissez le fichier .json créé par le bouton « Exporter » de Leviers (un tableur, un PDF ou une image ne peuvent pas être importés). Rien n’a été importé.'
+		),
+	notJson: () =>
+		problem(
+			'Ce fichier n’est pas un fichier JSON lisible.',
+			'Choisissez le fichier .json créé par le bouton « Exporter » de Leviers (un export CSV ne peut pas être réimporté). Rien n’a été importé.'
+		),
+	truncated: () =>
+		problem(
+			'Le fichier est incomplet : il s’arrête avant la fin.',
+			'Il a sans doute été coupé pendant une copie ou un téléchargement. ' + ASK_AGAIN
+		),
+	otherFormat: (what: string) =>
+		problem(
+			`Ce fichier JSON n’est pas un export Leviers${what ? ` (${what})` : ''}.`,
+			'Importez un fichier créé par le bouton « Exporter » de Leviers. Rien n’a été importé.'
+		),
+	futureVersion: (version: number) =>
+		problem(
+			`Ce fichier a été créé par une version plus récente de Leviers (format ${version} ; cette version lit les formats 1 à ${FORMAT_VERSION}).`,
+			'Mettez Leviers à jour : rechargez la page avec une connexion à Internet, puis réessayez. Rien n’a été importé.'
+		),
+	unknownVersion: () =>
+		problem(
+			'La version du format de ce fichier est illisible.',
+			'Le fichier a probablement été modifié à la main. ' + ASK_AGAIN
+		),
+	invalid: (details: string[], total: number) =>
+		problem(
+			`Le fichier est endommagé ou a été modifié : ${total} erreur${total > 1 ? 's' : ''} de contenu.`,
+			ASK_AGAIN,
+			details
+		)
+};
+
+const EXPECTED: Record<string, string> = {
+	object: 'objet attendu',
+	array: 'liste attendue',
+	string: 'texte attendu',
+	number: 'nombre attendu',
+	literal: 'valeur attendue',
+	picklist: 'valeur non prévue',
+	integer: 'nombre entier attendu',
+	min_value: 'nombre trop petit',
+	max_value: 'nombre trop grand',
+	min_length: 'valeur vide ou trop courte',
+	max_length: 'valeur trop longue ou liste trop grande'
+};
+
+// The interface names places the way a person counts: "diagnostic n° 4", not diagnostics[3].
+const PLACES: Record<string, string> = {
+	campaigns: 'démarche',
+	diagnostics: 'diagnostic',
+	answers: 'réponse',
+	lineage: 'historique',
+	questionnaires: 'questionnaire',
+	modules: 'module'
+};
+
+/** Locates a schema issue in French, e.g. "diagnostic n° 4 › réponse n° 3 › « value »". */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+	const keys = (issue.path ?? []).map((item) => item.key as unknown);
+	const parts: string[] = [];
+	keys.forEach((key, i) => {
+		if (typeof key === 'number') return;
+		const next = keys[i + 1];
+		const place = typeof key === 'string' ? PLACES[key] : undefined;
+		if (place && typeof next === 'number') parts.push(`${place} n° ${next + 1}`);
+		else parts.push(`« ${String(key).slice(0, 40)} »`);
+	});
+	const own = ['regex', 'check', 'union'].includes(issue.type);
+	const missing = issue.input === undefined && keys.length > 0;
+	const what = missing
+		? 'champ manquant'
+		: own
+			? issue.message
+			: (EXPECTED[issue.type] ?? 'valeur invalide');
+	return `${parts.join(' › ') || 'fichier'} : ${what}`;
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import v1 from './fixtures/v1.json';
+import v2 from './fixtures/v2.json';
+import { FORMAT_VERSION, MAX_FILE_BYTES } from './format';
+import { V1_DEVICE } from './format-v1';
+import { checkSize, looksTruncated, readExportText } from './read';
+
+const text = (data: unknown) => JSON.stringify(data);
+const refused = (input: string) => {
+	const r = readExportText(input);
+	if (r.ok) throw new Error('expected a refusal');
+	return r.problem;
+};
+
+describe('one fixture per version', () => {
+	it('reads version 2 as is', () => {
+		const r = readExportText(text(v2));
+		expect(r.ok && r.version).toBe(2);
+		if (!r.ok) return;
+		expect(r.file.diagnostics.map((d) => [d.module, d.answers.length])).toEqual([
+			['dechets', 18],
+			['cantines', 10]
+		]);
+	});
+
+	it('migrates version 1 to the same data as version 2, with a history of one checkpoint', () => {
+		const old = readExportText(text(v1));
+		const current = readExportText(text(v2));
+		expect(old.ok && old.version).toBe(1);
+		if (!old.ok || !current.ok) return;
+		expect(old.file.version).toBe(FORMAT_VERSION);
+		expect(old.file.campaigns).toEqual(current.file.campaigns);
+		const strip = (f: typeof old.file) =>
+			f.diagnostics.map((d) => ({
+				...d,
+				lineage: null,
+				answers: [...d.answers].sort((a, b) => a.question.localeCompare(b.question))
+			}));
+		expect(strip(old.file)).toEqual(strip(current.file));
+		expect(old.file.diagnostics[0]!.lineage).toEqual([{ device: V1_DEVICE, revision: 19 }]);
+		expect(old.file.device).toBe(V1_DEVICE);
+		expect(old.file.app.version).toBe('0.1.0');
+	});
+});
+
+describe('hostile and broken files are refused with a French message', () => {
+	it('refuses by size before reading: empty and over the limit', () => {
+		expect(checkSize(0)?.message).toBe('Le fichier est vide.');
+		expect(checkSize(50 * 1024 * 1024)?.message).toMatch(/pèse 50 Mo.*limite de 20 Mo/);
+		expect(checkSize(MAX_FILE_BYTES)).toBeNull();
+	});
+
+	it.each([
+		['', /vide/],
+		['   \n', /vide/],
+		['%PDF-1.7\u0000\u0001', /pas un fichier texte/],
+		['Démarche;Service\r\n"a";"b"', /pas un fichier JSON lisible/],
+		['{"format": "leviers-export", "version": 2, "campaigns": [{"id": "x', /incomplet/],
+		['[1, 2', /incomplet/],
+		['{"a": 1} trailing', /pas un fichier JSON lisible/]
+	])('text %j', (input, message) => {
+		const p = refused(input);
+		expect(p.message).toMatch(message);
+		expect(p.action).toMatch(/Rien n’a été importé/);
+	});
+
+	it('says a file of another format is not an export, and names a questionnaire file', () => {
+		expect(refused('[]').message).toMatch(/n’est pas un export Leviers \(une liste\)/);
+		expect(refused('42').message).toMatch(/n’est pas un export Leviers/);
+		expect(refused(text({ format: 'excalidraw', version: 2 })).message).toMatch(/« excalidraw »/);
+		expect(refused(text({ id: 'dechets', themes: [] })).message).toMatch(/questionnaire/);
+	});
+
+	it('asks to update the app for a future version, and refuses an unreadable version', () => {
+		const p = refused(text({ ...v2, version: 3 }));
+		expect(p.message).toMatch(/version plus récente de Leviers \(format 3/);
+		expect(p.action).toMatch(/Mettez Leviers à jour/);
+		for (const version of [0, -1, 1.5, '2', null])
+			expect(refused(text({ ...v2, version })).message).toMatch(/illisible/);
+	});
+
+	it('locates missing fields and wrong types the way a person counts', () => {
+		const broken = structuredClone(v2) as Record<string, unknown> & typeof v2;
+		delete (broken.diagnostics[1] as Partial<(typeof v2.diagnostics)[1]>).status;
+		(broken.diagnostics[0]!.answers[2] as { value: unknown }).value = 7;
+		broken.campaigns[0]!.authority = '   ';
+		const p = refused(text(broken));
+		expect(p.message).toBe('Le fichier est endommagé ou a été modifié : 3 erreurs de contenu.');
+		expect(p.details).toEqual([
+			'démarche n° 1 › « authority » : valeur vide ou trop courte',
+			'diagnostic n° 1 › réponse n° 3 › « value » : réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null',
+			'diagnostic n° 2 › « status » : champ manquant'
+		]);
+	});
+
+	it('refuses impossible dates', () => {
+		const broken = structuredClone(v2);
+		broken.exportedAt = '2026-02-31T10:00:00.000Z';
+		expect(refused(text(broken)).details).toEqual([
+			'« exportedAt » : date attendue au format 2026-11-26T10:42:00.000Z'
+		]);
+	});
+
+	it('drops __proto__ and constructor keys without polluting anything', () => {
+		const hostile = text(v2).replace(
+			'"format"',
+			'"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "format"'
+		);
+		const r = readExportText(hostile);
+		expect(r.ok).toBe(true);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		if (r.ok) expect(Object.hasOwn(r.file, '__proto__')).toBe(false);
+	});
+
+	it('accepts a byte order mark and unknown extra fields (newer minor additions)', () => {
+		const r = readExportText('\uFEFF' + text({ ...v2, comment: 'ajouté par un autre outil' }));
+		expect(r.ok).toBe(true);
+	});
+});
+
+describe('looksTruncated', () => {
+	it('sees open strings, objects and lists, not closed ones', () => {
+		expect(looksTruncated('{"a": "b')).toBe(true);
+		expect(looksTruncated('{"a": ["\\"{"')).toBe(true);
+		expect(looksTruncated('{"a": 1}}')).toBe(false);
+		expect(looksTruncated('{"a": "}"}')).toBe(false);
+	});
+});

@@ -1,0 +1,115 @@
+/**
+ * Reads an untrusted file into the current format: size, JSON, envelope, version, schema, then
+ * the migration chain (like excalidraw's restore). Never throws: a file is either read or
+ * refused with a French problem.
+ */
+import * as v from 'valibot';
+import {
+	ExportFileSchema,
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	MAX_FILE_BYTES,
+	type ExportFile
+} from './format';
+import { migrateV1, V1FileSchema } from './format-v1';
+import { describeIssue, PROBLEMS, type ImportProblem } from './problems';
+
+/** The outcome of reading a file. */
+export type ReadResult =
+	| { ok: true; file: ExportFile; /** The version the file was written in. */ version: number }
+	| { ok: false; problem: ImportProblem };
+
+/** One step of the chain: the schema of a version and how to bring it to the next one. */
+interface Step {
+	schema: v.GenericSchema;
+	up?: (data: never) => unknown;
+}
+
+/** Every version ever written, each with its schema and its migration to the next. */
+const STEPS: Record<number, Step> = {
+	1: { schema: V1FileSchema, up: migrateV1 },
+	2: { schema: ExportFileSchema }
+};
+
+const MAX_DETAILS = 5;
+
+/** Refuses a file by its size alone, before reading it (so a 50 Mo file never freezes the tab). */
+export function checkSize(bytes: number): ImportProblem | null {
+	if (bytes === 0) return PROBLEMS.empty();
+	if (bytes > MAX_FILE_BYTES) return PROBLEMS.tooLarge(bytes);
+	return null;
+}
+
+/** Whether text that failed to parse looks cut short: an open string, object or list at the end. */
+export function looksTruncated(text: string): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92)
+				i++; // backslash: skip the escaped character
+			else if (c === 34) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) depth++;
+		else if (c === 125 || c === 93) depth--;
+		if (depth < 0) return false;
+	}
+	return inString || depth > 0;
+}
+
+function parseJson(
+	text: string
+): { ok: true; data: unknown } | { ok: false; problem: ImportProblem } {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (body.trim() === '') return { ok: false, problem: PROBLEMS.empty() };
+	// A NUL character never appears in JSON text: this is a binary file (image, PDF, zip…).
+	if (body.includes('\u0000')) return { ok: false, problem: PROBLEMS.notText() };
+	try {
+		return { ok: true, data: JSON.parse(body) };
+	} catch {
+		const t = body.trimStart();
+		const truncated = (t.startsWith('{') || t.startsWith('[')) && looksTruncated(t);
+		return { ok: false, problem: truncated ? PROBLEMS.truncated() : PROBLEMS.notJson() };
+	}
+}
+
+function versionOf(data: unknown): number | ImportProblem {
+	if (typeof data !== 'object' || data === null || Array.isArray(data))
+		return PROBLEMS.otherFormat(Array.isArray(data) ? 'une liste' : 'une valeur seule');
+	const { format, type, version, themes } = data as Record<string, unknown>;
+	const ours = Object.hasOwn(data, 'format')
+		? format === FORMAT_NAME
+		: Object.hasOwn(data, 'type') && type === 'leviers';
+	if (!ours) {
+		if (Object.hasOwn(data, 'themes') && Array.isArray(themes))
+			return PROBLEMS.otherFormat('c’est un questionnaire, pas des réponses');
+		return PROBLEMS.otherFormat(
+			typeof format === 'string' ? `format « ${format.slice(0, 40)} »` : ''
+		);
+	}
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+		return PROBLEMS.unknownVersion();
+	if (version > FORMAT_VERSION) return PROBLEMS.futureVersion(version);
+	return version;
+}
+
+/** Reads the text of a file: the current format, or a French refusal. */
+export function readExportText(text: string): ReadResult {
+	const parsed = parseJson(text);
+	if (!parsed.ok) return parsed;
+	const version = versionOf(parsed.data);
+	if (typeof version !== 'number') return { ok: false, problem: version };
+	let data: unknown = parsed.data;
+	for (let n = version; n <= FORMAT_VERSION; n++) {
+		const step = STEPS[n];
+		if (!step) return { ok: false, problem: PROBLEMS.unknownVersion() };
+		const r = v.safeParse(step.schema, data);
+		if (!r.success) {
+			const details = r.issues.slice(0, MAX_DETAILS).map(describeIssue);
+			return { ok: false, problem: PROBLEMS.invalid(details, r.issues.length) };
+		}
+		data = step.up ? step.up(r.output as never) : r.output;
+	}
+	return { ok: true, file: data as ExportFile, version };
+}
