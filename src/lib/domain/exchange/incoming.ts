@@ -1,0 +1,146 @@
+/**
+ * A file's records turned into the device's, keeping only what the shipped questionnaire can
+ * hold: unknown modules, questions and values are set aside and reported, never stored.
+ */
+import type { Answer, Campaign, Origin } from '../answers';
+import { moduleQuestions, type Module, type ModuleId } from '../questionnaire';
+import type {
+	AnswerRecord,
+	DiagnosticSnapshot,
+	ExportedCampaign,
+	ExportedDiagnostic
+} from './format';
+
+/** Why part of a file is left out of the import. */
+export type SetAsideReason =
+	| 'unknown-module'
+	| 'unknown-campaign'
+	| 'empty-campaign'
+	| 'duplicate'
+	| 'history'
+	| 'unknown-question'
+	| 'invalid-value'
+	| 'duplicate-answer'
+	| 'unknown-campaign-module';
+
+/** Something of the file left out, with where it was. */
+export interface SetAside {
+	reason: SetAsideReason;
+	campaignId?: string;
+	diagnosticId?: string;
+	/** The module id as the file wrote it. */
+	moduleId?: string;
+	questionId?: string;
+}
+
+/** The shipped modules, indexed for checking answers. */
+export type ModuleTable = ReadonlyMap<string, { module: Module; kinds: Map<string, string> }>;
+
+/** Indexes the modules: id → module and question id → question type. */
+export function moduleTable(modules: readonly Module[]): ModuleTable {
+	return new Map(
+		modules.map((m) => [
+			m.id,
+			{ module: m, kinds: new Map(moduleQuestions(m).map((q) => [q.id, q.type])) }
+		])
+	);
+}
+
+/** A campaign of the file, its unknown modules set aside. */
+export function incomingCampaign(
+	c: ExportedCampaign,
+	table: ModuleTable,
+	aside: SetAside[]
+): Campaign {
+	const modules: ModuleId[] = [];
+	for (const m of c.modules) {
+		if (table.has(m)) {
+			if (!modules.includes(m as ModuleId)) modules.push(m as ModuleId);
+		} else aside.push({ reason: 'unknown-campaign-module', campaignId: c.id, moduleId: m });
+	}
+	return {
+		id: c.id,
+		authority: c.authority,
+		label: c.label,
+		modules,
+		createdAt: Date.parse(c.createdAt),
+		updatedAt: Date.parse(c.updatedAt)
+	};
+}
+
+function validValue(kind: string, value: Answer['value'] | null, own: string, table: ModuleTable) {
+	if (value === null) return true;
+	if (kind === 'scale') return !Array.isArray(value);
+	return (
+		Array.isArray(value) &&
+		new Set(value).size === value.length &&
+		value.every((m) => m !== own && table.has(m))
+	);
+}
+
+/**
+ * A diagnostic of the file as the device would store it (answers of unknown questions or with
+ * a value of the wrong kind set aside), or null when its module is unknown.
+ */
+export function incomingDiagnostic(
+	d: ExportedDiagnostic,
+	table: ModuleTable,
+	origin: Origin,
+	aside: SetAside[]
+): DiagnosticSnapshot | null {
+	const entry = table.get(d.module);
+	if (!entry) {
+		aside.push({ reason: 'unknown-module', diagnosticId: d.id, moduleId: d.module });
+		return null;
+	}
+	const answers: AnswerRecord[] = [];
+	const seen = new Set<string>();
+	for (const a of d.answers) {
+		const where = { diagnosticId: d.id, moduleId: d.module, questionId: a.question };
+		const kind = entry.kinds.get(a.question);
+		if (seen.has(a.question)) aside.push({ reason: 'duplicate-answer', ...where });
+		else if (!kind) aside.push({ reason: 'unknown-question', ...where });
+		else if (!validValue(kind, a.value as Answer['value'] | null, d.module, table))
+			aside.push({ reason: 'invalid-value', ...where });
+		else if (a.value !== null || (a.note ?? '').trim() !== '') {
+			answers.push({
+				questionId: a.question,
+				value: a.value as Answer['value'] | null,
+				...(a.note && a.note.trim() !== '' ? { note: a.note } : {}),
+				changedAt: Date.parse(a.changedAt)
+			});
+		}
+		seen.add(a.question);
+	}
+	const name = d.respondent?.name?.trim() || undefined;
+	const role = d.respondent?.role?.trim() || undefined;
+	return {
+		id: d.id,
+		campaignId: d.campaignId,
+		moduleId: entry.module.id,
+		questionnaireVersion: d.questionnaireVersion,
+		status: d.status,
+		revision: d.revision,
+		...(name || role ? { respondent: { name, role } } : {}),
+		createdAt: Date.parse(d.createdAt),
+		updatedAt: Date.parse(d.updatedAt),
+		origin,
+		lineage: d.lineage.map((c) => ({ ...c })),
+		answers
+	};
+}
+
+const valueKey = (v: Answer['value'] | null) =>
+	Array.isArray(v) ? [...v].sort().join(',') : String(v);
+
+/** Whether two copies hold the same answers, notes, status and respondent (dates aside). */
+export function sameContent(a: DiagnosticSnapshot, b: DiagnosticSnapshot): boolean {
+	if (a.moduleId !== b.moduleId || a.status !== b.status) return false;
+	if ((a.respondent?.name || '') !== (b.respondent?.name || '')) return false;
+	if ((a.respondent?.role || '') !== (b.respondent?.role || '')) return false;
+	const key = (r: AnswerRecord) => `${valueKey(r.value)}\u0000${r.note ?? ''}`;
+	const mine = new Map(a.answers.map((r) => [r.questionId, key(r)]));
+	return (
+		b.answers.length === mine.size && b.answers.every((r) => mine.get(r.questionId) === key(r))
+	);
+}

@@ -1,0 +1,162 @@
+/**
+ * The preview of an import, as a pure function of the file and of what the device holds: which
+ * diagnostics are added, updated, skipped (older or identical) or in conflict, which campaigns
+ * are known or new, and what is set aside.
+ */
+import type { Campaign } from '../answers';
+import type { Module } from '../questionnaire';
+import type { DiagnosticSnapshot, ExportFile, ExportScope } from './format';
+import {
+	incomingCampaign,
+	incomingDiagnostic,
+	moduleTable,
+	sameContent,
+	type SetAside
+} from './incoming';
+import { effectiveLineage, isConsistentLineage, relate } from './lineage';
+
+/** What the device holds that an import must be compared with. */
+export interface LocalState {
+	/** This device's id; null before its first export (no file can then name it). */
+	device: string | null;
+	campaigns: readonly Campaign[];
+	/** The device's copies of the diagnostics the file holds, by id. */
+	diagnostics: ReadonlyMap<string, DiagnosticSnapshot>;
+}
+
+/** A campaign the file's diagnostics belong to. */
+export interface CampaignPlan {
+	/** As the file describes it (or the device's copy, when the file only names its id). */
+	incoming: Campaign;
+	/** The device's copy; null when the device does not know it (the user then decides). */
+	local: Campaign | null;
+	/** How many of the file's diagnostics belong to it. */
+	diagnostics: number;
+}
+
+/** What happens to one diagnostic of the file. */
+export type DiagnosticPlan =
+	| { kind: 'added'; incoming: DiagnosticSnapshot }
+	| { kind: 'updated'; incoming: DiagnosticSnapshot; local: DiagnosticSnapshot }
+	| {
+			kind: 'skipped';
+			reason: 'identical' | 'older';
+			incoming: DiagnosticSnapshot;
+			local: DiagnosticSnapshot;
+	  }
+	| { kind: 'conflict'; incoming: DiagnosticSnapshot; local: DiagnosticSnapshot };
+
+/** The whole preview. */
+export interface ImportPlan {
+	fileName: string;
+	/** The version the file was written in (older ones were migrated). */
+	version: number;
+	exportedAt: number;
+	app: string;
+	device: string;
+	scope: ExportScope;
+	campaigns: CampaignPlan[];
+	diagnostics: DiagnosticPlan[];
+	setAside: SetAside[];
+}
+
+/** How the preview is made. */
+export interface PlanOptions {
+	/** The shipped questionnaire: answers are checked against it. */
+	modules: readonly Module[];
+	fileName: string;
+	/** Time of the import, recorded in each diagnostic's origin. */
+	now: number;
+	/** The version the file was written in. */
+	version: number;
+}
+
+/** Compares a file with the device and says what importing it would do. */
+export function planImport(file: ExportFile, local: LocalState, options: PlanOptions): ImportPlan {
+	const table = moduleTable(options.modules);
+	const setAside: SetAside[] = [];
+	const localCampaigns = new Map(local.campaigns.map((c) => [c.id, c]));
+	const campaigns = new Map<string, CampaignPlan>();
+	for (const c of file.campaigns) {
+		if (campaigns.has(c.id)) {
+			setAside.push({ reason: 'duplicate', campaignId: c.id });
+			continue;
+		}
+		const incoming = incomingCampaign(c, table, setAside);
+		campaigns.set(c.id, { incoming, local: localCampaigns.get(c.id) ?? null, diagnostics: 0 });
+	}
+	const origin = {
+		kind: 'file' as const,
+		fileName: options.fileName,
+		importedAt: options.now,
+		device: file.device
+	};
+	const device = local.device ?? '';
+	const diagnostics: DiagnosticPlan[] = [];
+	const seen = new Set<string>();
+	for (const d of file.diagnostics) {
+		const where = { diagnosticId: d.id, moduleId: d.module };
+		if (seen.has(d.id)) {
+			setAside.push({ reason: 'duplicate', ...where });
+			continue;
+		}
+		seen.add(d.id);
+		if (!isConsistentLineage(d.lineage, d.revision)) {
+			setAside.push({ reason: 'history', ...where });
+			continue;
+		}
+		let campaign = campaigns.get(d.campaignId);
+		const known = localCampaigns.get(d.campaignId);
+		if (!campaign && known) {
+			campaign = { incoming: known, local: known, diagnostics: 0 };
+			campaigns.set(known.id, campaign);
+		}
+		if (!campaign) {
+			setAside.push({ reason: 'unknown-campaign', campaignId: d.campaignId, ...where });
+			continue;
+		}
+		const incoming = incomingDiagnostic(d, table, origin, setAside);
+		if (!incoming) continue;
+		campaign.diagnostics++;
+		const mine = local.diagnostics.get(d.id);
+		if (!mine) {
+			diagnostics.push({ kind: 'added', incoming });
+			continue;
+		}
+		if (sameContent(mine, incoming)) {
+			diagnostics.push({ kind: 'skipped', reason: 'identical', incoming, local: mine });
+			continue;
+		}
+		const relation = relate(
+			effectiveLineage(mine.lineage ?? [], mine.revision, device),
+			incoming.lineage ?? []
+		);
+		if (relation === 'newer') diagnostics.push({ kind: 'updated', incoming, local: mine });
+		else if (relation === 'older')
+			diagnostics.push({ kind: 'skipped', reason: 'older', incoming, local: mine });
+		else diagnostics.push({ kind: 'conflict', incoming, local: mine });
+	}
+	for (const [id, c] of campaigns)
+		if (!c.local && c.incoming.modules.length === 0 && c.diagnostics === 0) {
+			setAside.push({ reason: 'empty-campaign', campaignId: id });
+			campaigns.delete(id);
+		}
+	return {
+		fileName: options.fileName,
+		version: options.version,
+		exportedAt: Date.parse(file.exportedAt),
+		app: `${file.app.name} ${file.app.version}`.trim(),
+		device: file.device,
+		scope: file.scope,
+		campaigns: [...campaigns.values()],
+		diagnostics,
+		setAside
+	};
+}
+
+/** Counts of the preview, by kind. */
+export function planCounts(plan: ImportPlan): Record<DiagnosticPlan['kind'], number> {
+	const counts = { added: 0, updated: 0, skipped: 0, conflict: 0 };
+	for (const d of plan.diagnostics) counts[d.kind]++;
+	return counts;
+}

@@ -1,0 +1,99 @@
+/**
+ * Builds an exchange file (current version) from what the device holds, and turns a file's
+ * records back into the device's.
+ */
+import type { Campaign } from '../answers';
+import {
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	type DiagnosticSnapshot,
+	type ExportFile,
+	type ExportScope,
+	type ExportedCampaign,
+	type ExportedDiagnostic
+} from './format';
+import { effectiveLineage } from './lineage';
+
+/** What an export is made of. */
+export interface ExportInput {
+	scope: ExportScope;
+	campaigns: readonly Campaign[];
+	diagnostics: readonly DiagnosticSnapshot[];
+	/** The exporting device's id (meta table). */
+	device: string;
+	app: { name: string; version: string };
+	now: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A campaign as written in a file. */
+export function exportCampaign(c: Campaign): ExportedCampaign {
+	return {
+		id: c.id,
+		authority: c.authority,
+		label: c.label,
+		modules: [...c.modules],
+		createdAt: iso(c.createdAt),
+		updatedAt: iso(c.updatedAt)
+	};
+}
+
+/** A diagnostic as written in a file, its history completed with this device's changes. */
+export function exportDiagnostic(d: DiagnosticSnapshot, device: string): ExportedDiagnostic {
+	const respondent =
+		d.respondent && (d.respondent.name || d.respondent.role)
+			? {
+					...(d.respondent.name ? { name: d.respondent.name } : {}),
+					...(d.respondent.role ? { role: d.respondent.role } : {})
+				}
+			: undefined;
+	return {
+		id: d.id,
+		campaignId: d.campaignId,
+		module: d.moduleId,
+		questionnaireVersion: d.questionnaireVersion,
+		status: d.status,
+		revision: d.revision,
+		...(respondent ? { respondent } : {}),
+		createdAt: iso(d.createdAt),
+		updatedAt: iso(d.updatedAt),
+		lineage: effectiveLineage(d.lineage ?? [], d.revision, device),
+		answers: [...d.answers]
+			.sort((a, b) => a.changedAt - b.changedAt || (a.questionId < b.questionId ? -1 : 1))
+			.map((a) => ({
+				question: a.questionId,
+				value: a.value === null ? null : Array.isArray(a.value) ? [...a.value] : a.value,
+				...(a.note === undefined ? {} : { note: a.note }),
+				changedAt: iso(a.changedAt)
+			}))
+	};
+}
+
+/** The file: envelope, questionnaire versions used, campaigns, diagnostics. */
+export function buildExport(input: ExportInput): ExportFile {
+	const versions = new Map<string, { module: string; version: number }>();
+	for (const d of input.diagnostics)
+		versions.set(`${d.moduleId}@${d.questionnaireVersion}`, {
+			module: d.moduleId,
+			version: d.questionnaireVersion
+		});
+	return {
+		format: FORMAT_NAME,
+		version: FORMAT_VERSION,
+		app: { ...input.app },
+		exportedAt: iso(input.now),
+		device: input.device,
+		scope: input.scope,
+		questionnaires: [...versions.values()].sort((a, b) =>
+			a.module === b.module ? a.version - b.version : a.module < b.module ? -1 : 1
+		),
+		campaigns: input.campaigns.map(exportCampaign),
+		diagnostics: input.diagnostics.map((d) => exportDiagnostic(d, input.device))
+	};
+}
+
+/** The file's text: JSON indented with tabs, so a person can read it and a diff can show it. */
+export function serializeExport(file: ExportFile): string {
+	return JSON.stringify(file, null, '\t') + '\n';
+}
