@@ -1,0 +1,111 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreCampaign } from '../campaign';
+import { levers, modules } from '../content';
+import { buildExampleCampaign } from '../example';
+import { LEVER_IDS } from '../questionnaire';
+import { ANSWER_COLUMNS, answersCsv, countedSnapshots } from './answers-csv';
+import { CSV_BOM, csvNumber, neutralise, toCsv } from './csv';
+import type { DiagnosticSnapshot } from './format';
+import { scoresCsv, TRANSVERSALITY_ROW } from './scores-csv';
+
+/** Parses like a spreadsheet would: `;`, BOM, quotes; and checks every line ends in CRLF. */
+function read(text: string): string[][] {
+	expect(text.startsWith(CSV_BOM)).toBe(true);
+	expect(text.replace(/"[^"]*"/g, '').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+	return parse(text, { delimiter: ';', bom: true, record_delimiter: '\r\n' }) as string[][];
+}
+
+const AWKWARD = [
+	'Il a dit "oui"',
+	'a;b;c',
+	'ligne 1\r\nligne 2\nligne 3',
+	'Émilie, cheffe de l’équipe « Déchets » — çà et là',
+	'♻️ réemploi 👩‍🌾 🇫🇷',
+	'"";;"',
+	'',
+	' espaces '
+];
+
+describe('toCsv', () => {
+	it('round-trips awkward strings through a real CSV parser', () => {
+		const rows = [AWKWARD, AWKWARD.slice().reverse()];
+		expect(read(toCsv(rows))).toEqual(rows);
+	});
+
+	it('round-trips any string, formula-like ones neutralised', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 5 }), {
+					minLength: 1,
+					maxLength: 5
+				}),
+				(rows) => {
+					const width = rows[0]!.length;
+					const square = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+					expect(read(toCsv(square))).toEqual(square.map((r) => r.map(neutralise)));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('neutralises cells a spreadsheet would run as a formula', () => {
+		const evil = ['=1+1', '+33 6 12', '-2', '@SUM(A1)', '=HYPERLINK("http://x";"clic")'];
+		const [row] = read(toCsv([evil]));
+		expect(row).toEqual(evil.map((s) => `'${s}`));
+		expect(read(toCsv([['1+1', 'a=b']]))[0]).toEqual(['1+1', 'a=b']);
+	});
+
+	it('writes French numbers', () => {
+		expect([csvNumber(62.5), csvNumber(100), csvNumber(1 / 3), csvNumber(null)]).toEqual([
+			'62,5',
+			'100',
+			'0,3',
+			null
+		]);
+	});
+});
+
+describe('answers and scores of the example campaign', () => {
+	const { campaign, diagnostics } = buildExampleCampaign(modules);
+	const snapshots: DiagnosticSnapshot[] = diagnostics.map((d) => ({
+		...d,
+		answers: Object.values(d.answers)
+	}));
+
+	it('answers: one row per answer with the question, the value and its label', () => {
+		const rows = read(
+			answersCsv(campaign, countedSnapshots(campaign, snapshots, modules), modules)
+		);
+		expect(rows[0]).toEqual([...ANSWER_COLUMNS]);
+		const total = diagnostics.reduce((n, d) => n + Object.keys(d.answers).length, 0);
+		expect(rows).toHaveLength(total + 1);
+		const dechets = modules.find((m) => m.id === 'dechets')!;
+		const first = rows.find((r) => r[1] === dechets.title)!;
+		expect(first[0]).toBe('Communauté de communes exemple — Diagnostic 2026');
+		expect(first[2]).toBe(dechets.themes[0]!.questions[0]!.id);
+		expect(first[3]).toBe(dechets.themes[0]!.questions[0]!.text);
+		const labels = new Set(rows.slice(1).map((r) => `${r[4]}=${r[5]}`));
+		expect(labels).toContain('nsp=Je ne sais pas');
+		expect(labels).toContain('3=Réalisé');
+		expect(rows.some((r) => r[4]!.includes('cantines') && r[5]!.includes('Cantines'))).toBe(true);
+		expect(rows.slice(1).every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(r[7]!))).toBe(true);
+	});
+
+	it('scores: one row per service and a transversality row, one column per lever', () => {
+		const scores = scoreCampaign(campaign, diagnostics, { modules, levers });
+		const rows = read(scoresCsv(scores, modules, levers));
+		expect(rows[0]!.slice(0, 3)).toEqual(['Service', 'Maturité', 'Méconnaissance']);
+		expect(rows[0]!.slice(3, 3 + LEVER_IDS.length)).toEqual(levers.map((l) => l.label));
+		expect(rows).toHaveLength(modules.length + 2);
+		const last = rows.at(-1)!;
+		expect(last[0]).toBe(TRANSVERSALITY_ROW);
+		expect(last[3 + LEVER_IDS.length]).toBe(csvNumber(scores.transversality.score));
+		const dechets = rows.find((r) => r[1] && r[0] === modules[1]!.title)!;
+		const d = scores.diagnostics.find((s) => s.moduleId === 'dechets')!;
+		expect(dechets[1]).toBe(csvNumber(d.maturity));
+		expect(dechets[3]).toBe(csvNumber(d.levers[LEVER_IDS[0]].score) ?? '');
+	});
+});
