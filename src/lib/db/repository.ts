@@ -11,7 +11,10 @@ import type {
 } from '$lib/domain/answers';
 import { getModule } from '$lib/domain/content';
 import { moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
+import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
+import { META, readDeviceId } from './exchange-reads';
+import { applyImportWrites } from './import';
 
 /** What a user types to create or rename a campaign. */
 export interface CampaignInput {
@@ -217,6 +220,33 @@ export class Repository {
 	/** Stores a small value under a key (e.g. the date of the last backup). */
 	async setMeta(key: string, value: unknown): Promise<void> {
 		await this.#db.meta.put({ key, value });
+	}
+
+	/** This device's id, written in its exports; created (random) on first use. */
+	async deviceId(): Promise<string> {
+		const t = this.#db;
+		return t.transaction('rw', t.meta, async () => {
+			const known = await readDeviceId(t);
+			if (known) return known;
+			const id = this.#newId();
+			await t.meta.put({ key: META.device, value: id });
+			return id;
+		});
+	}
+
+	/** Records that the whole database was just exported (the backup reminder starts again). */
+	async recordBackup(): Promise<number> {
+		const at = this.#now();
+		await this.#db.meta.put({ key: META.lastBackup, value: at });
+		return at;
+	}
+
+	/** Applies an import in one transaction, reporting progress; all or nothing. */
+	applyImport(
+		writes: ImportWrites,
+		onProgress?: (done: number, total: number) => void
+	): Promise<void> {
+		return applyImportWrites(this.#db, writes, this.#now(), onProgress);
 	}
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Applies the writes of an import in one transaction: all or nothing. The transaction first
+ * checks that the device still holds what the preview was made against (another tab may have
+ * changed a diagnostic meanwhile), so a decision is never applied to data the user did not see.
+ */
+import type { ImportWrites } from '$lib/domain/exchange/resolve';
+import type { LeviersDB, StoredAnswer } from './db';
+import { META } from './exchange-reads';
+import { RepositoryError } from './repository';
+
+/** Diagnostics written per step, between two progress reports. */
+export const IMPORT_CHUNK = 100;
+
+const CHANGED =
+	'Les données de cet appareil ont changé depuis l’aperçu (dans un autre onglet ?). Rien n’a été importé : relancez l’import pour voir un aperçu à jour.';
+
+/** Performs the writes; `onProgress` receives how many diagnostics are written so far. */
+export async function applyImportWrites(
+	db: LeviersDB,
+	writes: ImportWrites,
+	now: number,
+	onProgress?: (done: number, total: number) => void
+): Promise<void> {
+	const { campaigns, diagnostics, answers, meta } = db;
+	const total = writes.diagnostics.length;
+	await db.transaction('rw', campaigns, diagnostics, answers, meta, async () => {
+		const current = await diagnostics.bulkGet(writes.diagnostics.map((w) => w.diagnostic.id));
+		if (writes.diagnostics.some((w, i) => (current[i]?.revision ?? null) !== w.replaces))
+			throw new RepositoryError(CHANGED);
+		if ((await campaigns.bulkGet(writes.campaigns.map((c) => c.id))).some(Boolean))
+			throw new RepositoryError(CHANGED);
+		await campaigns.bulkAdd(writes.campaigns);
+		for (const { campaignId, modules } of writes.extend) {
+			const campaign = await campaigns.get(campaignId);
+			if (!campaign) continue; // reported just below
+			const missing = modules.filter((m) => !campaign.modules.includes(m));
+			if (missing.length)
+				await campaigns.update(campaignId, { modules: [...campaign.modules, ...missing] });
+		}
+		const targets = [...new Set(writes.diagnostics.map((w) => w.diagnostic.campaignId))];
+		if ((await campaigns.bulkGet(targets)).some((c) => c === undefined))
+			throw new RepositoryError(
+				'La démarche choisie pour ces diagnostics n’existe plus sur cet appareil. Rien n’a été importé : relancez l’import.'
+			);
+		onProgress?.(0, total);
+		for (let start = 0; start < total; start += IMPORT_CHUNK) {
+			const chunk = writes.diagnostics.slice(start, start + IMPORT_CHUNK);
+			const replaced = chunk.filter((w) => w.replaces !== null).map((w) => w.diagnostic.id);
+			if (replaced.length) await answers.where('diagnosticId').anyOf(replaced).delete();
+			await diagnostics.bulkPut(chunk.map((w) => w.diagnostic));
+			const rows: StoredAnswer[] = chunk.flatMap((w) =>
+				w.answers.map((a) => ({ ...a, diagnosticId: w.diagnostic.id }))
+			);
+			await answers.bulkAdd(rows);
+			onProgress?.(Math.min(total, start + chunk.length), total);
+		}
+		await meta.put({ key: META.lastImport, value: now });
+	});
+}

@@ -1,0 +1,71 @@
+/**
+ * Test helpers for exchanges: devices, each with its own in-memory database (fake-indexeddb),
+ * exporting and importing files as the interface does. Used by the tests only.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { modules } from '$lib/domain/content';
+import type { ImportPlan } from '$lib/domain/exchange/plan';
+import type { ImportDecisions } from '$lib/domain/exchange/resolve';
+import { resolveImport } from '$lib/domain/exchange/resolve';
+import { LeviersDB } from './db';
+import { exportText, previewImport, type PreviewResult } from './exchange';
+import type { ExportTarget } from './exchange-reads';
+import { Queries } from './queries';
+import { Repository } from './repository';
+
+/** A device of the tests. */
+export interface TestDevice {
+	db: LeviersDB;
+	repo: Repository;
+	queries: Queries;
+	/** Exports `target` as the interface does (creating the device id if needed). */
+	export(target: ExportTarget): Promise<string>;
+	/** Previews a file. */
+	preview(text: string, fileName?: string): Promise<PreviewResult>;
+	/** Previews then applies with the given decisions; returns the plan. */
+	import(text: string, decisions?: Partial<ImportDecisions>): Promise<ImportPlan>;
+	/** Every table, sorted, as one string: to check a refusal wrote nothing. */
+	dump(): Promise<string>;
+}
+
+let devices = 0;
+
+/** A new device with an empty database and a clock starting at `start`. */
+export function testDevice(start = Date.UTC(2026, 10, 26, 9)): TestDevice {
+	const n = ++devices;
+	const db = new LeviersDB(`device-${n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+	let clock = start;
+	let ids = 0;
+	const now = () => (clock += 1000);
+	const newId = () => `d${n}-id-${++ids}`;
+	const repo = new Repository(db, now, newId);
+	const device: TestDevice = {
+		db,
+		repo,
+		queries: new Queries(db),
+		async export(target) {
+			return exportText(db, target, await repo.deviceId(), now());
+		},
+		preview(text, fileName = 'fichier.json') {
+			return previewImport(db, text, { fileName, now: now(), modules });
+		},
+		async import(text, decisions = {}) {
+			const r = await device.preview(text);
+			if (!r.ok) throw new Error(`${r.problem.message} ${r.problem.details.join(' | ')}`);
+			const writes = resolveImport(
+				r.plan,
+				{ campaigns: new Map(), conflicts: new Map(), ...decisions },
+				{ device: await repo.deviceId(), newId, now: now() }
+			);
+			await repo.applyImport(writes);
+			return r.plan;
+		},
+		async dump() {
+			const tables = await Promise.all(
+				db.tables.map(async (t) => [t.name, await t.toArray()] as const)
+			);
+			return JSON.stringify(tables.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+		}
+	};
+	return device;
+}
