@@ -1,0 +1,8 @@
+import { error } from '@sveltejs/kit';
+import { isModuleId } from '$lib/domain/content';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ params }) => {
+	if (!isModuleId(params.module)) error(404, 'Ce questionnaire n’existe pas.');
+	return { campaignId: params.id, moduleId: params.module };
+};
