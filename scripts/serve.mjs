@@ -5,6 +5,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -52,11 +53,19 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 		}
 		file ??= join(dir, '200.html');
 		const immutable = url.pathname.startsWith('/_app/immutable/');
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		// Text is sent compressed, as any real host would: it is most of the app's weight.
+		const gzip =
+			/text|javascript|json|svg|manifest/.test(type) &&
+			/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 		res.writeHead(200, {
-			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+			'content-type': type,
+			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+			vary: 'accept-encoding',
+			...(gzip ? { 'content-encoding': 'gzip' } : {})
 		});
 		if (req.method === 'HEAD') res.end();
+		else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
 		else createReadStream(file).pipe(res);
 	});
 	return new Promise((ok, fail) => {

@@ -1,4 +1,4 @@
-// The app runs entirely in the browser (answers live in IndexedDB); pages are prerendered as
-// empty shells where their URLs are known, and the fallback page serves the others.
-export const ssr = false;
+// Pages whose URL is known at build time (home, questionnaires, Données) are prerendered with
+// their content, so they paint before any JavaScript runs; campaign pages exist only on the
+// user's device and are rendered in the browser from the fallback page (campagnes/[id]).
 export const prerender = true;

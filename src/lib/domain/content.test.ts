@@ -58,6 +58,16 @@ describe('questionnaire files', () => {
 	});
 });
 
+describe('the content the app ships', () => {
+	it('is exactly what the schema accepts (the app uses it without parsing it again)', async () => {
+		const { modules, levers } = await import('./content');
+		const parsed = modules.map((m) => parseModule(`${m.id}.json`, read(`${m.id}.json`)));
+		expect(parsed.map((r) => (r.ok ? r.value : r.problems))).toEqual(modules);
+		const parsedLevers = parseLevers('levers.json', read('levers.json'));
+		expect(parsedLevers.ok && parsedLevers.value).toEqual(levers);
+	});
+});
+
 describe('quote folding', () => {
 	it('folds whitespace and typographic apostrophes, nothing else', () => {
 		expect(foldQuote('l’ESS  et\n la  collectivité')).toBe("l'ESS et la collectivité");

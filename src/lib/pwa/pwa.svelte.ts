@@ -2,7 +2,7 @@
  * Registration and updates of the service worker through workbox-window, and the state the
  * interface shows: ready offline, online, an update waiting, installable.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { dev, version } from '$app/environment';
 import { flushAndSettle } from '$lib/state/writes.svelte';
 import { answerVersionQueries, pruneCaches } from './caches';
@@ -22,8 +22,8 @@ class PwaState {
 	#wb: Workbox | undefined;
 	#installPrompt: BeforeInstallPromptEvent | undefined;
 
-	/** Starts everything once, from the root layout. */
-	start(): void {
+	/** Starts everything once, from the root layout (in the browser only). */
+	async start(): Promise<void> {
 		addEventListener('online', () => (this.online = true));
 		addEventListener('offline', () => (this.online = false));
 		addEventListener('beforeinstallprompt', (e) => {
@@ -34,6 +34,8 @@ class PwaState {
 		addEventListener('appinstalled', () => (this.installable = false));
 		if (dev || !('serviceWorker' in navigator)) return;
 		answerVersionQueries(version);
+		// Loaded here, in the browser: nothing else needs it, and the page paints without it.
+		const { Workbox } = await import('workbox-window');
 		const wb = new Workbox('/service-worker.js');
 		this.#wb = wb;
 		wb.addEventListener('waiting', () => (this.updateWaiting = true));

@@ -21,13 +21,25 @@ export const NOTE_DELAY_MS = 700;
 
 type Value = Answer['value'] | null;
 
+/**
+ * A change made on screen. It is shown instead of the stored row until the live rows include
+ * it (their changedAt reaches `since`), so the screen never flickers back to the old value
+ * between the commit and the live query's next result.
+ */
+interface Draft<T> {
+	value: T;
+	token: number;
+	since: number;
+	committed: boolean;
+}
+
 /** The filling state of one diagnostic. */
 export class DiagnosticEditor {
 	readonly diagnosticId: string;
 	readonly #rows: Live<StoredAnswer[]>;
-	/** Values chosen on screen whose write has not committed (or failed). */
-	readonly #pending = new SvelteMap<string, { value: Value; token: number }>();
-	readonly #notes = new SvelteMap<string, { text: string; token: number }>();
+	/** Values chosen on screen, until the stored rows show them. */
+	readonly #pending = new SvelteMap<string, Draft<Value>>();
+	readonly #notes = new SvelteMap<string, Draft<string>>();
 	// Timers are bookkeeping, never shown: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -53,33 +65,47 @@ export class DiagnosticEditor {
 		return this.#rows.loading;
 	}
 
+	#shown<T>(draft: Draft<T> | undefined, questionId: string): draft is Draft<T> {
+		const row = this.stored?.get(questionId);
+		return !!draft && !(draft.committed && row && row.changedAt >= draft.since);
+	}
+
+	#draft<T>(value: T): Draft<T> {
+		return { value, token: ++this.#token, since: Date.now(), committed: false };
+	}
+
+	#commit(map: SvelteMap<string, Draft<unknown>>, questionId: string, token: number): void {
+		const d = map.get(questionId);
+		if (d?.token === token) map.set(questionId, { ...d, committed: true });
+	}
+
 	/** The value shown for a question: the one chosen on screen, else the stored one. */
 	value(questionId: string): Value {
 		const p = this.#pending.get(questionId);
-		return p ? p.value : (this.stored?.get(questionId)?.value ?? null);
+		return this.#shown(p, questionId) ? p.value : (this.stored?.get(questionId)?.value ?? null);
 	}
 
 	/** The note shown for a question. */
 	note(questionId: string): string {
-		return this.#notes.get(questionId)?.text ?? this.stored?.get(questionId)?.note ?? '';
+		const n = this.#notes.get(questionId);
+		return this.#shown(n, questionId) ? n.value : (this.stored?.get(questionId)?.note ?? '');
 	}
 
 	/** Writes a value now; resolves once committed or failed. */
 	async answer(questionId: string, value: Value): Promise<void> {
-		const token = ++this.#token;
-		this.#pending.set(questionId, { value, token });
-		await this.#write(questionId, () =>
+		const draft = this.#draft(value);
+		this.#pending.set(questionId, draft);
+		const ok = await this.#write(questionId, () =>
 			value === null
 				? repository.clearAnswer(this.diagnosticId, questionId)
 				: repository.saveAnswer(this.diagnosticId, questionId, value)
-		).then((ok) => {
-			if (ok && this.#pending.get(questionId)?.token === token) this.#pending.delete(questionId);
-		});
+		);
+		if (ok) this.#commit(this.#pending, questionId, draft.token);
 	}
 
 	/** Records typing in a note; it is saved after a pause, or at once by flushNote. */
 	typeNote(questionId: string, text: string): void {
-		this.#notes.set(questionId, { text, token: ++this.#token });
+		this.#notes.set(questionId, this.#draft(text));
 		clearTimeout(this.#timers.get(questionId));
 		this.#timers.set(
 			questionId,
@@ -92,11 +118,11 @@ export class DiagnosticEditor {
 		clearTimeout(this.#timers.get(questionId));
 		this.#timers.delete(questionId);
 		const draft = this.#notes.get(questionId);
-		if (!draft) return;
+		if (!draft || draft.committed) return;
 		const ok = await this.#write(questionId, () =>
-			repository.saveNote(this.diagnosticId, questionId, draft.text)
+			repository.saveNote(this.diagnosticId, questionId, draft.value)
 		);
-		if (ok && this.#notes.get(questionId)?.token === draft.token) this.#notes.delete(questionId);
+		if (ok) this.#commit(this.#notes, questionId, draft.token);
 	}
 
 	/** Saves every note being typed. */
@@ -106,7 +132,8 @@ export class DiagnosticEditor {
 
 	/** Whether some change shown on screen is not saved yet. */
 	get dirty(): boolean {
-		return this.#pending.size > 0 || this.#notes.size > 0;
+		const open = (d: Draft<unknown>) => !d.committed;
+		return [...this.#pending.values()].some(open) || [...this.#notes.values()].some(open);
 	}
 
 	async #write(questionId: string, write: () => Promise<void>): Promise<boolean> {
@@ -130,8 +157,8 @@ export class DiagnosticEditor {
 		await Promise.all(
 			failed.map(async (q) => {
 				const p = this.#pending.get(q);
-				if (p) await this.answer(q, p.value);
-				if (this.#notes.has(q)) await this.flushNote(q);
+				if (p && !p.committed) await this.answer(q, p.value);
+				await this.flushNote(q);
 			})
 		);
 	}
