@@ -1,0 +1,81 @@
+/**
+ * The files the interface offers: a diagnostic, a campaign, a full backup (JSON), and a
+ * campaign's answers and scores (CSV). Each is built from one consistent read of the database.
+ */
+import { db } from '$lib/db/db';
+import { exportText } from '$lib/db/exchange';
+import { readExportData } from '$lib/db/exchange-reads';
+import { queries } from '$lib/db/queries';
+import { repository, RepositoryError } from '$lib/db/repository';
+import type { Campaign } from '$lib/domain/answers';
+import { scoreCampaign } from '$lib/domain/campaign';
+import { levers, modules } from '$lib/domain/content';
+import { answersCsv, countedSnapshots } from '$lib/domain/exchange/answers-csv';
+import {
+	backupFileName,
+	campaignFileName,
+	csvFileName,
+	diagnosticFileName
+} from '$lib/domain/exchange/file-names';
+import { scoresCsv } from '$lib/domain/exchange/scores-csv';
+import type { GeneratedFile } from './files';
+
+const JSON_TYPE = 'application/json';
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
+async function campaignOrFail(id: string): Promise<Campaign> {
+	const campaign = await queries.getCampaign(id);
+	if (!campaign) throw new RepositoryError('Cette démarche n’existe plus sur cet appareil.');
+	return campaign;
+}
+
+/** One diagnostic, to send to the coordinator. */
+export async function diagnosticFile(diagnosticId: string): Promise<GeneratedFile> {
+	const diagnostic = await queries.getDiagnostic(diagnosticId);
+	if (!diagnostic) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
+	const campaign = await campaignOrFail(diagnostic.campaignId);
+	const now = Date.now();
+	const text = await exportText(
+		db,
+		{ scope: 'diagnostic', diagnosticId },
+		await repository.deviceId(),
+		now
+	);
+	return { name: diagnosticFileName(campaign, diagnostic.moduleId, now), text, type: JSON_TYPE };
+}
+
+/** A campaign with all its diagnostics. */
+export async function campaignFile(campaignId: string): Promise<GeneratedFile> {
+	const campaign = await campaignOrFail(campaignId);
+	const now = Date.now();
+	const device = await repository.deviceId();
+	const text = await exportText(db, { scope: 'campaign', campaignId }, device, now);
+	return { name: campaignFileName(campaign, now), text, type: JSON_TYPE };
+}
+
+/** The whole database; records the time of the backup. */
+export async function backupFile(): Promise<GeneratedFile> {
+	const device = await repository.deviceId();
+	const now = Date.now();
+	const text = await exportText(db, { scope: 'database' }, device, now);
+	await repository.recordBackup();
+	return { name: backupFileName(now), text, type: JSON_TYPE };
+}
+
+/** A campaign's answers, one row per answer. */
+export async function answersCsvFile(campaignId: string): Promise<GeneratedFile> {
+	const campaign = await campaignOrFail(campaignId);
+	const { diagnostics } = await readExportData(db, { scope: 'campaign', campaignId });
+	const counted = countedSnapshots(campaign, diagnostics, modules);
+	const text = answersCsv(campaign, counted, modules);
+	return { name: csvFileName(campaign, 'reponses', Date.now()), text, type: CSV_TYPE };
+}
+
+/** A campaign's scores, one row per service and a transversality row. */
+export async function scoresCsvFile(campaignId: string): Promise<GeneratedFile> {
+	const campaign = await campaignOrFail(campaignId);
+	const diagnostics = await queries.campaignDiagnostics(campaignId);
+	const scores = scoreCampaign(campaign, diagnostics, { modules, levers });
+	const text = scoresCsv(scores, modules, levers);
+	return { name: csvFileName(campaign, 'scores', Date.now()), text, type: CSV_TYPE };
+}
