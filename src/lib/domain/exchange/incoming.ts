@@ -133,14 +133,20 @@ export function incomingDiagnostic(
 const valueKey = (v: Answer['value'] | null) =>
 	Array.isArray(v) ? [...v].sort().join(',') : String(v);
 
+const answerKey = (r: AnswerRecord) => `${valueKey(r.value)}\u0000${r.note ?? ''}`;
+
+/** How many questions have a different value or note in the two copies. */
+export function differingAnswers(a: DiagnosticSnapshot, b: DiagnosticSnapshot): number {
+	const mine = new Map(a.answers.map((r) => [r.questionId, answerKey(r)]));
+	const theirs = new Map(b.answers.map((r) => [r.questionId, answerKey(r)]));
+	const ids = new Set([...mine.keys(), ...theirs.keys()]);
+	return [...ids].filter((id) => mine.get(id) !== theirs.get(id)).length;
+}
+
 /** Whether two copies hold the same answers, notes, status and respondent (dates aside). */
 export function sameContent(a: DiagnosticSnapshot, b: DiagnosticSnapshot): boolean {
 	if (a.moduleId !== b.moduleId || a.status !== b.status) return false;
 	if ((a.respondent?.name || '') !== (b.respondent?.name || '')) return false;
 	if ((a.respondent?.role || '') !== (b.respondent?.role || '')) return false;
-	const key = (r: AnswerRecord) => `${valueKey(r.value)}\u0000${r.note ?? ''}`;
-	const mine = new Map(a.answers.map((r) => [r.questionId, key(r)]));
-	return (
-		b.answers.length === mine.size && b.answers.every((r) => mine.get(r.questionId) === key(r))
-	);
+	return differingAnswers(a, b) === 0;
 }

@@ -1,0 +1,37 @@
+/**
+ * What the preview says, in French, about each part of a file left out of the import.
+ */
+import { moduleQuestions, type Module } from '../questionnaire';
+import type { SetAside } from './incoming';
+
+const quote = (s: string | undefined) => `« ${(s ?? '?').slice(0, 80)} »`;
+
+/** One sentence per set-aside item, naming the module, the question or the id concerned. */
+export function describeSetAside(s: SetAside, modules: readonly Module[]): string {
+	const module = modules.find((m) => m.id === s.moduleId);
+	const question = module && moduleQuestions(module).find((q) => q.id === s.questionId);
+	const where = module ? ` (${module.shortTitle})` : '';
+	const q = question ? quote(question.text) : quote(s.questionId);
+	switch (s.reason) {
+		case 'unknown-module':
+			return `Un diagnostic d’un module inconnu de cette version de Leviers (${quote(s.moduleId)}) n’est pas importé.`;
+		case 'unknown-campaign':
+			return `Un diagnostic${where} renvoie à une démarche absente du fichier et de cet appareil : il n’est pas importé.`;
+		case 'empty-campaign':
+			return `Une démarche sans module connu ni diagnostic (${quote(s.campaignId)}) n’est pas importée.`;
+		case 'duplicate':
+			return s.diagnosticId
+				? `Un diagnostic${where} figure deux fois dans le fichier : seul le premier est pris en compte.`
+				: `Une démarche figure deux fois dans le fichier : seule la première est prise en compte.`;
+		case 'history':
+			return `Un diagnostic${where} a un historique de révisions incohérent : il n’est pas importé.`;
+		case 'unknown-question':
+			return `Une réponse${where} porte sur une question inconnue (${quote(s.questionId)}) : elle n’est pas importée.`;
+		case 'invalid-value':
+			return `La réponse à la question ${q}${where} n’a pas une valeur possible pour cette question : elle n’est pas importée.`;
+		case 'duplicate-answer':
+			return `La question ${q}${where} a deux réponses dans le fichier : seule la première est gardée.`;
+		case 'unknown-campaign-module':
+			return `Un module attendu par une démarche est inconnu de cette version de Leviers (${quote(s.moduleId)}) : il est ignoré.`;
+	}
+}

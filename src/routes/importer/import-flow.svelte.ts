@@ -1,0 +1,136 @@
+/**
+ * The import as the page walks through it: read the file (with progress), check it, preview,
+ * collect the user's decisions, apply in one transaction (with progress), report.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import { db } from '$lib/db/db';
+import { describeStorageError } from '$lib/db/errors';
+import { previewImport } from '$lib/db/exchange';
+import { repository } from '$lib/db/repository';
+import { modules } from '$lib/domain/content';
+import type { ImportPlan } from '$lib/domain/exchange/plan';
+import { PROBLEMS, type ImportProblem } from '$lib/domain/exchange/problems';
+import { checkSize } from '$lib/domain/exchange/read';
+import {
+	resolveImport,
+	type CampaignDecision,
+	type ConflictDecision
+} from '$lib/domain/exchange/resolve';
+import { NotTextError, readText } from '$lib/files';
+import { trackWrite } from '$lib/state/writes.svelte';
+
+/** Where the import stands. */
+export type ImportStep =
+	| { kind: 'idle' }
+	| { kind: 'reading'; fileName: string; loaded: number; total: number }
+	| { kind: 'checking'; fileName: string }
+	| { kind: 'refused'; fileName: string; problem: ImportProblem }
+	| { kind: 'preview'; plan: ImportPlan }
+	| { kind: 'applying'; plan: ImportPlan; done: number; total: number }
+	| { kind: 'done'; plan: ImportPlan; written: number; campaignIds: string[] };
+
+// Lets the browser paint the last progress before a long synchronous step (parsing, checking).
+const nextFrame = () => new Promise<void>((ok) => setTimeout(ok, 0));
+
+/** One import, from the chosen file to the report. */
+export class ImportFlow {
+	// Raw: the plan is replaced, never mutated, and IndexedDB cannot store proxies.
+	#step = $state.raw<ImportStep>({ kind: 'idle' });
+	#error = $state('');
+	#run = 0;
+	/** Decisions for the campaigns the device does not know, by the file's campaign id. */
+	readonly campaigns = new SvelteMap<string, CampaignDecision>();
+	/** Decisions for the conflicts, by diagnostic id. */
+	readonly conflicts = new SvelteMap<string, ConflictDecision>();
+
+	/** The current step. */
+	get step(): ImportStep {
+		return this.#step;
+	}
+
+	/** Why applying failed (the preview stays on screen). */
+	get error(): string {
+		return this.#error;
+	}
+
+	/** How many conflicts still wait for a decision. */
+	get unresolved(): number {
+		const s = this.#step;
+		if (s.kind !== 'preview') return 0;
+		return s.plan.diagnostics.filter(
+			(d) => d.kind === 'conflict' && !this.conflicts.has(d.incoming.id)
+		).length;
+	}
+
+	/** Back to the file picker. */
+	reset(): void {
+		this.#run++;
+		this.#step = { kind: 'idle' };
+		this.#error = '';
+		this.campaigns.clear();
+		this.conflicts.clear();
+	}
+
+	/** Reads, checks and previews a chosen or dropped file; writes nothing. */
+	async open(file: File): Promise<void> {
+		this.reset();
+		const run = this.#run;
+		const fileName = file.name.slice(0, 200);
+		const refuse = (problem: ImportProblem) => {
+			if (run === this.#run) this.#step = { kind: 'refused', fileName, problem };
+		};
+		const tooBig = checkSize(file.size);
+		if (tooBig) return refuse(tooBig);
+		this.#step = { kind: 'reading', fileName, loaded: 0, total: file.size };
+		try {
+			const text = await readText(file, (loaded, total) => {
+				if (run === this.#run) this.#step = { kind: 'reading', fileName, loaded, total };
+			});
+			if (run !== this.#run) return;
+			this.#step = { kind: 'checking', fileName };
+			await nextFrame();
+			const r = await previewImport(db, text, { fileName, now: Date.now(), modules });
+			if (run !== this.#run) return;
+			if (!r.ok) return refuse(r.problem);
+			this.#step = { kind: 'preview', plan: r.plan };
+		} catch (e) {
+			if (e instanceof NotTextError) return refuse(PROBLEMS.notText());
+			const p = describeStorageError(e);
+			refuse({ message: 'Le fichier n’a pas pu être lu.', action: p.action, details: [] });
+		}
+	}
+
+	/** Applies the preview with the decisions taken, in one transaction. */
+	async apply(): Promise<void> {
+		const s = this.#step;
+		if (s.kind !== 'preview' || this.unresolved > 0) return;
+		const plan = s.plan;
+		this.#error = '';
+		try {
+			const device = await repository.deviceId();
+			const writes = resolveImport(
+				plan,
+				{ campaigns: this.campaigns, conflicts: this.conflicts },
+				{ device, newId: () => crypto.randomUUID(), now: Date.now() }
+			);
+			const total = writes.diagnostics.length;
+			this.#step = { kind: 'applying', plan, done: 0, total };
+			await trackWrite(
+				repository.applyImport(writes, (done) => {
+					this.#step = { kind: 'applying', plan, done, total };
+				})
+			);
+			const campaignIds: string[] = [];
+			for (const id of [
+				...writes.diagnostics.map((w) => w.diagnostic.campaignId),
+				...writes.campaigns.map((c) => c.id)
+			])
+				if (!campaignIds.includes(id)) campaignIds.push(id);
+			this.#step = { kind: 'done', plan, written: total, campaignIds };
+		} catch (e) {
+			const p = describeStorageError(e);
+			this.#error = `${p.message} ${p.action}`.trim();
+			this.#step = { kind: 'preview', plan };
+		}
+	}
+}
