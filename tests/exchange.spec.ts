@@ -1,0 +1,219 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCampaign, expectAllSaved, openModule, readModule, scale } from './helpers';
+
+const dechets = readModule('dechets');
+const [q1, q2, q3] = dechets.questions.filter((q) => q.type === 'scale');
+
+/** Clicks a button that downloads a file; returns its name and text. */
+async function downloadFrom(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+	const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+	const path = await download.path();
+	return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** Another device: a new browser context, with its own IndexedDB. */
+async function otherDevice(browser: Browser, baseURL: string | undefined): Promise<Page> {
+	const context = await browser.newContext({ baseURL, locale: 'fr-FR' });
+	return context.newPage();
+}
+
+/** Opens the import page and chooses a file (as the file picker does). */
+async function chooseFile(page: Page, name: string, text: string | Buffer) {
+	await page.goto('/importer');
+	await page.getByLabel('Choisir un fichier…').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: typeof text === 'string' ? Buffer.from(text) : text
+	});
+}
+
+test('a service head exports a diagnostic; the coordinator imports it into a new campaign', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const url = await createCampaign(page, 'Commune de Test');
+	await openModule(page, url, dechets.title);
+	await scale(page, q1!).getByLabel('3 · Réalisé').check();
+	await scale(page, q2!).getByLabel('Je ne sais pas').check();
+	await expectAllSaved(page);
+	const file = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Exporter ce diagnostic' })
+	);
+	expect(file.name).toMatch(/^leviers-dechets-commune-de-test-\d{4}-\d{2}-\d{2}\.json$/);
+	expect(JSON.parse(file.text)).toMatchObject({ format: 'leviers-export', version: 2 });
+
+	const coordinator = await otherDevice(browser, baseURL);
+	await chooseFile(coordinator, file.name, file.text);
+	await expect(coordinator.getByRole('heading', { name: 'Aperçu de l’import' })).toBeVisible();
+	await expect(coordinator.getByText('1 à ajouter')).toBeVisible();
+	const choice = coordinator.getByRole('group', { name: /Démarche inconnue sur cet appareil/ });
+	await expect(choice.getByLabel('Créer cette démarche sur cet appareil')).toBeChecked();
+	await coordinator.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(coordinator.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+	await coordinator.getByRole('link', { name: /Commune de Test/ }).click();
+	await expect(coordinator.getByRole('row', { name: new RegExp(dechets.title) })).toContainText(
+		'En cours : 2 sur'
+	);
+	await expect(coordinator.getByText(`depuis le fichier « ${file.name} »`)).toBeVisible();
+	await coordinator.context().close();
+});
+
+test('round trip: export the example, delete it, import it: the same scores', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Créer la démarche exemple' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Communauté de communes exemple' })
+	).toBeVisible();
+	const scores = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Scores pour tableur (CSV)' })
+	);
+	expect(scores.name).toMatch(/^leviers-cc-exemple-diagnostic-2026-scores-.*\.csv$/);
+	expect(scores.text.startsWith('\uFEFF"Service";"Maturité";"Méconnaissance"')).toBe(true);
+	const json = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Exporter la démarche (JSON)' })
+	);
+
+	await page.getByRole('button', { name: 'Supprimer la démarche' }).click();
+	await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+	await expect(page.getByText('Aucune démarche sur cet appareil')).toBeVisible();
+
+	await chooseFile(page, json.name, json.text);
+	await expect(page.getByText('7 à ajouter')).toBeVisible();
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await page.getByRole('link', { name: /Communauté de communes exemple/ }).click();
+	const again = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Scores pour tableur (CSV)' })
+	);
+	expect(again.text).toBe(scores.text);
+});
+
+test('edited on both sides: the conflict waits for a decision', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const url = await createCampaign(page, 'CC du Conflit');
+	await openModule(page, url, dechets.title);
+	await scale(page, q1!).getByLabel('2 · Engagé').check();
+	await expectAllSaved(page);
+	const first = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Exporter ce diagnostic' })
+	);
+
+	const coordinator = await otherDevice(browser, baseURL);
+	await chooseFile(coordinator, first.name, first.text);
+	await coordinator.getByRole('button', { name: 'Importer', exact: true }).click();
+	await coordinator.getByRole('link', { name: /CC du Conflit/ }).click();
+	await coordinator.getByRole('link', { name: dechets.title, exact: true }).click();
+	await scale(coordinator, q3!).getByLabel('0 · Rien').check();
+	await expectAllSaved(coordinator);
+
+	await scale(page, q2!).getByLabel('4 · Exemplaire').check();
+	await expectAllSaved(page);
+	const second = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Exporter ce diagnostic' })
+	);
+	await chooseFile(coordinator, second.name, second.text);
+	await expect(coordinator.getByText('1 en conflit')).toBeVisible();
+	const apply = coordinator.getByRole('button', { name: 'Importer', exact: true });
+	await expect(apply).toBeDisabled();
+	const conflict = coordinator.getByRole('group', { name: `Conflit : ${dechets.title}` });
+	await conflict.getByLabel('Prendre la version du fichier').check();
+	await apply.click();
+	await expect(coordinator.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+	await coordinator.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+	await coordinator.getByRole('link', { name: dechets.title, exact: true }).click();
+	await expect(scale(coordinator, q2!).getByLabel('4 · Exemplaire')).toBeChecked();
+	await expect(scale(coordinator, q3!).getByRole('radio', { checked: true })).toHaveCount(0);
+	await coordinator.context().close();
+});
+
+test('hostile files are refused in French, and strings are shown as text', async ({ page }) => {
+	const alerts: string[] = [];
+	page.on('dialog', (d) => {
+		alerts.push(d.message());
+		void d.dismiss();
+	});
+	await chooseFile(page, 'notes.csv', 'Démarche;Service\r\n"a";"b"');
+	await expect(page.getByRole('alert')).toContainText('n’est pas un fichier JSON lisible');
+
+	await chooseFile(page, 'coupe.json', '{"format": "leviers-export", "version": 2, "campaigns": [');
+	await expect(page.getByRole('alert')).toContainText('Le fichier est incomplet');
+
+	await chooseFile(page, 'futur.json', JSON.stringify({ format: 'leviers-export', version: 9 }));
+	await expect(page.getByRole('alert')).toContainText('Mettez Leviers à jour');
+
+	const big = join(tmpdir(), 'leviers-50-mo.json');
+	writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 32));
+	await page.goto('/importer');
+	await page.getByLabel('Choisir un fichier…').setInputFiles(big);
+	await expect(page.getByRole('alert')).toContainText('pèse 50 Mo');
+
+	const xss = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+	const fixture = JSON.parse(readFileSync('src/lib/domain/exchange/fixtures/v2.json', 'utf8'));
+	fixture.campaigns[0].authority = xss;
+	fixture.diagnostics[0].respondent.name = xss;
+	fixture.diagnostics[0].answers[0].question = '__proto__';
+	await chooseFile(page, `${xss}.json`, JSON.stringify(fixture));
+	await expect(page.getByRole('group', { name: /Démarche inconnue/ })).toContainText(xss);
+	await expect(page.getByText('1 élément mis de côté')).toBeVisible();
+	await expect(page.getByText(/question inconnue \(« __proto__ »\)/)).toBeVisible();
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(page.getByRole('link', { name: new RegExp('<img src=x') })).toBeVisible();
+	expect(alerts).toEqual([]);
+});
+
+test('a file dropped on the zone is previewed', async ({ page }) => {
+	await page.goto('/importer');
+	const text = readFileSync('src/lib/domain/exchange/fixtures/v1.json', 'utf8');
+	const dataTransfer = await page.evaluateHandle((content) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([content], 'ancien.json', { type: 'application/json' }));
+		return dt;
+	}, text);
+	const zone = page.getByRole('region', { name: 'Zone de dépôt du fichier à importer' });
+	// A drop before the prerendered page has hydrated does nothing: drop again until it is.
+	await expect(async () => {
+		await zone.dispatchEvent('dragover', { dataTransfer });
+		await zone.dispatchEvent('drop', { dataTransfer });
+		await expect(page.getByText('2 à ajouter')).toBeVisible({ timeout: 1000 });
+	}).toPass();
+	await expect(page.getByText(/ancien format converti/)).toBeVisible();
+});
+
+test('the Données page offers a full backup and says when the last one was made', async ({
+	page
+}) => {
+	const url = await createCampaign(page, 'Commune Sauvegardée');
+	await openModule(page, url, dechets.title);
+	await scale(page, q1!).getByLabel('1 · En réflexion').check();
+	await expectAllSaved(page);
+
+	// Eight days later, no backup yet: a gentle reminder on the home page.
+	await page.clock.setFixedTime(Date.now() + 8 * 86_400_000);
+	await page.goto('/');
+	const reminder = page.getByRole('complementary', { name: 'Rappel de sauvegarde' });
+	await expect(reminder).toBeVisible();
+	await reminder.getByRole('link', { name: 'Sauvegarder mes données' }).click();
+
+	await expect(page.getByText('Dernière sauvegarde complète : aucune')).toBeVisible();
+	const backup = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Télécharger une sauvegarde complète' })
+	);
+	expect(backup.name).toMatch(/^leviers-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+	expect(JSON.parse(backup.text).scope).toBe('database');
+	await expect(page.getByText(/Dernière sauvegarde complète : \d/)).toBeVisible();
+	await page.goto('/');
+	await expect(page.getByRole('complementary', { name: 'Rappel de sauvegarde' })).toHaveCount(0);
+});
