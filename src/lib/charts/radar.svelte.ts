@@ -68,22 +68,40 @@ function datasets(spec: RadarSpec): ChartConfiguration<'radar'>['data']['dataset
 	});
 }
 
+// Projected labels are large: two lines keep long ones inside the canvas (chart.js fits the
+// radius to the labels only approximately).
+function labels(spec: RadarSpec): (string | string[])[] {
+	if (!spec.large) return spec.axes;
+	return spec.axes.map((axis) => {
+		const cut = axis.indexOf(' ');
+		return axis.length > 12 && cut > 0 ? [axis.slice(0, cut), axis.slice(cut + 1)] : axis;
+	});
+}
+
 function config(spec: RadarSpec): ChartConfiguration<'radar'> {
-	const size = spec.large ? 22 : 13;
+	const size = spec.large ? 24 : 13;
 	return {
 		type: 'radar',
-		data: { labels: spec.axes, datasets: datasets(spec) },
+		data: { labels: labels(spec), datasets: datasets(spec) },
 		plugins: [background],
 		options: {
 			responsive: true,
 			maintainAspectRatio: true,
+			// Labels take more room across than up and down, the more so when projected.
+			aspectRatio: spec.large ? 1.2 : 1,
 			animation: false,
+			layout: { padding: spec.large ? 12 : 4 },
 			devicePixelRatio: Math.max(2, globalThis.devicePixelRatio ?? 1),
 			scales: {
 				r: {
 					min: 0,
 					max: 100,
-					ticks: { stepSize: 25, backdropColor: 'transparent', font: { size: size - 3 } },
+					ticks: {
+						stepSize: 25,
+						backdropColor: 'transparent',
+						color: '#3a4a45',
+						font: { size: size - 3 }
+					},
 					pointLabels: { font: { size }, color: '#1b2a26' },
 					grid: { color: '#c9d1ce' },
 					angleLines: { color: '#c9d1ce' }
@@ -111,7 +129,7 @@ export function radarChart(
 		onchart?.(chart);
 		$effect(() => {
 			const next = spec();
-			chart.data.labels = next.axes;
+			chart.data.labels = labels(next);
 			chart.data.datasets = datasets(next);
 			chart.update('none');
 		});

@@ -1,0 +1,44 @@
+/**
+ * The slides of the workshop mode, in the order of the issue: the campaign and its services,
+ * transversality, the radar of all services, one slide per service, the cooperation matrix, the
+ * top recommendations one per slide, and the next steps.
+ */
+import type { CampaignScores } from '$lib/domain/campaign';
+import { getModule } from '$lib/domain/content';
+import type { ModuleId } from '$lib/domain/questionnaire';
+import type { Recommendations } from '$lib/domain/recommendations';
+
+/** How many recommendations get a slide of their own. */
+export const TOP_RECOMMENDATIONS = 3;
+
+/** One slide: what it shows, a stable key and a title for the slide counter's announcement. */
+export type Slide = { key: string; title: string } & (
+	| { kind: 'campaign' | 'transversality' | 'radar' | 'matrix' | 'closing' }
+	| { kind: 'service'; moduleId: ModuleId }
+	| { kind: 'recommendation'; index: number }
+);
+
+/** The slides of a campaign; services that have not answered keep their slide. */
+export function workshopSlides(scores: CampaignScores, recommendations: Recommendations): Slide[] {
+	const services = scores.selection.expected.map((moduleId): Slide => ({
+		kind: 'service',
+		key: `service-${moduleId}`,
+		title: getModule(moduleId)?.title ?? moduleId,
+		moduleId
+	}));
+	const recos = recommendations.levers.slice(0, TOP_RECOMMENDATIONS).map((r, index): Slide => ({
+		kind: 'recommendation',
+		key: `recommendation-${r.lever}`,
+		title: `Levier n° ${r.rank} : ${r.title}`,
+		index
+	}));
+	return [
+		{ kind: 'campaign', key: 'campaign', title: 'La démarche et ses services' },
+		{ kind: 'transversality', key: 'transversality', title: 'Transversalité' },
+		{ kind: 'radar', key: 'radar', title: 'Les leviers de tous les services' },
+		...services,
+		{ kind: 'matrix', key: 'matrix', title: 'Coopération entre services' },
+		...recos,
+		{ kind: 'closing', key: 'closing', title: 'Prochaines étapes' }
+	];
+}
