@@ -197,4 +197,42 @@ describe('applying is all or nothing', () => {
 		await expect(other.repo.applyImport(writes)).rejects.toThrow(/ont changé depuis l’aperçu/);
 		expect(await other.dump()).toBe(before);
 	});
+
+	it('rolls back the chunks already written when a later one fails', async () => {
+		const d = device();
+		const campaigns = [];
+		const diagnostics = [];
+		for (let seed = 1; diagnostics.length < 250; seed++) {
+			const c = buildExampleCampaign(modules, { seed });
+			campaigns.push(c.campaign);
+			diagnostics.push(...c.diagnostics.map((x) => ({ ...x, answers: Object.values(x.answers) })));
+		}
+		const { resolveImport } = await import('$lib/domain/exchange/resolve');
+		const { buildExport, serializeExport } = await import('$lib/domain/exchange/write');
+		const text = serializeExport(
+			buildExport({
+				scope: 'database',
+				campaigns,
+				diagnostics,
+				device: 'b',
+				app: { name: 'L', version: '1' },
+				now: 0
+			})
+		);
+		const r = await d.preview(text);
+		if (!r.ok) throw new Error('preview');
+		const writes = resolveImport(
+			r.plan,
+			{ campaigns: new Map(), conflicts: new Map() },
+			{ device: 'x', newId: () => 'y', now: 1 }
+		);
+		// The last diagnostic holds the same answer twice: its chunk, the third, fails.
+		const last = writes.diagnostics.at(-1)!;
+		last.answers.push({ ...last.answers[0]! });
+		const before = await d.dump();
+		const progress: number[] = [];
+		await expect(d.repo.applyImport(writes, (done) => progress.push(done))).rejects.toThrow();
+		expect(progress).toEqual([0, 100, 200]);
+		expect(await d.dump()).toBe(before);
+	});
 });
