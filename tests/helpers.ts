@@ -39,3 +39,13 @@ export function scale(page: Page, q: TestQuestion) {
 export async function expectAllSaved(page: Page): Promise<void> {
 	await expect(page.getByRole('status')).toHaveText(/Toutes les réponses sont enregistrées/);
 }
+
+/** Creates the example campaign from the home page and returns its page URL. */
+export async function createExample(page: Page): Promise<string> {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Créer la démarche exemple' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Communauté de communes exemple' })
+	).toBeVisible();
+	return page.url();
+}
