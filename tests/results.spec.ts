@@ -137,8 +137,13 @@ test('the workshop moves forward and back with the keyboard and hides names by d
 	await expect(slide(total - 1, `Levier n° 3 : ${first.title}`)).toBeVisible();
 	await expect(page.getByRole('blockquote')).toContainText(first.source!.quote.slice(0, 40));
 
+	await page.keyboard.press('f');
+	await expect(page.getByRole('button', { name: /Plein écran/, pressed: true })).toBeVisible();
+	expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+
 	await page.keyboard.press('Escape');
 	await expect(page).toHaveURL(url);
+	expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
 	await expect(page.getByRole('heading', { level: 1, name: authority })).toBeVisible();
 });
 
