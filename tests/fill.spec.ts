@@ -154,3 +154,57 @@ test('the example campaign opens in one click with seven modules', async ({ page
 	await expect(page.getByRole('row')).toHaveCount(8);
 	await expect(page.getByText('Terminé').first()).toBeVisible();
 });
+
+test('a note and a name typed just before the tab closes are there when it reopens', async ({
+	context
+}) => {
+	const page = await context.newPage();
+	const url = await createCampaign(page);
+	await openModule(page, url, dechets.title);
+	const [q1] = scaleQuestions;
+	await scale(page, q1!).getByLabel('2 · Engagé').check();
+	await expectAllSaved(page);
+	await page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: q1!.text }) })
+		.getByText('Note', { exact: true })
+		.click();
+	await page
+		.getByLabel('Note sur la question 1', { exact: true })
+		.fill('Tapée à la dernière seconde');
+	await page.getByLabel('Nom', { exact: true }).fill('Camille Durand');
+	// No pause for the delayed save, and no unload handler: the tab is simply gone.
+	const fillUrl = page.url();
+	await page.close({ runBeforeUnload: false });
+
+	const again = await context.newPage();
+	await again.goto(fillUrl);
+	await expect(again.getByLabel('Note sur la question 1', { exact: true })).toHaveValue(
+		'Tapée à la dernière seconde'
+	);
+	await expect(again.getByLabel('Nom', { exact: true })).toHaveValue('Camille Durand');
+	await expectAllSaved(again);
+	await again.reload();
+	await expect(again.getByLabel('Note sur la question 1', { exact: true })).toHaveValue(
+		'Tapée à la dernière seconde'
+	);
+	await expect(again.getByLabel('Nom', { exact: true })).toHaveValue('Camille Durand');
+	await expect(scale(again, q1!).getByLabel('2 · Engagé')).toBeChecked();
+});
+
+test('a question whose note is being edited is not shown as saved', async ({ page }) => {
+	const url = await createCampaign(page);
+	await openModule(page, url, dechets.title);
+	const [q1] = scaleQuestions;
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: q1!.text }) });
+	await scale(page, q1!).getByLabel('1 · En réflexion').check();
+	await expect(card.getByText('✓ Enregistré')).toBeVisible();
+	await card.getByText('Note', { exact: true }).click();
+	await page.getByLabel('Note sur la question 1', { exact: true }).pressSequentially('Un');
+	await expect(card.getByText('Enregistrement…')).toBeVisible();
+	await expect(card.getByText('✓ Enregistré')).toHaveCount(0);
+	await expect(card.getByText('✓ Enregistré')).toBeVisible();
+	await expectAllSaved(page);
+});

@@ -19,15 +19,18 @@ export function answerVersionQueries(version: string): () => void {
 }
 
 /** Asks the other tabs for their builds, then deletes caches of builds nobody runs. */
-export async function pruneCaches(version: string, waitMs = 400): Promise<string[]> {
+export async function pruneCaches(version: string, waitMs = 1500): Promise<string[]> {
 	if (typeof caches === 'undefined' || typeof BroadcastChannel === 'undefined') return [];
 	const inUse = new Set([version]);
 	const channel = new BroadcastChannel(CHANNEL);
 	channel.onmessage = (e: MessageEvent<{ type: string; version?: string }>) => {
 		if (e.data?.type === 'version' && e.data.version) inUse.add(e.data.version);
 	};
+	// Asked twice: a tab busy with a long task may miss the first question.
 	channel.postMessage({ type: 'which' });
-	await new Promise((ok) => setTimeout(ok, waitMs));
+	await new Promise((ok) => setTimeout(ok, waitMs / 2));
+	channel.postMessage({ type: 'which' });
+	await new Promise((ok) => setTimeout(ok, waitMs / 2));
 	channel.close();
 	const stale = (await caches.keys()).filter((k) => {
 		const v = k.slice(PREFIX.length);

@@ -18,6 +18,8 @@ class PwaState {
 	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
 	updateWaiting = $state(false);
 	updating = $state(false);
+	/** Why the update did not go ahead (unsaved changes), in French. */
+	updateBlocked = $state('');
 	installable = $state(false);
 	#wb: Workbox | undefined;
 	#installPrompt: BeforeInstallPromptEvent | undefined;
@@ -39,9 +41,12 @@ class PwaState {
 		const wb = new Workbox('/service-worker.js');
 		this.#wb = wb;
 		wb.addEventListener('waiting', () => (this.updateWaiting = true));
-		// Once the user accepted and the new worker took control, load the new version.
+		// Once the user accepted and the new worker took control, load the new version. When
+		// another tab accepted it, this tab keeps running the old version: the banner stays, and
+		// "Mettre à jour" then only has to reload (see update()).
 		wb.addEventListener('controlling', () => {
 			if (this.updating) location.reload();
+			else this.updateWaiting = true;
 		});
 		// Look for a new version when the network comes back and every hour; with no network
 		// the check fails, which only means "no update known".
@@ -60,11 +65,22 @@ class PwaState {
 			});
 	}
 
-	/** Applies the waiting update after every pending write has committed. */
+	/**
+	 * Applies the update once every change on screen is committed; never reloads over an unsaved
+	 * change. If another tab already activated the new version, reloading is all that is left.
+	 */
 	async update(): Promise<void> {
 		this.updating = true;
-		await flushAndSettle();
-		this.#wb?.messageSkipWaiting();
+		this.updateBlocked = '';
+		if (!(await flushAndSettle())) {
+			this.updating = false;
+			this.updateBlocked =
+				'Des modifications ne sont pas enregistrées : la mise à jour attendra qu’elles le soient. Réessayez l’enregistrement, puis « Mettre à jour ».';
+			return;
+		}
+		const registration = await navigator.serviceWorker.getRegistration();
+		if (registration?.waiting) this.#wb?.messageSkipWaiting();
+		else location.reload();
 	}
 
 	/** Shows the browser's installation prompt. */

@@ -1,55 +1,62 @@
 /**
  * The state of the page where a service fills its diagnostic: what each question shows, what is
  * being saved, what failed. A value chosen on screen stays on screen until its transaction has
- * committed; only then is it shown as saved, and on failure it stays with the error.
+ * committed and the live rows show it; on failure it stays, with the error, until retried.
+ * Typed text (notes, respondent) is saved after a pause, and backed up in localStorage meanwhile.
  */
-import { SvelteMap } from 'svelte/reactivity';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { Answer } from '$lib/domain/answers';
 import type { StoredAnswer } from '$lib/db/db';
 import { describeStorageError, type StorageProblem } from '$lib/db/errors';
 import { requestPersistence } from '$lib/db/persistence';
 import { queries } from '$lib/db/queries';
 import { repository } from '$lib/db/repository';
+import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
 import { Live } from './live.svelte';
 import { trackWrite } from './writes.svelte';
 
-/** Where the last write of a question stands. */
+/** Where the writes of a question stand. */
 export type SaveState = 'saving' | 'saved' | 'error';
 
 /** How long typing must pause before a note is saved. */
 export const NOTE_DELAY_MS = 700;
 
 type Value = Answer['value'] | null;
+type Respondent = { name: string; role: string };
 
 /**
- * A change made on screen. It is shown instead of the stored row until the live rows include
- * it (their changedAt reaches `since`), so the screen never flickers back to the old value
- * between the commit and the live query's next result.
+ * A change made on screen. Once committed it is still shown while the live rows are the very
+ * result that was current at the commit, so the screen never flickers back to the old value;
+ * any later result (this write, another tab, an import) is the truth.
  */
 interface Draft<T> {
 	value: T;
 	token: number;
-	since: number;
 	committed: boolean;
+	rowsAtCommit?: unknown;
 }
 
 /** The filling state of one diagnostic. */
 export class DiagnosticEditor {
 	readonly diagnosticId: string;
 	readonly #rows: Live<StoredAnswer[]>;
-	/** Values chosen on screen, until the stored rows show them. */
-	readonly #pending = new SvelteMap<string, Draft<Value>>();
+	readonly #answers = new SvelteMap<string, Draft<Value>>();
 	readonly #notes = new SvelteMap<string, Draft<string>>();
+	#respondent = $state<Draft<Respondent> | null>(null);
+	/** Fields (answer:<id>, note:<id>, respondent) whose last write failed. */
+	readonly #failed = new SvelteSet<string>();
+	/** Questions written at least once on this page. */
+	readonly #written = new SvelteSet<string>();
 	// Timers are bookkeeping, never shown: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
-	readonly states = new SvelteMap<string, SaveState>();
 	problem = $state<StorageProblem | null>(null);
 	#token = 0;
 
 	constructor(diagnosticId: string) {
 		this.diagnosticId = diagnosticId;
 		this.#rows = new Live(() => queries.answerRows(diagnosticId));
+		void this.#restoreBackups();
 	}
 
 	/** The stored rows, keyed by question id (undefined while loading). */
@@ -65,101 +72,190 @@ export class DiagnosticEditor {
 		return this.#rows.loading;
 	}
 
-	#shown<T>(draft: Draft<T> | undefined, questionId: string): draft is Draft<T> {
-		const row = this.stored?.get(questionId);
-		return !!draft && !(draft.committed && row && row.changedAt >= draft.since);
+	/** Why the stored answers could not be read, if they could not. */
+	get readError(): unknown {
+		return this.#rows.error;
 	}
 
-	#draft<T>(value: T): Draft<T> {
-		return { value, token: ++this.#token, since: Date.now(), committed: false };
-	}
-
-	#commit(map: SvelteMap<string, Draft<unknown>>, questionId: string, token: number): void {
-		const d = map.get(questionId);
-		if (d?.token === token) map.set(questionId, { ...d, committed: true });
+	#shown<T>(draft: Draft<T> | undefined | null): draft is Draft<T> {
+		return !!draft && (!draft.committed || this.#rows.current === draft.rowsAtCommit);
 	}
 
 	/** The value shown for a question: the one chosen on screen, else the stored one. */
 	value(questionId: string): Value {
-		const p = this.#pending.get(questionId);
-		return this.#shown(p, questionId) ? p.value : (this.stored?.get(questionId)?.value ?? null);
+		const d = this.#answers.get(questionId);
+		return this.#shown(d) ? d.value : (this.stored?.get(questionId)?.value ?? null);
 	}
 
 	/** The note shown for a question. */
 	note(questionId: string): string {
-		const n = this.#notes.get(questionId);
-		return this.#shown(n, questionId) ? n.value : (this.stored?.get(questionId)?.note ?? '');
+		const d = this.#notes.get(questionId);
+		return this.#shown(d) ? d.value : (this.stored?.get(questionId)?.note ?? '');
+	}
+
+	/** The respondent shown, given the stored one. */
+	respondent(stored: Partial<Respondent> | undefined): Respondent {
+		const d = this.#respondent;
+		return this.#shown(d) ? d.value : { name: stored?.name ?? '', role: stored?.role ?? '' };
+	}
+
+	/** Where a question stands: an unsaved change shows "saving", a failure "error". */
+	state(questionId: string): SaveState | undefined {
+		if (this.#failed.has(`answer:${questionId}`) || this.#failed.has(`note:${questionId}`))
+			return 'error';
+		const open = (d?: Draft<unknown>) => !!d && !d.committed;
+		if (open(this.#answers.get(questionId)) || open(this.#notes.get(questionId))) return 'saving';
+		return this.#written.has(questionId) ? 'saved' : undefined;
+	}
+
+	/** Whether some change shown on screen is not saved yet. */
+	get dirty(): boolean {
+		const open = (d: Draft<unknown> | null) => !!d && !d.committed;
+		return (
+			[...this.#answers.values()].some(open) ||
+			[...this.#notes.values()].some(open) ||
+			open(this.#respondent)
+		);
+	}
+
+	/** Whether some write was made on this page (to say "all saved" only after one). */
+	get touched(): boolean {
+		return this.#written.size > 0 || this.#respondent !== null;
+	}
+
+	#draft<T>(value: T): Draft<T> {
+		return { value, token: ++this.#token, committed: false };
 	}
 
 	/** Writes a value now; resolves once committed or failed. */
 	async answer(questionId: string, value: Value): Promise<void> {
 		const draft = this.#draft(value);
-		this.#pending.set(questionId, draft);
-		const ok = await this.#write(questionId, () =>
+		this.#answers.set(questionId, draft);
+		const ok = await this.#write(`answer:${questionId}`, questionId, () =>
 			value === null
 				? repository.clearAnswer(this.diagnosticId, questionId)
 				: repository.saveAnswer(this.diagnosticId, questionId, value)
 		);
-		if (ok) this.#commit(this.#pending, questionId, draft.token);
+		const done = ok && this.#committed(this.#answers.get(questionId), draft);
+		if (done) this.#answers.set(questionId, done);
 	}
 
 	/** Records typing in a note; it is saved after a pause, or at once by flushNote. */
 	typeNote(questionId: string, text: string): void {
 		this.#notes.set(questionId, this.#draft(text));
-		clearTimeout(this.#timers.get(questionId));
-		this.#timers.set(
-			questionId,
-			setTimeout(() => void this.flushNote(questionId), NOTE_DELAY_MS)
-		);
+		backUpDraft(this.diagnosticId, `note:${questionId}`, text, Date.now());
+		this.#schedule(`note:${questionId}`, () => this.flushNote(questionId));
 	}
 
 	/** Saves a note being typed now (on blur, before leaving the page). */
 	async flushNote(questionId: string): Promise<void> {
-		clearTimeout(this.#timers.get(questionId));
-		this.#timers.delete(questionId);
+		this.#unschedule(`note:${questionId}`);
 		const draft = this.#notes.get(questionId);
 		if (!draft || draft.committed) return;
-		const ok = await this.#write(questionId, () =>
+		const ok = await this.#write(`note:${questionId}`, questionId, () =>
 			repository.saveNote(this.diagnosticId, questionId, draft.value)
 		);
-		if (ok) this.#commit(this.#notes, questionId, draft.token);
+		const done = ok && this.#committed(this.#notes.get(questionId), draft);
+		if (done) this.#notes.set(questionId, done);
 	}
 
-	/** Saves every note being typed. */
-	async flushAll(): Promise<void> {
-		await Promise.all([...this.#notes.keys()].map((q) => this.flushNote(q)));
+	/** Records typing in the respondent fields; saved like a note. */
+	typeRespondent(value: Respondent): void {
+		this.#respondent = this.#draft(value);
+		backUpDraft(this.diagnosticId, 'respondent', JSON.stringify(value), Date.now());
+		this.#schedule('respondent', () => this.flushRespondent());
 	}
 
-	/** Whether some change shown on screen is not saved yet. */
-	get dirty(): boolean {
-		const open = (d: Draft<unknown>) => !d.committed;
-		return [...this.#pending.values()].some(open) || [...this.#notes.values()].some(open);
+	/** Saves the respondent being typed now. */
+	async flushRespondent(): Promise<void> {
+		this.#unschedule('respondent');
+		const draft = this.#respondent;
+		if (!draft || draft.committed) return;
+		const ok = await this.#write('respondent', null, () =>
+			repository.saveRespondent(this.diagnosticId, draft.value)
+		);
+		const done = ok && this.#committed(this.#respondent, draft);
+		if (done) this.#respondent = done;
 	}
 
-	async #write(questionId: string, write: () => Promise<void>): Promise<boolean> {
-		this.states.set(questionId, 'saving');
-		try {
-			await trackWrite(write());
-			this.states.set(questionId, 'saved');
-			void requestPersistence();
-			if ([...this.states.values()].every((s) => s !== 'error')) this.problem = null;
-			return true;
-		} catch (e) {
-			this.states.set(questionId, 'error');
-			this.problem = describeStorageError(e);
-			return false;
-		}
+	/** Saves everything typed and retries what failed; true when nothing is left unsaved. */
+	async flushAll(): Promise<boolean> {
+		const retries = [...this.#answers]
+			.filter(([q, d]) => !d.committed && this.#failed.has(`answer:${q}`))
+			.map(([q, d]) => this.answer(q, d.value));
+		await Promise.all([
+			...retries,
+			...[...this.#notes.keys()].map((q) => this.flushNote(q)),
+			this.flushRespondent()
+		]);
+		return !this.dirty;
 	}
 
 	/** Writes again every change that failed. */
 	async retry(): Promise<void> {
-		const failed = [...this.states].filter(([, s]) => s === 'error').map(([q]) => q);
-		await Promise.all(
-			failed.map(async (q) => {
-				const p = this.#pending.get(q);
-				if (p && !p.committed) await this.answer(q, p.value);
-				await this.flushNote(q);
-			})
+		await this.flushAll();
+	}
+
+	/** Runs a write; true once committed. Failures are kept per field until a write succeeds. */
+	async #write(field: string, questionId: string | null, write: () => Promise<void>) {
+		try {
+			await trackWrite(write());
+		} catch (e) {
+			this.#failed.add(field);
+			this.problem = describeStorageError(e);
+			return false;
+		}
+		this.#failed.delete(field);
+		if (questionId) this.#written.add(questionId);
+		if (this.#failed.size === 0) this.problem = null;
+		if (!field.startsWith('answer:')) dropDraft(this.diagnosticId, field);
+		void requestPersistence();
+		return true;
+	}
+
+	/** The committed form of a draft, if it is still the latest one. */
+	#committed<T>(current: Draft<T> | null | undefined, draft: Draft<T>): Draft<T> | null {
+		if (current?.token !== draft.token) return null;
+		return { ...draft, committed: true, rowsAtCommit: this.#rows.current };
+	}
+
+	#schedule(key: string, run: () => Promise<void>): void {
+		this.#unschedule(key);
+		this.#timers.set(
+			key,
+			setTimeout(() => void run(), NOTE_DELAY_MS)
 		);
+	}
+
+	#unschedule(key: string): void {
+		clearTimeout(this.#timers.get(key));
+		this.#timers.delete(key);
+	}
+
+	/** Saves what was typed before the tab closed, unless the stored copy is newer. */
+	async #restoreBackups(): Promise<void> {
+		const backups = backedUpDrafts(this.diagnosticId);
+		if (backups.length === 0) return;
+		// A one-off lookup, never shown.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const rows = new Map(
+			(await queries.answerRows(this.diagnosticId)).map((r) => [r.questionId, r])
+		);
+		const diagnostic = await queries.getDiagnostic(this.diagnosticId);
+		for (const b of backups) {
+			if (b.field === 'respondent') {
+				try {
+					if (diagnostic && diagnostic.updatedAt > b.at) dropDraft(this.diagnosticId, b.field);
+					else this.typeRespondent(JSON.parse(b.text) as Respondent);
+				} catch {
+					dropDraft(this.diagnosticId, b.field);
+				}
+				continue;
+			}
+			const questionId = b.field.slice('note:'.length);
+			const row = rows.get(questionId);
+			if (row && row.changedAt > b.at) dropDraft(this.diagnosticId, b.field);
+			else this.typeNote(questionId, b.text);
+		}
 	}
 }

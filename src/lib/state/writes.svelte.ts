@@ -33,16 +33,20 @@ export function whenIdle(): Promise<void> {
 
 // Registrations are never shown: a plain Set on purpose.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
-const flushers = new Set<() => Promise<void>>();
+const flushers = new Set<() => Promise<boolean>>();
 
-/** Registers a function that saves edits still being typed; returns its unregistration. */
-export function onFlush(flush: () => Promise<void>): () => void {
+/**
+ * Registers a function that saves edits still being typed and retries failed ones, resolving
+ * to true when nothing is left unsaved; returns its unregistration.
+ */
+export function onFlush(flush: () => Promise<boolean>): () => void {
 	flushers.add(flush);
 	return () => flushers.delete(flush);
 }
 
-/** Saves every edit still being typed, then waits until no write is in flight. */
-export async function flushAndSettle(): Promise<void> {
-	await Promise.all([...flushers].map((f) => f()));
+/** Saves every edit still being typed, waits for every write; true when all are committed. */
+export async function flushAndSettle(): Promise<boolean> {
+	const results = await Promise.all([...flushers].map((f) => f()));
 	await whenIdle();
+	return results.every(Boolean);
 }

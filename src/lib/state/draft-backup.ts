@@ -1,0 +1,61 @@
+/**
+ * A copy in localStorage of what is being typed (notes, respondent) until it is committed to
+ * IndexedDB. localStorage writes are synchronous, so the copy survives a tab closed within the
+ * pause before the save; the editor restores it when the diagnostic is opened again.
+ */
+
+const PREFIX = 'leviers-brouillon:';
+
+/** A text typed on screen and when. */
+export interface BackedUpDraft {
+	field: string;
+	text: string;
+	at: number;
+}
+
+function storage(): Storage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		// Some privacy settings forbid localStorage: the backup is then simply not kept.
+		return null;
+	}
+}
+
+/** Keeps a copy of a field being typed. */
+export function backUpDraft(diagnosticId: string, field: string, text: string, at: number): void {
+	try {
+		storage()?.setItem(`${PREFIX}${diagnosticId}:${field}`, JSON.stringify({ text, at }));
+	} catch {
+		// Full or forbidden: IndexedDB remains the real store, this is only a safety net.
+	}
+}
+
+/** Drops the copy of a field once what it held is committed. */
+export function dropDraft(diagnosticId: string, field: string): void {
+	try {
+		storage()?.removeItem(`${PREFIX}${diagnosticId}:${field}`);
+	} catch {
+		// Nothing to drop.
+	}
+}
+
+/** The copies left for a diagnostic (typed, then the tab closed before the save). */
+export function backedUpDrafts(diagnosticId: string): BackedUpDraft[] {
+	const s = storage();
+	if (!s) return [];
+	const prefix = `${PREFIX}${diagnosticId}:`;
+	const out: BackedUpDraft[] = [];
+	for (let i = 0; i < s.length; i++) {
+		const key = s.key(i);
+		if (!key?.startsWith(prefix)) continue;
+		try {
+			const { text, at } = JSON.parse(s.getItem(key) ?? '') as { text: unknown; at: unknown };
+			if (typeof text === 'string' && typeof at === 'number')
+				out.push({ field: key.slice(prefix.length), text, at });
+		} catch {
+			// A damaged copy is of no use.
+		}
+	}
+	return out;
+}
