@@ -14,6 +14,7 @@ import type { ImportPlan } from '$lib/domain/exchange/plan';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { isScaleValue } from '$lib/domain/scoring';
 import { moduleQuestions } from '$lib/domain/questionnaire';
+import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import { testDevice, type TestDevice } from './test-devices';
 
 const RUNS = 2000;
@@ -141,9 +142,15 @@ function expectValidPlan(plan: ImportPlan) {
 			if (value !== null)
 				expect(kind === 'scale' ? isScaleValue(value) : Array.isArray(value)).toBe(true);
 			expect(Number.isFinite(a.changedAt)).toBe(true);
+			expect(a.note?.length ?? 0).toBeLessThanOrEqual(TEXT_LIMITS.note);
 		}
+		expect(d.respondent?.name?.length ?? 0).toBeLessThanOrEqual(TEXT_LIMITS.respondentName);
+		expect(d.respondent?.role?.length ?? 0).toBeLessThanOrEqual(TEXT_LIMITS.respondentRole);
 	}
-	for (const c of plan.campaigns) expect(typeof c.incoming.authority).toBe('string');
+	for (const c of plan.campaigns) {
+		expect(c.incoming.authority.length).toBeLessThanOrEqual(TEXT_LIMITS.authority);
+		expect(c.incoming.label.length).toBeLessThanOrEqual(TEXT_LIMITS.label);
+	}
 }
 
 let device: TestDevice;

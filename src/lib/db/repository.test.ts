@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getModule } from '$lib/domain/content';
 import { moduleQuestions } from '$lib/domain/questionnaire';
+import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import { LeviersDB, SCHEMA_VERSIONS } from './db';
 import { describeStorageError } from './errors';
 import { Queries, toAnswers } from './queries';
@@ -140,6 +141,88 @@ describe('completion', () => {
 		expect((await queries.getDiagnostic(d.id))!.status).toBe('complete');
 		await repo.setStatus(d.id, 'draft');
 		expect((await queries.getDiagnostic(d.id))!.status).toBe('draft');
+	});
+});
+
+describe('text limits (those of the exchange format)', () => {
+	const x = (n: number) => 'x'.repeat(n);
+	const { authority, label, respondentName, respondentRole, note } = TEXT_LIMITS;
+
+	it('accept texts at their limit, counted once trimmed for names', async () => {
+		const c = await repo.createCampaign({
+			authority: `  ${x(authority)} `,
+			label: x(label),
+			modules: ['dechets']
+		});
+		const d = await repo.openDiagnostic(c.id, 'dechets');
+		await repo.saveRespondent(d.id, { name: x(respondentName), role: ` ${x(respondentRole)} ` });
+		await repo.saveNote(d.id, 'q1', x(note));
+		expect((await queries.getCampaign(c.id))?.authority).toHaveLength(authority);
+		expect((await queries.getDiagnostic(d.id))?.respondent).toEqual({
+			name: x(respondentName),
+			role: x(respondentRole)
+		});
+		expect((await queries.answerRows(d.id))[0]?.note).toHaveLength(note);
+	});
+
+	it('refuse a longer text with a French message naming the field and the limit', async () => {
+		await expect(
+			repo.createCampaign({ ...campaignInput, modules: ['eau'], authority: x(authority + 1) })
+		).rejects.toThrow(
+			'Le nom de la collectivité compte 201 caractères, pour une limite de 200 : raccourcissez ce texte.'
+		);
+		const c = await repo.createCampaign({ ...campaignInput, modules: ['dechets'] });
+		await expect(
+			repo.updateCampaign(c.id, { ...campaignInput, modules: ['eau'], label: x(label + 1) })
+		).rejects.toThrow(/^Le libellé de la démarche compte 201 caractères, pour une limite de 200/);
+		const d = await repo.openDiagnostic(c.id, 'dechets');
+		await expect(repo.saveRespondent(d.id, { name: x(respondentName + 1) })).rejects.toThrow(
+			/^Le nom de la personne qui répond compte 201 caractères/
+		);
+		await expect(repo.saveRespondent(d.id, { role: x(respondentRole + 1) })).rejects.toThrow(
+			/^La fonction de la personne qui répond compte 201 caractères/
+		);
+		await expect(repo.saveNote(d.id, 'q1', x(note + 1))).rejects.toThrow(
+			/^La note compte 5\u202f001 caractères, pour une limite de 5\u202f000/
+		);
+		await expect(repo.saveNote(d.id, 'q1', x(note + 1))).rejects.toBeInstanceOf(RepositoryError);
+		// Nothing was written by the refusals.
+		expect((await queries.getCampaign(c.id))?.label).toBe(campaignInput.label);
+		expect(await queries.getDiagnostic(d.id)).toMatchObject({ revision: 0 });
+		expect(await queries.answerRows(d.id)).toEqual([]);
+	});
+
+	it('are checked on campaigns added whole (the example) and on imports', async () => {
+		const c = {
+			...campaignInput,
+			id: 'c',
+			modules: ['dechets' as const],
+			createdAt: 1,
+			updatedAt: 1
+		};
+		const d = {
+			id: 'd',
+			campaignId: 'c',
+			moduleId: 'dechets' as const,
+			questionnaireVersion: 1,
+			status: 'draft' as const,
+			revision: 1,
+			createdAt: 1,
+			updatedAt: 1,
+			origin: { kind: 'local' as const }
+		};
+		const answers = {
+			q1: { questionId: 'q1', value: 2 as const, note: x(note + 1), changedAt: 1 }
+		};
+		await expect(repo.addCampaign(c, [{ ...d, answers }])).rejects.toThrow(/^La note compte/);
+		await expect(
+			repo.applyImport({
+				campaigns: [{ ...c, authority: x(authority + 1) }],
+				extend: [],
+				diagnostics: []
+			})
+		).rejects.toThrow(/^Le nom de la collectivité compte/);
+		expect(await queries.listCampaigns()).toEqual([]);
 	});
 });
 

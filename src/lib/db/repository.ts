@@ -11,6 +11,7 @@ import type {
 } from '$lib/domain/answers';
 import { getModule } from '$lib/domain/content';
 import { moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
+import { textTooLong, type LimitedText } from '$lib/domain/text-limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
@@ -28,11 +29,32 @@ export class RepositoryError extends Error {
 	override name = 'RepositoryError';
 }
 
+// Texts over the limits of the exchange format would make exports that no import accepts.
+function checkLength(field: LimitedText, text: string | undefined): void {
+	const problem = text === undefined ? null : textTooLong(field, text);
+	if (problem) throw new RepositoryError(problem);
+}
+
+function checkCampaignTexts(campaign: Pick<Campaign, 'authority' | 'label'>): void {
+	checkLength('authority', campaign.authority);
+	checkLength('label', campaign.label);
+}
+
+function checkDiagnosticTexts(
+	diagnostic: Pick<Diagnostic, 'respondent'>,
+	answers: Iterable<{ note?: string }>
+): void {
+	checkLength('respondentName', diagnostic.respondent?.name);
+	checkLength('respondentRole', diagnostic.respondent?.role);
+	for (const answer of answers) checkLength('note', answer.note);
+}
+
 function cleanCampaign(input: CampaignInput): CampaignInput {
 	const authority = input.authority.trim();
 	const label = input.label.trim();
 	if (!authority) throw new RepositoryError('Indiquez le nom de la collectivité.');
 	if (!label) throw new RepositoryError('Indiquez un libellé, par exemple « Diagnostic 2026 ».');
+	checkCampaignTexts({ authority, label });
 	if (input.modules.length === 0) throw new RepositoryError('Choisissez au moins un module.');
 	return { authority, label, modules: [...new Set(input.modules)] };
 }
@@ -86,6 +108,8 @@ export class Repository {
 
 	/** Adds a campaign with its diagnostics and answers in one transaction (example, import). */
 	async addCampaign(campaign: Campaign, diagnostics: DiagnosticWithAnswers[]): Promise<void> {
+		checkCampaignTexts(campaign);
+		for (const d of diagnostics) checkDiagnosticTexts(d, Object.values(d.answers));
 		const t = this.#db;
 		await t.transaction('rw', t.campaigns, t.diagnostics, t.answers, async () => {
 			await t.campaigns.add(campaign);
@@ -135,8 +159,9 @@ export class Repository {
 	}
 
 	/** Records the note of one answer, keeping its value. */
-	saveNote(diagnosticId: string, questionId: string, note: string): Promise<void> {
-		return this.#writeAnswer(diagnosticId, questionId, { note });
+	async saveNote(diagnosticId: string, questionId: string, note: string): Promise<void> {
+		checkLength('note', note);
+		await this.#writeAnswer(diagnosticId, questionId, { note });
 	}
 
 	/** Removes the value of one answer (the note stays). */
@@ -179,12 +204,13 @@ export class Repository {
 		diagnosticId: string,
 		respondent: { name?: string; role?: string }
 	): Promise<void> {
+		const name = respondent.name?.trim() || undefined;
+		const role = respondent.role?.trim() || undefined;
+		checkDiagnosticTexts({ respondent: { name, role } }, []);
 		const t = this.#db;
 		await t.transaction('rw', t.diagnostics, async () => {
 			const d = await t.diagnostics.get(diagnosticId);
 			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
-			const name = respondent.name?.trim() || undefined;
-			const role = respondent.role?.trim() || undefined;
 			await t.diagnostics.update(diagnosticId, {
 				respondent: { name, role },
 				revision: d.revision + 1,
@@ -242,11 +268,14 @@ export class Repository {
 	}
 
 	/** Applies an import in one transaction, reporting progress; all or nothing. */
-	applyImport(
+	async applyImport(
 		writes: ImportWrites,
 		onProgress?: (done: number, total: number) => void
 	): Promise<void> {
-		return applyImportWrites(this.#db, writes, this.#now(), onProgress);
+		// The preview already shortened long texts: this only guards against a bug there.
+		writes.campaigns.forEach(checkCampaignTexts);
+		for (const w of writes.diagnostics) checkDiagnosticTexts(w.diagnostic, w.answers);
+		await applyImportWrites(this.#db, writes, this.#now(), onProgress);
 	}
 }
 

@@ -13,6 +13,8 @@ const epoch = v.pipe(
 	v.maxValue(8.64e15)
 );
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+// Names and notes are read at any length and shortened later, as in version 2 (format.ts).
+const typed = v.string();
 
 /** The whole file of version 1. */
 export const V1FileSchema = v.object({
@@ -24,8 +26,8 @@ export const V1FileSchema = v.object({
 		v.array(
 			v.object({
 				id: IdSchema,
-				authority: text(200),
-				label: text(200),
+				authority: typed,
+				label: typed,
 				modules: v.pipe(v.array(ModuleRefSchema), v.maxLength(50)),
 				createdAt: epoch,
 				updatedAt: epoch
@@ -42,15 +44,13 @@ export const V1FileSchema = v.object({
 				questionnaireVersion: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e6)),
 				status: v.picklist(['draft', 'complete']),
 				revision: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9)),
-				respondent: v.optional(
-					v.object({ name: v.optional(text(200)), role: v.optional(text(200)) })
-				),
+				respondent: v.optional(v.object({ name: v.optional(typed), role: v.optional(typed) })),
 				createdAt: epoch,
 				updatedAt: epoch,
 				// valibot's record skips "__proto__", "prototype" and "constructor" keys.
 				answers: v.record(
 					v.pipe(v.string(), v.maxLength(100)),
-					v.object({ value: AnswerValueSchema, note: v.optional(text(5000)), changedAt: epoch })
+					v.object({ value: AnswerValueSchema, note: v.optional(typed), changedAt: epoch })
 				)
 			})
 		),

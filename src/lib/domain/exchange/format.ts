@@ -58,8 +58,11 @@ const count = (max: number) =>
 	);
 const text = (max: number) =>
 	v.pipe(v.string('texte attendu'), v.maxLength(max, 'texte trop long'));
-const named = (max: number) =>
-	v.pipe(v.string('texte attendu'), v.trim(), v.minLength(1, 'texte vide'), v.maxLength(max));
+// What a person typed (names, notes) is read at any length: a text over its limit
+// (TEXT_LIMITS, text-limits.ts) is shortened and reported by incoming.ts, not a reason to refuse
+// the whole file. The file's size limit bounds it.
+const typed = v.string('texte attendu');
+const named = v.pipe(v.string('texte attendu'), v.trim(), v.minLength(1, 'texte vide'));
 
 /** A point of a diagnostic's history: `device` made the changes up to `revision`. */
 export const CheckpointSchema = v.object({ device: IdSchema, revision: count(1e9) });
@@ -78,7 +81,7 @@ export const AnswerValueSchema = v.union(
 export const ExportedAnswerSchema = v.object({
 	question: v.pipe(v.string('identifiant de question attendu'), v.minLength(1), v.maxLength(100)),
 	value: AnswerValueSchema,
-	note: v.optional(text(5000)),
+	note: v.optional(typed),
 	changedAt: TimestampSchema
 });
 
@@ -90,7 +93,7 @@ export const ExportedDiagnosticSchema = v.object({
 	questionnaireVersion: v.pipe(count(1e6), v.minValue(1)),
 	status: v.picklist(['draft', 'complete'], 'statut attendu : "draft" ou "complete"'),
 	revision: count(1e9),
-	respondent: v.optional(v.object({ name: v.optional(text(200)), role: v.optional(text(200)) })),
+	respondent: v.optional(v.object({ name: v.optional(typed), role: v.optional(typed) })),
 	createdAt: TimestampSchema,
 	updatedAt: TimestampSchema,
 	lineage: v.pipe(v.array(CheckpointSchema), v.maxLength(1000)),
@@ -100,8 +103,8 @@ export const ExportedDiagnosticSchema = v.object({
 /** A campaign (démarche). */
 export const ExportedCampaignSchema = v.object({
 	id: IdSchema,
-	authority: named(200),
-	label: named(200),
+	authority: named,
+	label: named,
 	modules: v.pipe(v.array(ModuleRefSchema), v.maxLength(50)),
 	createdAt: TimestampSchema,
 	updatedAt: TimestampSchema

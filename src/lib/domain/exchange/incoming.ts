@@ -1,9 +1,11 @@
 /**
  * A file's records turned into the device's, keeping only what the shipped questionnaire can
- * hold: unknown modules, questions and values are set aside and reported, never stored.
+ * hold: unknown modules, questions and values are set aside and reported, never stored; texts
+ * over their limit are shortened and reported.
  */
 import type { Answer, Campaign, Origin } from '../answers';
 import { moduleQuestions, type Module, type ModuleId } from '../questionnaire';
+import { shorten, TEXT_LIMITS, type LimitedText } from '../text-limits';
 import type {
 	AnswerRecord,
 	DiagnosticSnapshot,
@@ -21,7 +23,8 @@ export type SetAsideReason =
 	| 'unknown-question'
 	| 'invalid-value'
 	| 'duplicate-answer'
-	| 'unknown-campaign-module';
+	| 'unknown-campaign-module'
+	| 'too-long';
 
 /** Something of the file left out, with where it was. */
 export interface SetAside {
@@ -31,6 +34,22 @@ export interface SetAside {
 	/** The module id as the file wrote it. */
 	moduleId?: string;
 	questionId?: string;
+	/** The text shortened, for 'too-long'. */
+	field?: LimitedText;
+}
+
+/** A text within its limit: shortened (and reported) when the file's is longer. */
+function fit(
+	text: string,
+	field: LimitedText,
+	where: Omit<SetAside, 'reason' | 'field'>,
+	aside: SetAside[]
+): string {
+	const max = TEXT_LIMITS[field];
+	if (text.length <= max) return text;
+	aside.push({ reason: 'too-long', field, ...where });
+	// A name is stored trimmed: a cut must not leave a space at its end.
+	return field === 'note' ? shorten(text, max) : shorten(text, max).trimEnd();
 }
 
 /** The shipped modules, indexed for checking answers. */
@@ -60,8 +79,8 @@ export function incomingCampaign(
 	}
 	return {
 		id: c.id,
-		authority: c.authority,
-		label: c.label,
+		authority: fit(c.authority, 'authority', { campaignId: c.id }, aside),
+		label: fit(c.label, 'label', { campaignId: c.id }, aside),
 		modules,
 		createdAt: Date.parse(c.createdAt),
 		updatedAt: Date.parse(c.updatedAt)
@@ -102,18 +121,21 @@ export function incomingDiagnostic(
 		else if (!kind) aside.push({ reason: 'unknown-question', ...where });
 		else if (!validValue(kind, a.value as Answer['value'] | null, d.module, table))
 			aside.push({ reason: 'invalid-value', ...where });
-		else if (a.value !== null || (a.note ?? '').trim() !== '') {
-			answers.push({
-				questionId: a.question,
-				value: a.value as Answer['value'] | null,
-				...(a.note && a.note.trim() !== '' ? { note: a.note } : {}),
-				changedAt: Date.parse(a.changedAt)
-			});
+		else {
+			const note = a.note?.trim() ? fit(a.note, 'note', where, aside) : '';
+			if (a.value !== null || note.trim() !== '')
+				answers.push({
+					questionId: a.question,
+					value: a.value as Answer['value'] | null,
+					...(note.trim() !== '' ? { note } : {}),
+					changedAt: Date.parse(a.changedAt)
+				});
 		}
 		seen.add(a.question);
 	}
-	const name = d.respondent?.name?.trim() || undefined;
-	const role = d.respondent?.role?.trim() || undefined;
+	const who = { diagnosticId: d.id, moduleId: d.module };
+	const name = fit(d.respondent?.name?.trim() ?? '', 'respondentName', who, aside) || undefined;
+	const role = fit(d.respondent?.role?.trim() ?? '', 'respondentRole', who, aside) || undefined;
 	return {
 		id: d.id,
 		campaignId: d.campaignId,

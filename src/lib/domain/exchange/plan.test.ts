@@ -6,6 +6,7 @@ import type { DiagnosticSnapshot, ExportFile } from './format';
 import { planCounts, planImport, type LocalState } from './plan';
 import { readExportText } from './read';
 import { resolveImport, type ImportDecisions } from './resolve';
+import { describeSetAside } from './set-aside-text';
 
 const NOW = Date.UTC(2026, 10, 26, 10);
 const FILE_DEVICE = v2.device;
@@ -142,6 +143,43 @@ describe('planImport', () => {
 				['duplicate', v2.diagnostics[1]!.id]
 			]
 		);
+	});
+
+	it('shortens a text over its limit to the limit, and says so instead of refusing the file', () => {
+		const long = (f: typeof v2) => {
+			f.campaigns[0]!.authority = 'A'.repeat(250);
+			f.campaigns[0]!.label = ` ${'L'.repeat(199)} x`; // cut after the space, which goes too
+			f.diagnostics[0]!.respondent = { name: 'N'.repeat(201), role: 'Responsable' };
+			// Cut at 5,000 code units, the emoji would be split in two: it goes whole.
+			(f.diagnostics[0]!.answers[0] as { note?: string }).note = `${'n'.repeat(4999)}🌾`;
+		};
+		const p = plan(fixture(long));
+		expect(planCounts(p).added).toBe(2);
+		expect(p.campaigns[0]!.incoming).toMatchObject({
+			authority: 'A'.repeat(200),
+			label: 'L'.repeat(199)
+		});
+		const d = p.diagnostics[0]!.incoming;
+		expect(d.respondent).toEqual({ name: 'N'.repeat(200), role: 'Responsable' });
+		expect(d.answers.find((a) => a.questionId === 'dechets-plpdma-pilotage')?.note).toBe(
+			'n'.repeat(4999)
+		);
+		expect(p.setAside.map((s) => [s.reason, s.field])).toEqual([
+			['too-long', 'authority'],
+			['too-long', 'label'],
+			['too-long', 'note'],
+			['too-long', 'respondentName']
+		]);
+		expect(p.setAside.map((s) => describeSetAside(s, modules))).toEqual([
+			'Le nom de la collectivité d’une démarche dépasse 200 caractères : seuls les 200 premiers sont importés.',
+			'Le libellé d’une démarche dépasse 200 caractères : seuls les 200 premiers sont importés.',
+			`La note de la question « ${modules[1]!.themes[0]!.questions[0]!.text.slice(0, 80)} » (Déchets) dépasse 5\u202f000 caractères : seuls les 5\u202f000 premiers sont importés.`,
+			'Le nom de la personne qui répond (Déchets) dépasse 200 caractères : seuls les 200 premiers sont importés.'
+		]);
+		// A campaign the device has keeps its own name: the file's, too long, is not reported.
+		const known = { ...p.campaigns[0]!.incoming, authority: 'Nom local', label: 'D' };
+		const joined = plan(fixture(long), { ...empty, campaigns: [known] });
+		expect(joined.setAside.map((s) => s.field)).toEqual(['note', 'respondentName']);
 	});
 });
 

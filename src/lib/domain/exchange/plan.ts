@@ -82,8 +82,12 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			setAside.push({ reason: 'duplicate', campaignId: c.id });
 			continue;
 		}
-		const incoming = incomingCampaign(c, table, setAside);
-		campaigns.set(c.id, { incoming, local: localCampaigns.get(c.id) ?? null, diagnostics: 0 });
+		const local = localCampaigns.get(c.id) ?? null;
+		const found: SetAside[] = [];
+		const incoming = incomingCampaign(c, table, found);
+		// The device keeps its own name and label of a campaign it has: the file's are not used.
+		setAside.push(...(local ? found.filter((s) => s.reason !== 'too-long') : found));
+		campaigns.set(c.id, { incoming, local, diagnostics: 0 });
 	}
 	const origin = {
 		kind: 'file' as const,

@@ -2,6 +2,7 @@
  * What the preview says, in French, about each part of a file left out of the import.
  */
 import { moduleQuestions, type Module } from '../questionnaire';
+import { TEXT_LIMITS, TEXT_NAMES } from '../text-limits';
 import type { SetAside } from './incoming';
 
 const quote = (s: string | undefined) => `« ${(s ?? '?').slice(0, 80)} »`;
@@ -33,5 +34,17 @@ export function describeSetAside(s: SetAside, modules: readonly Module[]): strin
 			return `La question ${q}${where} a deux réponses dans le fichier : seule la première est gardée.`;
 		case 'unknown-campaign-module':
 			return `Un module attendu par une démarche est inconnu de cette version de Leviers (${quote(s.moduleId)}) : il est ignoré.`;
+		case 'too-long': {
+			const field = s.field ?? 'note';
+			const max = TEXT_LIMITS[field].toLocaleString('fr-FR');
+			const subject = {
+				authority: `${TEXT_NAMES.authority} d’une démarche`,
+				label: 'Le libellé d’une démarche',
+				respondentName: `${TEXT_NAMES.respondentName}${where}`,
+				respondentRole: `${TEXT_NAMES.respondentRole}${where}`,
+				note: `${TEXT_NAMES.note} de la question ${q}${where}`
+			}[field];
+			return `${subject} dépasse ${max} caractères : seuls les ${max} premiers sont importés.`;
+		}
 	}
 }
