@@ -37,6 +37,7 @@ export class ImportFlow {
 	// Raw: the plan is replaced, never mutated, and IndexedDB cannot store proxies.
 	#step = $state.raw<ImportStep>({ kind: 'idle' });
 	#error = $state('');
+	#applying = $state(false);
 	#run = 0;
 	/** Decisions for the campaigns the device does not know, by the file's campaign id. */
 	readonly campaigns = new SvelteMap<string, CampaignDecision>();
@@ -51,6 +52,11 @@ export class ImportFlow {
 	/** Why applying failed (the preview stays on screen). */
 	get error(): string {
 		return this.#error;
+	}
+
+	/** Whether the import is being applied (from the click on "Importer" to the report). */
+	get applying(): boolean {
+		return this.#applying;
 	}
 
 	/** How many conflicts still wait for a decision. */
@@ -103,7 +109,10 @@ export class ImportFlow {
 	/** Applies the preview with the decisions taken, in one transaction. */
 	async apply(): Promise<void> {
 		const s = this.#step;
-		if (s.kind !== 'preview' || this.unresolved > 0) return;
+		// Set before the first await: a double click would otherwise apply the preview twice,
+		// and the second run, finding the first one's writes, would report that nothing was imported.
+		if (this.#applying || s.kind !== 'preview' || this.unresolved > 0) return;
+		this.#applying = true;
 		const plan = s.plan;
 		this.#error = '';
 		try {
@@ -131,6 +140,8 @@ export class ImportFlow {
 			const p = describeStorageError(e);
 			this.#error = `${p.message} ${p.action}`.trim();
 			this.#step = { kind: 'preview', plan };
+		} finally {
+			this.#applying = false;
 		}
 	}
 }
