@@ -53,13 +53,19 @@ export async function campaignFile(campaignId: string): Promise<GeneratedFile> {
 	return { name: campaignFileName(campaign, now), text, type: JSON_TYPE };
 }
 
-/** The whole database; records the time of the backup. */
+/** The whole database; once downloaded, it records the backup at the time of the export. */
 export async function backupFile(): Promise<GeneratedFile> {
 	const device = await repository.deviceId();
 	const now = Date.now();
 	const text = await exportText(db, { scope: 'database' }, device, now);
-	await repository.recordBackup();
-	return { name: backupFileName(now), text, type: JSON_TYPE };
+	return {
+		name: backupFileName(now),
+		text,
+		type: JSON_TYPE,
+		// Not before: a file that fails to build or download is no backup. The export's own time,
+		// not the download's: a change made in another tab meanwhile is not in the file.
+		downloaded: () => repository.recordBackup(now)
+	};
 }
 
 /** A campaign's answers, one row per answer. */

@@ -9,6 +9,8 @@ export interface GeneratedFile {
 	text: string;
 	/** MIME type, e.g. "application/json". */
 	type: string;
+	/** Runs once the file was handed to the browser (a backup then records its time). */
+	downloaded?: () => Promise<unknown>;
 }
 
 /** Offers the file to the browser's downloads. */

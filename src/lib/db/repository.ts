@@ -260,11 +260,9 @@ export class Repository {
 		});
 	}
 
-	/** Records that the whole database was just exported (the backup reminder starts again). */
-	async recordBackup(): Promise<number> {
-		const at = this.#now();
+	/** Records a full export made at `at`, once downloaded (the backup reminder starts again). */
+	async recordBackup(at: number): Promise<void> {
 		await this.#db.meta.put({ key: META.lastBackup, value: at });
-		return at;
 	}
 
 	/** Applies an import in one transaction, reporting progress; all or nothing. */
