@@ -38,3 +38,12 @@ test('an unknown module shows a French error', async ({ page }) => {
 	await page.goto('/modules/inconnu');
 	await expect(page.getByText('Ce questionnaire n’existe pas.')).toBeVisible();
 });
+
+test('an unknown address shows a French page, without SvelteKit’s English', async ({ page }) => {
+	await page.goto('/cette-adresse-n-existe-pas');
+	await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+	await expect(page.getByText('Cette page n’existe pas.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Revenir à l’accueil' })).toBeVisible();
+	await expect(page).toHaveTitle('Page introuvable — Leviers');
+	expect(await page.locator('body').innerText()).not.toContain('Not Found');
+});
