@@ -18,10 +18,15 @@ const config = {
 		// and old caches are pruned by comparing it (src/lib/pwa/caches.ts).
 		version: { pollInterval: 0 },
 		typescript: {
-			// Type-check the benchmarks and the Playwright config with the app.
+			// Type-check the benchmarks, the scripts' tests and the Playwright config with the app.
 			config: (ts) => ({
 				...ts,
-				include: [...ts.include, '../bench/**/*.ts', '../playwright.config.ts']
+				include: [
+					...ts.include,
+					'../bench/**/*.ts',
+					'../scripts/**/*.ts',
+					'../playwright.config.ts'
+				]
 			})
 		}
 	}

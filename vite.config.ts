@@ -8,7 +8,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { fs: { allow: ['questionnaires'] } },
 	test: {
-		include: ['src/**/*.test.ts', 'questionnaires/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'questionnaires/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
 		reporters: reportDir ? ['default', 'json'] : ['default'],

@@ -21,8 +21,17 @@ const TYPES = {
 	'.woff2': 'font/woff2'
 };
 
+/** The decoded path of a request; null when the address is malformed (e.g. `/%E0%A4%A`). */
+function requestPath(url) {
+	try {
+		return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+	} catch {
+		return null;
+	}
+}
+
 function resolveFile(root, pathname) {
-	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+	const clean = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
 	const base = join(root, clean);
 	if (!base.startsWith(root)) return null;
 	for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
@@ -43,16 +52,21 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 		);
 	}
 	const server = createServer((req, res) => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
-		let file = resolveFile(dir, url.pathname);
-		const missingAsset = !file && (url.pathname.startsWith('/_app/') || extname(url.pathname));
+		const pathname = requestPath(req.url);
+		if (pathname === null) {
+			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end('Adresse invalide');
+			return;
+		}
+		let file = resolveFile(dir, pathname);
+		const missingAsset = !file && (pathname.startsWith('/_app/') || extname(pathname));
 		if (missingAsset) {
 			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
 			res.end('Fichier introuvable');
 			return;
 		}
 		file ??= join(dir, '200.html');
-		const immutable = url.pathname.startsWith('/_app/immutable/');
+		const immutable = pathname.startsWith('/_app/immutable/');
 		const type = TYPES[extname(file)] ?? 'application/octet-stream';
 		// Text is sent compressed, as any real host would: it is most of the app's weight.
 		const gzip =
@@ -64,9 +78,14 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 			vary: 'accept-encoding',
 			...(gzip ? { 'content-encoding': 'gzip' } : {})
 		});
-		if (req.method === 'HEAD') res.end();
-		else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
-		else createReadStream(file).pipe(res);
+		if (req.method === 'HEAD') {
+			res.end();
+			return;
+		}
+		// A file that cannot be read after all ends this response, not the server.
+		const stream = createReadStream(file).on('error', () => res.destroy());
+		if (gzip) stream.pipe(createGzip()).pipe(res);
+		else stream.pipe(res);
 	});
 	return new Promise((ok, fail) => {
 		server.once('error', fail);
