@@ -173,6 +173,28 @@ test('hostile files are refused in French, and strings are shown as text', async
 	expect(alerts).toEqual([]);
 });
 
+test('a text too long for the app is shortened on import and listed, not a refusal', async ({
+	page
+}) => {
+	const fixture = JSON.parse(readFileSync('src/lib/domain/exchange/fixtures/v2.json', 'utf8'));
+	fixture.diagnostics[0].answers[0].note = 'n'.repeat(6000);
+	await chooseFile(page, 'longue-note.json', JSON.stringify(fixture));
+	await expect(page.getByText('1 élément mis de côté')).toBeVisible();
+	await expect(
+		page.getByText(/dépasse 5\s000 caractères : seuls les 5\s000 premiers sont importés/)
+	).toBeVisible();
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+});
+
+test('the campaign form stops names at the length an export can hold', async ({ page }) => {
+	await page.goto('/campagnes/nouvelle');
+	const authority = page.getByLabel('Nom de la collectivité');
+	await authority.fill('x'.repeat(250));
+	await expect(authority).toHaveValue('x'.repeat(200));
+	await expect(page.getByLabel('Libellé de la démarche')).toHaveAttribute('maxlength', '200');
+});
+
 test('a file dropped on the zone is previewed', async ({ page }) => {
 	await page.goto('/importer');
 	const text = readFileSync('src/lib/domain/exchange/fixtures/v1.json', 'utf8');
