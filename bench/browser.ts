@@ -1,18 +1,9 @@
 /** Shared set-up of the browser benchmarks: a fresh build served locally, and Chromium. */
 import { chromium, type Browser } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serve } from '../scripts/serve.mjs';
-
-const ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
+import { CHROMIUM_ARGS, findChromium } from '../tests/chromium';
 
 let built = false;
 
@@ -25,12 +16,7 @@ export async function startBrowserBench(
 		built = true;
 	}
 	const server: Server = await serve({ root: 'build', port });
-	const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-		(p): p is string => !!p && existsSync(p)
-	);
-	if (!executablePath)
-		throw new Error('Chromium introuvable : installez-le ou définissez CHROMIUM_PATH.');
-	const browser = await chromium.launch({ executablePath, args: ARGS });
+	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 	return {
 		browser,
 		baseURL: `http://127.0.0.1:${port}`,

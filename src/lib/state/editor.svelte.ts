@@ -156,7 +156,10 @@ export class DiagnosticEditor {
 			repository.saveNote(this.diagnosticId, questionId, draft.value)
 		);
 		const done = ok && this.#committed(this.#notes.get(questionId), draft);
-		if (done) this.#notes.set(questionId, done);
+		if (!done) return;
+		this.#notes.set(questionId, done);
+		// Only now, and only for the latest text: an older save must not drop a newer copy.
+		dropDraft(this.diagnosticId, `note:${questionId}`);
 	}
 
 	/** Records typing in the respondent fields; saved like a note. */
@@ -175,7 +178,9 @@ export class DiagnosticEditor {
 			repository.saveRespondent(this.diagnosticId, draft.value)
 		);
 		const done = ok && this.#committed(this.#respondent, draft);
-		if (done) this.#respondent = done;
+		if (!done) return;
+		this.#respondent = done;
+		dropDraft(this.diagnosticId, 'respondent');
 	}
 
 	/** Saves everything typed and retries what failed; true when nothing is left unsaved. */
@@ -208,7 +213,6 @@ export class DiagnosticEditor {
 		this.#failed.delete(field);
 		if (questionId) this.#written.add(questionId);
 		if (this.#failed.size === 0) this.problem = null;
-		if (!field.startsWith('answer:')) dropDraft(this.diagnosticId, field);
 		void requestPersistence();
 		return true;
 	}
@@ -232,29 +236,34 @@ export class DiagnosticEditor {
 		this.#timers.delete(key);
 	}
 
-	/** Saves what was typed before the tab closed, unless the stored copy is newer. */
+	/**
+	 * Saves what was typed before the tab closed. A note is kept when the stored one is the same
+	 * or was changed after the typing (another tab); an empty stored note never wins, since a
+	 * later answer on the same question also moves its time. The respondent has no time of its
+	 * own (any write moves the diagnostic's), so a different stored respondent never wins.
+	 */
 	async #restoreBackups(): Promise<void> {
 		const backups = backedUpDrafts(this.diagnosticId);
 		if (backups.length === 0) return;
-		// A one-off lookup, never shown.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const rows = new Map(
-			(await queries.answerRows(this.diagnosticId)).map((r) => [r.questionId, r])
-		);
+		const rows = await queries.answerRows(this.diagnosticId);
 		const diagnostic = await queries.getDiagnostic(this.diagnosticId);
 		for (const b of backups) {
 			if (b.field === 'respondent') {
 				try {
-					if (diagnostic && diagnostic.updatedAt > b.at) dropDraft(this.diagnosticId, b.field);
-					else this.typeRespondent(JSON.parse(b.text) as Respondent);
+					const typed = JSON.parse(b.text) as Respondent;
+					const stored = diagnostic?.respondent;
+					const same = (stored?.name ?? '') === typed.name && (stored?.role ?? '') === typed.role;
+					if (same) dropDraft(this.diagnosticId, b.field);
+					else this.typeRespondent(typed);
 				} catch {
 					dropDraft(this.diagnosticId, b.field);
 				}
 				continue;
 			}
 			const questionId = b.field.slice('note:'.length);
-			const row = rows.get(questionId);
-			if (row && row.changedAt > b.at) dropDraft(this.diagnosticId, b.field);
+			const row = rows.find((r) => r.questionId === questionId);
+			const newer = !!row?.note && row.changedAt > b.at;
+			if (row?.note === b.text || newer) dropDraft(this.diagnosticId, b.field);
 			else this.typeNote(questionId, b.text);
 		}
 	}

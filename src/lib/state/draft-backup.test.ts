@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
+
+function memoryStorage(): Storage {
+	const m = new Map<string, string>();
+	return {
+		get length() {
+			return m.size;
+		},
+		key: (i) => [...m.keys()][i] ?? null,
+		getItem: (k) => m.get(k) ?? null,
+		setItem: (k, v) => void m.set(k, String(v)),
+		removeItem: (k) => void m.delete(k),
+		clear: () => m.clear()
+	};
+}
+
+beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
+afterEach(() => vi.unstubAllGlobals());
+
+describe('draft backups', () => {
+	it('keep the latest text of each field of a diagnostic until dropped', () => {
+		backUpDraft('d1', 'note:q1', 'Premier jet', 10);
+		backUpDraft('d1', 'note:q1', 'Premier jet, complété', 20);
+		backUpDraft('d1', 'respondent', '{"name":"Ana","role":""}', 30);
+		backUpDraft('d2', 'note:q1', 'Autre diagnostic', 40);
+		expect(backedUpDrafts('d1')).toEqual([
+			{ field: 'note:q1', text: 'Premier jet, complété', at: 20 },
+			{ field: 'respondent', text: '{"name":"Ana","role":""}', at: 30 }
+		]);
+		dropDraft('d1', 'note:q1');
+		expect(backedUpDrafts('d1').map((b) => b.field)).toEqual(['respondent']);
+		expect(backedUpDrafts('d2')).toHaveLength(1);
+	});
+
+	it('ignore a damaged copy and survive a storage that refuses writes', () => {
+		localStorage.setItem('leviers-brouillon:d1:note:q9', '{pas du json');
+		expect(backedUpDrafts('d1')).toEqual([]);
+		vi.stubGlobal('localStorage', {
+			...memoryStorage(),
+			setItem: () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			}
+		});
+		expect(() => backUpDraft('d1', 'note:q1', 'x', 1)).not.toThrow();
+	});
+});
