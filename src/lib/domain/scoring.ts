@@ -104,7 +104,7 @@ function scoreWithModule(d: DiagnosticWithAnswers, index?: ModuleIndex): Diagnos
 		issues.push({ diagnosticId: d.id, moduleId: d.moduleId, questionId, reason });
 
 	for (const { question } of index?.scale.values() ?? []) {
-		const answer: Answer | undefined = d.answers[question.id];
+		const answer: Answer | undefined = d.answers?.[question.id];
 		const value = isScaleValue(answer?.value) ? answer.value : undefined;
 		if (answer !== undefined && value === undefined) issue(question.id, 'invalid-value');
 		if (value === undefined) counts.unanswered++;

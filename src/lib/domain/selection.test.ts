@@ -57,6 +57,17 @@ describe('which diagnostic counts for a module', () => {
 		expect(compareForSelection(ds[1]!, ds[1]!)).toBe(0);
 	});
 
+	it('does not depend on the order even with a damaged revision or the same id twice', () => {
+		const nan = diagnostic('eau', { id: 'c', revision: Number.NaN });
+		const two = diagnostic('eau', { id: 'e', revision: 0 });
+		expect(winner([nan, two])).toBe(winner([two, nan]));
+		const same = (answers: Record<string, 0 | 4>) => diagnostic('eau', { id: 'd', answers });
+		const low = same({ 'eau-q1': 0 });
+		const high = same({ 'eau-q1': 4 });
+		const first = select([low, high]).counted[0]?.answers;
+		expect(select([high, low]).counted[0]?.answers).toEqual(first);
+	});
+
 	it('ignores, with the reason, diagnostics of another campaign or of a module not expected', () => {
 		const s = selectDiagnostics(
 			{ ...campaign, modules: ['eau', 'cantines'] },

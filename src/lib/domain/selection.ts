@@ -48,9 +48,16 @@ export interface DiagnosticSelection {
 export function compareForSelection(a: DiagnosticWithAnswers, b: DiagnosticWithAnswers): number {
 	const complete = (d: DiagnosticWithAnswers) => (d.status === 'complete' ? 1 : 0);
 	if (complete(a) !== complete(b)) return complete(b) - complete(a);
-	if (a.revision !== b.revision) return b.revision - a.revision;
-	if (a.updatedAt !== b.updatedAt) return b.updatedAt - a.updatedAt;
-	return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+	// A damaged number (NaN, missing) counts as 0, so the order never depends on the input's.
+	const n = (x: number) => (Number.isFinite(x) ? x : 0);
+	if (n(a.revision) !== n(b.revision)) return n(b.revision) - n(a.revision);
+	if (n(a.updatedAt) !== n(b.updatedAt)) return n(b.updatedAt) - n(a.updatedAt);
+	if (a.id !== b.id) return a.id < b.id ? 1 : -1;
+	// Same id twice (a file imported into two places): the content decides, not the order.
+	const content = (d: DiagnosticWithAnswers) => JSON.stringify(d.answers ?? {});
+	const x = content(a);
+	const y = content(b);
+	return x < y ? 1 : x > y ? -1 : 0;
 }
 
 /** The expected modules of a campaign, deduplicated, in MODULE_IDS order. */

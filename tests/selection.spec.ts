@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { createExample, readModule } from './helpers';
+
+test('a second diagnostic of a service that does not count is named on the dashboard', async ({
+	page
+}) => {
+	const url = await createExample(page);
+	// A second, less revised copy of the déchets diagnostic, as "Garder les deux" would leave.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('leviers');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('diagnostics', 'readwrite');
+					const store = tx.objectStore('diagnostics');
+					const all = store.getAll();
+					all.onsuccess = () => {
+						const original = all.result.find((d: { moduleId: string }) => d.moduleId === 'dechets');
+						store.add({
+							...original,
+							id: 'copie-ancienne',
+							revision: 1,
+							respondent: { name: 'Ancienne copie' },
+							origin: { kind: 'file', fileName: 'dechets-vieux.json', importedAt: 1 }
+						});
+					};
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	await page.goto(`${url}/resultats`);
+	const notes = page.getByRole('region', { name: 'Diagnostics non retenus ou à vérifier' });
+	await expect(notes).toContainText(readModule('dechets').title);
+	await expect(notes).toContainText('Ancienne copie');
+	await expect(notes).toContainText('« dechets-vieux.json »');
+	await expect(notes).toContainText('n’est pas compté');
+});
