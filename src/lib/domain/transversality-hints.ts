@@ -83,7 +83,9 @@ export function transversalityHints(
 		values.balance === null
 			? services.length < 2
 				? 'L’équilibre se mesure entre au moins deux services.'
-				: 'Aucun service n’a encore de maturité mesurée.'
+				: maturities.some((x) => x.v !== null)
+					? 'Tous les services sont à 0 : l’équilibre se mesurera dès qu’un service progressera.'
+					: 'Aucun service n’a encore de maturité mesurée.'
 			: behind.length === 0
 				? 'Les services ont tous la même maturité.'
 				: `Soutenir les services en retrait : ${list(behind.map((x) => `${name(x.m)} (${!byModule.has(x.m) ? 'absent' : x.v === null ? 'non évalué' : Math.round(x.v)})`))}.`;

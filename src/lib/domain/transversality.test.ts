@@ -34,6 +34,21 @@ describe('équilibre (evenness)', () => {
 });
 
 describe('transversality', () => {
+	it('says so when every service is at 0, instead of "no maturity measured"', () => {
+		const zero = scoreCampaign(
+			campaign(['dechets', 'eau']),
+			[
+				diagnostic('dechets', { answers: { 'd-compost': 0, 'd-ressourcerie': 0, 'd-plpdma': 0 } }),
+				diagnostic('eau', { answers: { 'e-reuse': 0, 'e-clauses': 0, 'e-asso': 0 } })
+			],
+			fixtureQuestionnaire
+		).transversality.components.balance;
+		expect(zero.value).toBeNull();
+		expect(zero.hint).toBe(
+			'Tous les services sont à 0 : l’équilibre se mesurera dès qu’un service progressera.'
+		);
+	});
+
 	it('has weights that sum to 1', () => {
 		const sum = Object.values(TRANSVERSALITY_WEIGHTS).reduce((s, w) => s + w, 0);
 		expect(sum).toBeCloseTo(1, 12);
