@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { createExample, readModule } from './helpers';
 
 test('a second diagnostic of a service that does not count is named on the dashboard', async ({
@@ -36,4 +37,22 @@ test('a second diagnostic of a service that does not count is named on the dashb
 	await expect(notes).toContainText('Ancienne copie');
 	await expect(notes).toContainText('« dechets-vieux.json »');
 	await expect(notes).toContainText('n’est pas compté');
+});
+
+test('service results say how many answers each lever rests on', async ({ page }) => {
+	const url = await createExample(page);
+	await page.goto(`${url}/dechets/resultats`);
+	const table = page.getByRole('table', { name: 'Sur quelles réponses repose chaque levier' });
+	await expect(table.getByRole('row')).toHaveCount(10);
+	const m = JSON.parse(readFileSync('questionnaires/dechets.json', 'utf8'));
+	const levers = JSON.parse(readFileSync('questionnaires/levers.json', 'utf8')).levers;
+	const tagged = (lever: string) =>
+		m.themes
+			.flatMap((t: { questions: unknown[] }) => t.questions)
+			.filter((q: { levers?: { lever: string }[] }) => q.levers?.some((l) => l.lever === lever))
+			.length;
+	for (const lever of levers) {
+		const row = table.getByRole('row', { name: new RegExp(`^${lever.label}`) });
+		await expect(row.getByRole('cell').first()).toHaveText(String(tagged(lever.id)));
+	}
 });
