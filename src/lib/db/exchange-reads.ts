@@ -3,7 +3,7 @@
  * facts of the backup reminder. Each read is one read-only transaction, so a file never mixes
  * two states of the database.
  */
-import type { Campaign, Diagnostic } from '$lib/domain/answers';
+import { isEmptyDraft, type Campaign, type Diagnostic } from '$lib/domain/answers';
 import type { BackupFacts } from '$lib/domain/exchange/backup';
 import type { DiagnosticSnapshot, ExportFile } from '$lib/domain/exchange/format';
 import type { LocalState } from '$lib/domain/exchange/plan';
@@ -48,8 +48,14 @@ async function withAnswers(
 	return diagnostics.map((d) => ({ ...d, answers: byDiagnostic.get(d.id) ?? [] }));
 }
 
-/** Reads what an export holds. */
-export function readExportData(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
+/** Reads what an export holds. A draft never written to (isEmptyDraft) is left out. */
+export async function readExportData(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
+	const data = await readRecords(db, target);
+	const diagnostics = data.diagnostics.filter((d) => !isEmptyDraft(d, d.answers.length));
+	return { ...data, diagnostics };
+}
+
+function readRecords(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
 	return db.transaction('r', db.campaigns, db.diagnostics, db.answers, async () => {
 		if (target.scope === 'database') {
 			const campaigns = await db.campaigns.orderBy('updatedAt').toArray();

@@ -3,11 +3,26 @@
  * re-run whenever the tables it touched change (in this tab or another).
  */
 import type { Answer, Campaign, Diagnostic, DiagnosticWithAnswers } from '$lib/domain/answers';
+import type { ModuleId } from '$lib/domain/questionnaire';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 
 /** A diagnostic with how many of its questions have a value. */
 export interface DiagnosticSummary extends Diagnostic {
 	answered: number;
+}
+
+/** The diagnostic a filling page shows, with its stored rows. */
+export interface FillingState {
+	diagnostic: Diagnostic | undefined;
+	rows: StoredAnswer[];
+}
+
+/**
+ * Of several copies of one module's diagnostic in a campaign, the one this device fills: the one
+ * changed last. The filling page shows it and the repository writes to it.
+ */
+export function latestCopy<D extends Diagnostic>(copies: readonly D[]): D | undefined {
+	return [...copies].sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
 /** The reads, bound to one database. */
@@ -46,6 +61,19 @@ export class Queries {
 					.count()
 			}))
 		);
+	}
+
+	/**
+	 * What the filling page of a module shows: the diagnostic this device fills (the copy changed
+	 * last; none before the first write) and its stored answers, notes included.
+	 */
+	async fillingState(campaignId: string, moduleId: ModuleId): Promise<FillingState> {
+		const copies = await this.#db.diagnostics
+			.where('[campaignId+moduleId]')
+			.equals([campaignId, moduleId])
+			.toArray();
+		const diagnostic = latestCopy(copies);
+		return { diagnostic, rows: diagnostic ? await this.answerRows(diagnostic.id) : [] };
 	}
 
 	/** The stored answers of one diagnostic, notes included. */

@@ -2,20 +2,22 @@
  * Every write of the app goes through here. Several writes are one transaction, and each
  * method resolves only once its (strictly durable) transaction has committed.
  */
-import type {
-	Answer,
-	Campaign,
-	Diagnostic,
-	DiagnosticStatus,
-	DiagnosticWithAnswers
+import {
+	withPartner,
+	type Answer,
+	type Campaign,
+	type Diagnostic,
+	type DiagnosticStatus,
+	type DiagnosticWithAnswers
 } from '$lib/domain/answers';
 import { getModule } from '$lib/domain/content';
-import { moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
+import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
 import { textTooLong, type LimitedText } from '$lib/domain/text-limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
 import { applyImportWrites } from './import';
+import { latestCopy } from './queries';
 
 /** What a user types to create or rename a campaign. */
 export interface CampaignInput {
@@ -23,6 +25,12 @@ export interface CampaignInput {
 	label: string;
 	modules: ModuleId[];
 }
+
+/**
+ * The diagnostic a write goes to: an existing one by id, or the one this device fills for a
+ * module of a campaign, created by the write itself if there is none yet.
+ */
+export type DiagnosticRef = string | { campaignId: string; moduleId: ModuleId };
 
 /** A French error a user can act on (shown as is). */
 export class RepositoryError extends Error {
@@ -125,59 +133,88 @@ export class Repository {
 	/** The diagnostic this device fills for a module of a campaign, created as a draft if none. */
 	async openDiagnostic(campaignId: string, moduleId: ModuleId): Promise<Diagnostic> {
 		const t = this.#db;
-		return t.transaction('rw', t.campaigns, t.diagnostics, async () => {
-			if (!(await t.campaigns.get(campaignId)))
-				throw new RepositoryError('Cette démarche n’existe pas sur cet appareil.');
-			const existing = await t.diagnostics
-				.where('[campaignId+moduleId]')
-				.equals([campaignId, moduleId])
-				.toArray();
-			const current = existing.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-			if (current) return current;
-			const module = getModule(moduleId);
-			if (!module) throw new RepositoryError('Ce questionnaire n’existe pas.');
-			const now = this.#now();
-			const created: Diagnostic = {
-				id: this.#newId(),
-				campaignId,
-				moduleId,
-				questionnaireVersion: module.version,
-				status: 'draft',
-				revision: 0,
-				createdAt: now,
-				updatedAt: now,
-				origin: { kind: 'local' }
-			};
-			await t.diagnostics.add(created);
-			return created;
-		});
+		return t.transaction('rw', t.campaigns, t.diagnostics, () =>
+			this.#target({ campaignId, moduleId })
+		);
+	}
+
+	/**
+	 * The diagnostic a write goes to, inside the caller's transaction (campaigns and diagnostics
+	 * in its scope). For a module of a campaign: the copy changed last (the one the filling page
+	 * shows), else a new draft, so that only a first write creates a diagnostic.
+	 */
+	async #target(ref: DiagnosticRef): Promise<Diagnostic> {
+		const t = this.#db;
+		if (typeof ref === 'string') {
+			const diagnostic = await t.diagnostics.get(ref);
+			if (!diagnostic) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
+			return diagnostic;
+		}
+		const { campaignId, moduleId } = ref;
+		if (!(await t.campaigns.get(campaignId)))
+			throw new RepositoryError('Cette démarche n’existe pas sur cet appareil.');
+		const current = latestCopy(
+			await t.diagnostics.where('[campaignId+moduleId]').equals([campaignId, moduleId]).toArray()
+		);
+		if (current) return current;
+		const module = getModule(moduleId);
+		if (!module) throw new RepositoryError('Ce questionnaire n’existe pas.');
+		const now = this.#now();
+		const created: Diagnostic = {
+			id: this.#newId(),
+			campaignId,
+			moduleId,
+			questionnaireVersion: module.version,
+			status: 'draft',
+			revision: 0,
+			createdAt: now,
+			updatedAt: now,
+			origin: { kind: 'local' }
+		};
+		await t.diagnostics.add(created);
+		return created;
 	}
 
 	/** Records the value of one answer, keeping its note; bumps the diagnostic's revision. */
-	saveAnswer(diagnosticId: string, questionId: string, value: Answer['value']): Promise<void> {
-		return this.#writeAnswer(diagnosticId, questionId, { value });
+	saveAnswer(ref: DiagnosticRef, questionId: string, value: Answer['value']): Promise<void> {
+		return this.#writeAnswer(ref, questionId, () => ({ value }));
+	}
+
+	/**
+	 * Ticks or unticks one partner service of a cooperation question. The change is merged with
+	 * the stored list inside the transaction, so ticks made at the same time in two tabs all stay.
+	 */
+	toggleCooperation(
+		ref: DiagnosticRef,
+		questionId: string,
+		partner: ModuleId,
+		ticked: boolean
+	): Promise<void> {
+		return this.#writeAnswer(ref, questionId, (before) => ({
+			value: withPartner(before?.value ?? null, partner, ticked, MODULE_IDS)
+		}));
 	}
 
 	/** Records the note of one answer, keeping its value. */
-	async saveNote(diagnosticId: string, questionId: string, note: string): Promise<void> {
+	async saveNote(ref: DiagnosticRef, questionId: string, note: string): Promise<void> {
 		checkLength('note', note);
-		await this.#writeAnswer(diagnosticId, questionId, { note });
+		await this.#writeAnswer(ref, questionId, () => ({ note }));
 	}
 
 	/** Removes the value of one answer (the note stays). */
-	clearAnswer(diagnosticId: string, questionId: string): Promise<void> {
-		return this.#writeAnswer(diagnosticId, questionId, { value: null });
+	clearAnswer(ref: DiagnosticRef, questionId: string): Promise<void> {
+		return this.#writeAnswer(ref, questionId, () => ({ value: null }));
 	}
 
 	async #writeAnswer(
-		diagnosticId: string,
+		ref: DiagnosticRef,
 		questionId: string,
-		change: Partial<Pick<StoredAnswer, 'value' | 'note'>>
+		change: (before: StoredAnswer | undefined) => Partial<Pick<StoredAnswer, 'value' | 'note'>>
 	): Promise<void> {
 		const t = this.#db;
-		await t.transaction('rw', t.diagnostics, t.answers, async () => {
-			const diagnostic = await t.diagnostics.get(diagnosticId);
-			if (!diagnostic) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
+		await t.transaction('rw', t.campaigns, t.diagnostics, t.answers, async () => {
+			const diagnostic = await this.#target(ref);
+			const diagnosticId = diagnostic.id;
 			const now = this.#now();
 			const before = await t.answers.get([diagnosticId, questionId]);
 			const row: StoredAnswer = {
@@ -185,7 +222,7 @@ export class Repository {
 				questionId,
 				value: null,
 				...before,
-				...change,
+				...change(before),
 				changedAt: now
 			};
 			if (row.note !== undefined && row.note.trim() === '') delete row.note;
@@ -201,17 +238,16 @@ export class Repository {
 
 	/** Records who answered (both fields optional). */
 	async saveRespondent(
-		diagnosticId: string,
+		ref: DiagnosticRef,
 		respondent: { name?: string; role?: string }
 	): Promise<void> {
 		const name = respondent.name?.trim() || undefined;
 		const role = respondent.role?.trim() || undefined;
 		checkDiagnosticTexts({ respondent: { name, role } }, []);
 		const t = this.#db;
-		await t.transaction('rw', t.diagnostics, async () => {
-			const d = await t.diagnostics.get(diagnosticId);
-			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
-			await t.diagnostics.update(diagnosticId, {
+		await t.transaction('rw', t.campaigns, t.diagnostics, async () => {
+			const d = await this.#target(ref);
+			await t.diagnostics.update(d.id, {
 				respondent: { name, role },
 				revision: d.revision + 1,
 				updatedAt: this.#now()

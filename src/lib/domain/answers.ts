@@ -80,3 +80,27 @@ export interface Campaign {
 export function isLevel(value: Answer['value']): value is Level {
 	return typeof value === 'number';
 }
+
+/**
+ * A cooperation answer with one partner ticked or unticked, in `order`. Unticking the last
+ * partner leaves no answer (null), as on screen; ticking one replaces « Aucun service ».
+ */
+export function withPartner(
+	value: Answer['value'] | null,
+	partner: ModuleId,
+	ticked: boolean,
+	order: readonly ModuleId[]
+): ModuleId[] | null {
+	const before = Array.isArray(value) ? value : [];
+	const next = order.filter((id) => (id === partner ? ticked : before.includes(id)));
+	return next.length > 0 ? next : null;
+}
+
+/**
+ * Whether a diagnostic was never written to: a draft at revision 0 with no answer. Older versions
+ * of the app made one as soon as a filling page was opened (or merely hovered); it never counts
+ * and is not exported.
+ */
+export function isEmptyDraft(d: Pick<Diagnostic, 'status' | 'revision'>, answers: number): boolean {
+	return d.status === 'draft' && d.revision === 0 && answers === 0;
+}

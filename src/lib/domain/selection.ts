@@ -3,7 +3,7 @@
  * happen (a tablet and the coordinator's laptop, a file imported twice): exactly one counts, chosen
  * by a rule that does not depend on the order in which they were imported.
  */
-import type { Campaign, DiagnosticWithAnswers } from './answers';
+import { isEmptyDraft, type Campaign, type DiagnosticWithAnswers } from './answers';
 import { indexQuestionnaire, type Questionnaire } from './questionnaire-index';
 import { MODULE_IDS, type ModuleId } from './questionnaire';
 
@@ -76,6 +76,7 @@ export function selectDiagnostics(
 	const ignored: IgnoredDiagnostic[] = [];
 	const byModule = new Map<ModuleId, DiagnosticWithAnswers[]>();
 	for (const d of diagnostics) {
+		if (isEmptyDraft(d, Object.keys(d.answers ?? {}).length)) continue;
 		const reason: IgnoredDiagnostic['reason'] | null =
 			d.campaignId !== campaign.id
 				? 'other-campaign'

@@ -23,28 +23,28 @@ function storage(): Storage | null {
 }
 
 /** Keeps a copy of a field being typed. */
-export function backUpDraft(diagnosticId: string, field: string, text: string, at: number): void {
+export function backUpDraft(scope: string, field: string, text: string, at: number): void {
 	try {
-		storage()?.setItem(`${PREFIX}${diagnosticId}:${field}`, JSON.stringify({ text, at }));
+		storage()?.setItem(`${PREFIX}${scope}:${field}`, JSON.stringify({ text, at }));
 	} catch {
 		// Full or forbidden: IndexedDB remains the real store, this is only a safety net.
 	}
 }
 
 /** Drops the copy of a field once what it held is committed. */
-export function dropDraft(diagnosticId: string, field: string): void {
+export function dropDraft(scope: string, field: string): void {
 	try {
-		storage()?.removeItem(`${PREFIX}${diagnosticId}:${field}`);
+		storage()?.removeItem(`${PREFIX}${scope}:${field}`);
 	} catch {
 		// Nothing to drop.
 	}
 }
 
 /** The copies left for a diagnostic (typed, then the tab closed before the save). */
-export function backedUpDrafts(diagnosticId: string): BackedUpDraft[] {
+export function backedUpDrafts(scope: string): BackedUpDraft[] {
 	const s = storage();
 	if (!s) return [];
-	const prefix = `${PREFIX}${diagnosticId}:`;
+	const prefix = `${PREFIX}${scope}:`;
 	const out: BackedUpDraft[] = [];
 	for (let i = 0; i < s.length; i++) {
 		const key = s.key(i);

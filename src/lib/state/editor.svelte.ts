@@ -5,11 +5,11 @@
  * Typed text (notes, respondent) is saved after a pause, and backed up in localStorage meanwhile.
  */
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import type { Answer } from '$lib/domain/answers';
-import type { StoredAnswer } from '$lib/db/db';
+import { withPartner, type Answer, type Diagnostic } from '$lib/domain/answers';
+import { MODULE_IDS, type ModuleId } from '$lib/domain/questionnaire';
 import { describeStorageError, type StorageProblem } from '$lib/db/errors';
 import { requestPersistence } from '$lib/db/persistence';
-import { queries } from '$lib/db/queries';
+import { queries, type FillingState } from '$lib/db/queries';
 import { repository } from '$lib/db/repository';
 import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
 import { Live } from './live.svelte';
@@ -20,6 +20,13 @@ export type SaveState = 'saving' | 'saved' | 'error';
 
 /** How long typing must pause before a note is saved. */
 export const NOTE_DELAY_MS = 700;
+
+/**
+ * How long typing that never pauses may go unsaved: a crash loses at most this much. The copy in
+ * localStorage is no substitute: Chromium writes it to disk a few seconds late, then at most
+ * about once a minute, so a killed browser keeps only an early part of a long note.
+ */
+export const NOTE_MAX_WAIT_MS = 2000;
 
 type Value = Answer['value'] | null;
 type Respondent = { name: string; role: string };
@@ -36,10 +43,15 @@ interface Draft<T> {
 	rowsAtCommit?: unknown;
 }
 
-/** The filling state of one diagnostic. */
+/**
+ * The filling state of one module of a campaign: the diagnostic this device fills for it, which
+ * exists only from the first write (opening or hovering the page never makes a draft).
+ */
 export class DiagnosticEditor {
-	readonly diagnosticId: string;
-	readonly #rows: Live<StoredAnswer[]>;
+	readonly #ref: { campaignId: string; moduleId: ModuleId };
+	/** Where copies of typed text are kept in localStorage for this module of this campaign. */
+	readonly #scope: string;
+	readonly #rows: Live<FillingState>;
 	readonly #answers = new SvelteMap<string, Draft<Value>>();
 	readonly #notes = new SvelteMap<string, Draft<string>>();
 	#respondent = $state<Draft<Respondent> | null>(null);
@@ -50,18 +62,26 @@ export class DiagnosticEditor {
 	// Timers are bookkeeping, never shown: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #deadlines = new Map<string, ReturnType<typeof setTimeout>>();
 	problem = $state<StorageProblem | null>(null);
 	#token = 0;
 
-	constructor(diagnosticId: string) {
-		this.diagnosticId = diagnosticId;
-		this.#rows = new Live(() => queries.answerRows(diagnosticId));
+	constructor(campaignId: string, moduleId: ModuleId) {
+		this.#ref = { campaignId, moduleId };
+		this.#scope = `${campaignId}/${moduleId}`;
+		this.#rows = new Live(() => queries.fillingState(campaignId, moduleId));
 		void this.#restoreBackups();
+	}
+
+	/** The diagnostic filled here, as stored (undefined while loading and before a first write). */
+	get diagnostic(): Diagnostic | undefined {
+		return this.#rows.current?.diagnostic;
 	}
 
 	/** The stored rows, keyed by question id (undefined while loading). */
 	readonly stored = $derived.by(() => {
-		const rows = this.#rows.current;
+		const rows = this.#rows.current?.rows;
 		// A fresh Map per result: the derivation itself is what is reactive.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return rows && new Map(rows.map((r) => [r.questionId, r]));
@@ -128,14 +148,29 @@ export class DiagnosticEditor {
 	}
 
 	/** Writes a value now; resolves once committed or failed. */
-	async answer(questionId: string, value: Value): Promise<void> {
+	answer(questionId: string, value: Value): Promise<void> {
+		return this.#answer(questionId, value, () =>
+			value === null
+				? repository.clearAnswer(this.#ref, questionId)
+				: repository.saveAnswer(this.#ref, questionId, value)
+		);
+	}
+
+	/**
+	 * Ticks or unticks a partner of a cooperation question. The screen shows the result at once;
+	 * the store merges the tick with what it holds, so ticks made in another tab are kept.
+	 */
+	togglePartner(questionId: string, partner: ModuleId, ticked: boolean): Promise<void> {
+		const value = withPartner(this.value(questionId), partner, ticked, MODULE_IDS);
+		return this.#answer(questionId, value, () =>
+			repository.toggleCooperation(this.#ref, questionId, partner, ticked)
+		);
+	}
+
+	async #answer(questionId: string, value: Value, write: () => Promise<void>): Promise<void> {
 		const draft = this.#draft(value);
 		this.#answers.set(questionId, draft);
-		const ok = await this.#write(`answer:${questionId}`, questionId, () =>
-			value === null
-				? repository.clearAnswer(this.diagnosticId, questionId)
-				: repository.saveAnswer(this.diagnosticId, questionId, value)
-		);
+		const ok = await this.#write(`answer:${questionId}`, questionId, write);
 		const done = ok && this.#committed(this.#answers.get(questionId), draft);
 		if (done) this.#answers.set(questionId, done);
 	}
@@ -143,7 +178,7 @@ export class DiagnosticEditor {
 	/** Records typing in a note; it is saved after a pause, or at once by flushNote. */
 	typeNote(questionId: string, text: string): void {
 		this.#notes.set(questionId, this.#draft(text));
-		backUpDraft(this.diagnosticId, `note:${questionId}`, text, Date.now());
+		backUpDraft(this.#scope, `note:${questionId}`, text, Date.now());
 		this.#schedule(`note:${questionId}`, () => this.flushNote(questionId));
 	}
 
@@ -153,19 +188,19 @@ export class DiagnosticEditor {
 		const draft = this.#notes.get(questionId);
 		if (!draft || draft.committed) return;
 		const ok = await this.#write(`note:${questionId}`, questionId, () =>
-			repository.saveNote(this.diagnosticId, questionId, draft.value)
+			repository.saveNote(this.#ref, questionId, draft.value)
 		);
 		const done = ok && this.#committed(this.#notes.get(questionId), draft);
 		if (!done) return;
 		this.#notes.set(questionId, done);
 		// Only now, and only for the latest text: an older save must not drop a newer copy.
-		dropDraft(this.diagnosticId, `note:${questionId}`);
+		dropDraft(this.#scope, `note:${questionId}`);
 	}
 
 	/** Records typing in the respondent fields; saved like a note. */
 	typeRespondent(value: Respondent): void {
 		this.#respondent = this.#draft(value);
-		backUpDraft(this.diagnosticId, 'respondent', JSON.stringify(value), Date.now());
+		backUpDraft(this.#scope, 'respondent', JSON.stringify(value), Date.now());
 		this.#schedule('respondent', () => this.flushRespondent());
 	}
 
@@ -175,12 +210,12 @@ export class DiagnosticEditor {
 		const draft = this.#respondent;
 		if (!draft || draft.committed) return;
 		const ok = await this.#write('respondent', null, () =>
-			repository.saveRespondent(this.diagnosticId, draft.value)
+			repository.saveRespondent(this.#ref, draft.value)
 		);
 		const done = ok && this.#committed(this.#respondent, draft);
 		if (!done) return;
 		this.#respondent = done;
-		dropDraft(this.diagnosticId, 'respondent');
+		dropDraft(this.#scope, 'respondent');
 	}
 
 	/** Saves everything typed and retries what failed; true when nothing is left unsaved. */
@@ -223,17 +258,25 @@ export class DiagnosticEditor {
 		return { ...draft, committed: true, rowsAtCommit: this.#rows.current };
 	}
 
+	/** Runs a save after a pause in typing, and at the latest NOTE_MAX_WAIT_MS after the first key. */
 	#schedule(key: string, run: () => Promise<void>): void {
-		this.#unschedule(key);
+		clearTimeout(this.#timers.get(key));
 		this.#timers.set(
 			key,
 			setTimeout(() => void run(), NOTE_DELAY_MS)
 		);
+		if (!this.#deadlines.has(key))
+			this.#deadlines.set(
+				key,
+				setTimeout(() => void run(), NOTE_MAX_WAIT_MS)
+			);
 	}
 
 	#unschedule(key: string): void {
 		clearTimeout(this.#timers.get(key));
 		this.#timers.delete(key);
+		clearTimeout(this.#deadlines.get(key));
+		this.#deadlines.delete(key);
 	}
 
 	/**
@@ -243,27 +286,30 @@ export class DiagnosticEditor {
 	 * own (any write moves the diagnostic's), so a different stored respondent never wins.
 	 */
 	async #restoreBackups(): Promise<void> {
-		const backups = backedUpDrafts(this.diagnosticId);
-		if (backups.length === 0) return;
-		const rows = await queries.answerRows(this.diagnosticId);
-		const diagnostic = await queries.getDiagnostic(this.diagnosticId);
-		for (const b of backups) {
+		const { diagnostic, rows } = await queries.fillingState(
+			this.#ref.campaignId,
+			this.#ref.moduleId
+		);
+		// Copies made by the previous release were kept under the diagnostic's id.
+		const legacy = diagnostic ? backedUpDrafts(diagnostic.id) : [];
+		for (const b of legacy) dropDraft(diagnostic!.id, b.field);
+		for (const b of [...backedUpDrafts(this.#scope), ...legacy]) {
 			if (b.field === 'respondent') {
 				try {
 					const typed = JSON.parse(b.text) as Respondent;
 					const stored = diagnostic?.respondent;
 					const same = (stored?.name ?? '') === typed.name && (stored?.role ?? '') === typed.role;
-					if (same) dropDraft(this.diagnosticId, b.field);
+					if (same) dropDraft(this.#scope, b.field);
 					else this.typeRespondent(typed);
 				} catch {
-					dropDraft(this.diagnosticId, b.field);
+					dropDraft(this.#scope, b.field);
 				}
 				continue;
 			}
 			const questionId = b.field.slice('note:'.length);
 			const row = rows.find((r) => r.questionId === questionId);
 			const newer = !!row?.note && row.changedAt > b.at;
-			if (row?.note === b.text || newer) dropDraft(this.diagnosticId, b.field);
+			if (row?.note === b.text || newer) dropDraft(this.#scope, b.field);
 			else this.typeNote(questionId, b.text);
 		}
 	}
