@@ -1,17 +1,49 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, findChromium } from './tests/chromium';
 
 // CI asks for machine-readable results to print one "N passed, N failed" line.
 const reportDir = process.env.LEVIERS_REPORT_DIR;
+
+// The state classes (*.svelte.ts) need Svelte compiled for the browser and a real IndexedDB:
+// their tests (*.svelte.test.ts) run in Debian's Chromium (vitest browser mode); the rest in Node.
+const browserTests = 'src/**/*.svelte.test.ts';
 
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { fs: { allow: ['questionnaires'] } },
 	test: {
-		include: ['src/**/*.test.ts', 'questionnaires/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node',
 		expect: { requireAssertions: true },
+		// Property tests take seconds on a loaded 2-core machine: time is measured in benches.
+		testTimeout: 30_000,
 		reporters: reportDir ? ['default', 'json'] : ['default'],
-		outputFile: reportDir ? { json: `${reportDir}/vitest.json` } : undefined
+		outputFile: reportDir ? { json: `${reportDir}/vitest.json` } : undefined,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['src/**/*.test.ts', 'questionnaires/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: [browserTests],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'client',
+					include: [browserTests],
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({
+							launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS }
+						}),
+						instances: [{ browser: 'chromium' }]
+					}
+				}
+			}
+		]
 	}
 });

@@ -1,0 +1,121 @@
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db, LeviersDB } from '$lib/db/db';
+import { Repository, repository } from '$lib/db/repository';
+import { DiagnosticEditor, NOTE_MAX_WAIT_MS } from './editor.svelte';
+
+const Q1 = 'dechets-plpdma-pilotage';
+const Q2 = 'dechets-plpdma-commission';
+let campaignId: string;
+let stop: () => void = () => {};
+
+beforeEach(async () => {
+	await db.open();
+	await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+	localStorage.clear();
+	campaignId = (
+		await repository.createCampaign({ authority: 'CC test', label: 'D 2026', modules: ['dechets'] })
+	).id;
+});
+afterEach(() => {
+	stop();
+	vi.restoreAllMocks();
+});
+
+/** An editor read by an effect, as the filling page reads it. */
+function open(): DiagnosticEditor {
+	const editor = new DiagnosticEditor(campaignId, 'dechets');
+	stop = $effect.root(() => {
+		$effect(() => {
+			void editor.stored;
+			void editor.diagnostic;
+		});
+	});
+	flushSync();
+	return editor;
+}
+
+async function until(check: () => boolean): Promise<void> {
+	for (let i = 0; i < 300 && !check(); i++) {
+		await new Promise((r) => setTimeout(r, 10));
+		flushSync();
+	}
+	expect(check()).toBe(true);
+}
+
+/** Another tab: its own connection to the same database. */
+function otherTab(): { repo: Repository; close: () => void } {
+	const other = new LeviersDB();
+	return { repo: new Repository(other), close: () => other.close() };
+}
+
+describe('DiagnosticEditor', () => {
+	it('shows a chosen value at once, « saving » until committed, then « saved »', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		expect(editor.diagnostic).toBeUndefined();
+		const write = editor.answer(Q1, 3);
+		flushSync();
+		expect(editor.value(Q1)).toBe(3);
+		expect(editor.state(Q1)).toBe('saving');
+		await write;
+		flushSync();
+		expect(editor.state(Q1)).toBe('saved');
+		await until(() => editor.stored?.get(Q1)?.value === 3);
+		expect(editor.value(Q1)).toBe(3);
+		expect(editor.diagnostic?.revision).toBe(1);
+	});
+
+	it('keeps a value whose write failed on screen, with a French message, and retries it', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		const full = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+		vi.spyOn(repository, 'saveAnswer').mockRejectedValueOnce(full);
+		await editor.answer(Q1, 2);
+		flushSync();
+		expect(editor.value(Q1)).toBe(2);
+		expect(editor.state(Q1)).toBe('error');
+		expect(editor.problem?.message).toMatch(/espace de stockage/);
+		expect(editor.dirty).toBe(true);
+		await editor.retry();
+		flushSync();
+		expect(editor.state(Q1)).toBe('saved');
+		expect(editor.problem).toBeNull();
+		await until(() => editor.stored?.get(Q1)?.value === 2);
+	});
+
+	it('sees an answer and a respondent written in another tab', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		const tab = otherTab();
+		const ref = { campaignId, moduleId: 'dechets' as const };
+		await tab.repo.saveAnswer(ref, Q2, 'nsp');
+		await tab.repo.saveRespondent(ref, { name: 'C. Roux', role: 'Responsable déchets' });
+		tab.close();
+		await until(() => editor.value(Q2) === 'nsp');
+		await until(() => editor.diagnostic?.respondent?.name === 'C. Roux');
+		expect(editor.respondent(editor.diagnostic?.respondent)).toEqual({
+			name: 'C. Roux',
+			role: 'Responsable déchets'
+		});
+	});
+
+	it('saves a note typed without a pause before typing stops', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		const started = Date.now();
+		let text = '';
+		// A key every 100 ms: never the 700 ms pause that would save it.
+		while (Date.now() - started < NOTE_MAX_WAIT_MS + 800) {
+			text += 'a';
+			editor.typeNote(Q1, text);
+			await new Promise((r) => setTimeout(r, 100));
+			flushSync();
+		}
+		const stored = editor.stored?.get(Q1)?.note ?? '';
+		expect(stored.length).toBeGreaterThan(0);
+		expect(text.startsWith(stored)).toBe(true);
+		await editor.flushNote(Q1);
+		await until(() => editor.stored?.get(Q1)?.note === text);
+	});
+});
