@@ -1,5 +1,23 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * The one inline style attribute the app shows: the one of Kit's route announcer (a visually
+ * hidden live region written in Kit's root component). The policy allows it by its hash rather
+ * than allowing every inline style; the hash is computed from Kit's source so that an upgrade of
+ * Kit that changes it cannot silently break the announcer.
+ */
+function announcerStyleHash() {
+	const kit = createRequire(import.meta.url).resolve('@sveltejs/kit/package.json');
+	const root = readFileSync(join(dirname(kit), 'src/core/sync/write_root.js'), 'utf8');
+	const style = /id="svelte-announcer"[^>]*\sstyle="([^"]+)"/.exec(root)?.[1];
+	if (!style) throw new Error('The style of SvelteKit’s announcer was not found: check the CSP.');
+	return `sha256-${createHash('sha256').update(style).digest('base64')}`;
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -17,6 +35,29 @@ const config = {
 		// Kit's default version name is the build's time: it names the service worker's cache,
 		// and old caches are pruned by comparing it (src/lib/pwa/caches.ts).
 		version: { pollInterval: 0 },
+		// Content-Security-Policy, written by Kit as a <meta http-equiv> in every prerendered page
+		// and the fallback, with the hash of each inline bootstrap script: the app is served by any
+		// static host, and the meta goes wherever the files go. Nothing from another origin, and no
+		// inline style: the report's page header is a constructed style sheet, chart.js and
+		// Svelte's style: directives write styles through the CSSOM, which the policy does not
+		// restrict. scripts/serve.mjs sends the same policy as a header (plus frame-ancestors).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-hashes', announcerStyleHash()],
+				'img-src': ['self'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		typescript: {
 			// Type-check the benchmarks, the scripts' tests and the Playwright config with the app.
 			config: (ts) => ({

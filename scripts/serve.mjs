@@ -1,7 +1,7 @@
 // A small static server for the built app (build/): files as they are, prerendered pages
 // without their .html, and the SPA fallback (200.html) for every other route. Used by
 // `npm start`, by the end-to-end tests (which stop it to test offline use) and the benchmarks.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,30 @@ const TYPES = {
 	'.woff2': 'font/woff2'
 };
 
+/**
+ * The Content-Security-Policy of every response that is not a page: nothing from another origin
+ * (this covers the service worker, whose policy is the header of its script).
+ */
+const BASE_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+/**
+ * The policy of a page: the one Kit wrote in its <meta http-equiv> (with the hashes of its inline
+ * scripts), plus what only a header can say: no framing by another site.
+ */
+function pagePolicy(file) {
+	const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(
+		readFileSync(file, 'utf8')
+	);
+	return `${meta?.[1] ?? BASE_POLICY}; frame-ancestors 'none'`;
+}
+
+/** Sent with every response: no guessing of types, no address given to other sites. */
+const SECURITY_HEADERS = {
+	'content-security-policy': BASE_POLICY,
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'no-referrer'
+};
+
 /** The decoded path of a request; null when the address is malformed (e.g. `/%E0%A4%A`). */
 function requestPath(url) {
 	try {
@@ -30,21 +54,25 @@ function requestPath(url) {
 	}
 }
 
-function resolveFile(root, pathname) {
+function resolveFile(root, pathname, mapping) {
 	const clean = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
 	const base = join(root, clean);
 	if (!base.startsWith(root)) return null;
-	for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
+	const candidates = mapping ? [base, `${base}.html`, join(base, 'index.html')] : [base];
+	if (!mapping && pathname.endsWith('/')) candidates.push(join(base, 'index.html'));
+	for (const candidate of candidates) {
 		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
 	}
 	return null;
 }
 
 /**
- * Starts the server; resolves with the node http.Server once it listens.
- * @param {{ root?: string, port?: number, host?: string }} [options]
+ * Starts the server; resolves with the node http.Server once it listens. With `mapping: false`
+ * it is a plain static host (files at their exact path, `index.html` for a folder, 404 for
+ * anything else): the tests check that the app still works offline from such a host.
+ * @param {{ root?: string, port?: number, host?: string, mapping?: boolean }} [options]
  */
-export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) {
+export function serve({ root = 'build', port = 4173, host = '127.0.0.1', mapping = true } = {}) {
 	const dir = resolve(root);
 	if (!existsSync(join(dir, '200.html'))) {
 		throw new Error(
@@ -54,14 +82,14 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 	const server = createServer((req, res) => {
 		const pathname = requestPath(req.url);
 		if (pathname === null) {
-			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+			res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
 			res.end('Adresse invalide');
 			return;
 		}
-		let file = resolveFile(dir, pathname);
+		let file = resolveFile(dir, pathname, mapping);
 		const missingAsset = !file && (pathname.startsWith('/_app/') || extname(pathname));
-		if (missingAsset) {
-			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+		if (missingAsset || (!file && !mapping)) {
+			res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
 			res.end('Fichier introuvable');
 			return;
 		}
@@ -73,6 +101,8 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 			/text|javascript|json|svg|manifest/.test(type) &&
 			/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 		res.writeHead(200, {
+			...SECURITY_HEADERS,
+			'content-security-policy': extname(file) === '.html' ? pagePolicy(file) : BASE_POLICY,
 			'content-type': type,
 			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
 			vary: 'accept-encoding',

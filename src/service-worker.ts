@@ -8,6 +8,7 @@
  * chunks. Pages prune the caches no open tab uses any more (src/lib/pwa/caches.ts).
  */
 import { build, files, prerendered, version } from '$service-worker';
+import { navigationFiles, pageFile } from '$lib/pwa/pages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -15,7 +16,10 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `leviers-${version}`;
 /** The SPA fallback page, served for every route that was not prerendered. */
 const FALLBACK = '/200.html';
-const ASSETS = [...new Set([...build, ...files, ...prerendered, FALLBACK])];
+// Prerendered pages are fetched by their file name (`/donnees.html`, not `/donnees`): any static
+// host serves that, while `/donnees` needs a rewrite that a plain host does not have, and one
+// 404 would make the whole installation fail.
+const ASSETS = [...new Set([...build, ...files, ...prerendered.map(pageFile), FALLBACK])];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
@@ -37,11 +41,12 @@ async function respond(request: Request): Promise<Response> {
 	const cached = (await cache.match(request)) ?? (await caches.match(request));
 	if (cached) return cached;
 	if (request.mode === 'navigate') {
-		const page =
-			(await cache.match(url.pathname)) ??
-			(await cache.match(`${url.pathname}.html`)) ??
-			(await cache.match(FALLBACK));
-		if (page) return page;
+		for (const file of navigationFiles(url.pathname, FALLBACK)) {
+			const page = await cache.match(file);
+			// A host that redirects `/donnees.html` to `/donnees` left a redirected response,
+			// which the browser refuses for a navigation: the page is answered as itself.
+			if (page) return page.redirected ? new Response(page.body, page) : page;
+		}
 	}
 	return fetch(request);
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { serve } from '../scripts/serve.mjs';
 import { readModule, scale } from './helpers';
 
@@ -119,4 +120,37 @@ test('a new version deployed while a page is open updates on request and keeps a
 	} finally {
 		await stop(server);
 	}
+});
+
+test('the first visit shows no update banner', async ({ page }) => {
+	await visitUntilOfflineReady(page, '/');
+	// The first worker takes control of the page (clients.claim()): that is no new version.
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+	await page.getByRole('link', { name: 'Données' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Données' })).toBeVisible();
+	expect(await page.getByRole('region', { name: 'Mise à jour' }).count()).toBe(0);
+});
+
+test('from a plain static host (no /donnees → donnees.html, no fallback) the app works offline', async ({
+	page
+}) => {
+	const server = await serve({ root: 'build', port: 0, mapping: false });
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	try {
+		// Such a host has no page at /donnees nor at a campaign's address.
+		expect((await fetch(`${origin}/donnees`)).status).toBe(404);
+		await visitUntilOfflineReady(page, `${origin}/`);
+	} finally {
+		await stop(server);
+	}
+	await page.goto(`${origin}/donnees`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Données' })).toBeVisible();
+	await page.goto(`${origin}/modules/dechets`);
+	await expect(page.getByRole('heading', { level: 1, name: dechets.title })).toBeVisible();
+	await page.goto(`${origin}/`);
+	await createCampaignHere(page, 'Commune hébergée simplement');
+	await page.goto(`${page.url()}/dechets`);
+	await expect(page.getByRole('heading', { level: 1, name: dechets.title })).toBeVisible();
 });

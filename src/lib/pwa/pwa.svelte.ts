@@ -43,10 +43,12 @@ class PwaState {
 		wb.addEventListener('waiting', () => (this.updateWaiting = true));
 		// Once the user accepted and the new worker took control, load the new version. When
 		// another tab accepted it, this tab keeps running the old version: the banner stays, and
-		// "Mettre à jour" then only has to reload (see update()).
-		wb.addEventListener('controlling', () => {
+		// "Mettre à jour" then only has to reload (see update()). On the very first visit the
+		// first worker also takes control (clients.claim()): that is no update (isUpdate is
+		// true only when a worker already controlled the page when it registered).
+		wb.addEventListener('controlling', (event) => {
 			if (this.updating) location.reload();
-			else this.updateWaiting = true;
+			else if (event.isUpdate) this.updateWaiting = true;
 		});
 		// Look for a new version when the network comes back and every hour; with no network
 		// the check fails, which only means "no update known".
