@@ -24,10 +24,12 @@ export async function neededBytes(): Promise<number> {
  * this browser has no such file system.
  */
 export async function hasFreeSpace(bytes: number): Promise<boolean | null> {
-	const root = await navigator.storage?.getDirectory?.().catch(() => undefined);
-	if (!root) return null;
+	if (!navigator.storage?.getDirectory) return null;
 	const chunk = new Uint8Array(MB);
+	let root: FileSystemDirectoryHandle | undefined;
 	try {
+		// On a full disk even opening the file system can fail: that is a "no" too.
+		root = await navigator.storage.getDirectory();
 		const file = await root.getFileHandle(PROBE_FILE, { create: true });
 		const out = await file.createWritable();
 		try {
@@ -41,7 +43,7 @@ export async function hasFreeSpace(bytes: number): Promise<boolean | null> {
 	} catch {
 		return false;
 	} finally {
-		await root.removeEntry(PROBE_FILE).catch(() => undefined);
+		await root?.removeEntry(PROBE_FILE).catch(() => undefined);
 	}
 }
 

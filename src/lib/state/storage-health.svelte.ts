@@ -74,11 +74,12 @@ export class StorageHealth {
 		}
 		let readBack: ReadBack;
 		try {
-			const [campaigns, answers] = await Promise.all([
-				this.#db.campaigns.count(),
-				this.#db.answers.count()
-			]);
-			readBack = { campaigns, answers };
+			const counts = await withTimeout(
+				this.#reopen().then(() =>
+					Promise.all([this.#db.campaigns.count(), this.#db.answers.count()])
+				)
+			);
+			readBack = counts ? { campaigns: counts[0], answers: counts[1] } : 'unreadable';
 		} catch {
 			readBack = 'unreadable';
 		}
@@ -86,11 +87,13 @@ export class StorageHealth {
 	}
 
 	async #erased(): Promise<boolean> {
-		const listed = await indexedDB.databases?.().catch(() => undefined);
+		// Asked from the close event itself, while the browser erases, Chromium never answers.
+		await new Promise((ok) => setTimeout(ok, 200));
+		const listed = await withTimeout(indexedDB.databases?.());
 		if (listed && !listed.some((d) => d.name === DB_NAME)) return true;
 		try {
-			const counts = await Promise.all(this.#db.tables.map((t) => t.count()));
-			return counts.every((n) => n === 0);
+			const counts = await withTimeout(Promise.all(this.#db.tables.map((t) => t.count())));
+			return !!counts && counts.every((n) => n === 0);
 		} catch {
 			return false;
 		}
@@ -107,6 +110,7 @@ export class StorageHealth {
 				return;
 			}
 			await startCleanLog();
+			await this.#reopen();
 		} catch {
 			this.retryProblem =
 				'Le stockage de l’appareil refuse toujours d’écrire : libérez de l’espace, puis réessayez.';
@@ -118,12 +122,23 @@ export class StorageHealth {
 		await this.#resumed();
 	}
 
+	// After the browser closed the connection, Dexie does not open it again by itself.
+	async #reopen(): Promise<void> {
+		if (!this.#db.isOpen()) await this.#db.open();
+	}
+
 	async #resumed(): Promise<void> {
 		this.#db.writes.resume();
 		this.#current = { state: 'ok' };
 		if (!(await flushAndSettle()) && !this.#db.writes.halted)
 			this.retryProblem = 'Certains changements n’ont pas pu être enregistrés : voir la page.';
 	}
+}
+
+/** The result of `p`, or undefined if it fails or takes more than two seconds. */
+function withTimeout<T>(p: Promise<T> | undefined): Promise<T | undefined> {
+	const late = new Promise<undefined>((ok) => setTimeout(() => ok(undefined), 2000));
+	return Promise.race([(p ?? Promise.resolve(undefined)).catch(() => undefined), late]);
 }
 
 function readFlag(): StorageFailure | null {
