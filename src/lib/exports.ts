@@ -4,7 +4,7 @@
  */
 import { db } from '$lib/db/db';
 import { exportText } from '$lib/db/exchange';
-import { readExportData } from '$lib/db/exchange-reads';
+import { readDeviceId, readExportData } from '$lib/db/exchange-reads';
 import { queries } from '$lib/db/queries';
 import { repository, RepositoryError } from '$lib/db/repository';
 import type { Campaign } from '$lib/domain/answers';
@@ -21,6 +21,15 @@ import { scoresCsv } from '$lib/domain/exchange/scores-csv';
 import type { GeneratedFile } from './files';
 
 const JSON_TYPE = 'application/json';
+
+let unsavedDeviceId: string | undefined;
+
+// While writes are halted a backup must still be possible: the stored id if there is one, else
+// one for this page only (it is not stored, since nothing may be written).
+async function deviceId(): Promise<string> {
+	if (!db.writes.halted) return repository.deviceId();
+	return (await readDeviceId(db)) ?? (unsavedDeviceId ??= crypto.randomUUID());
+}
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
 async function campaignOrFail(id: string): Promise<Campaign> {
@@ -35,12 +44,7 @@ export async function diagnosticFile(diagnosticId: string): Promise<GeneratedFil
 	if (!diagnostic) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
 	const campaign = await campaignOrFail(diagnostic.campaignId);
 	const now = Date.now();
-	const text = await exportText(
-		db,
-		{ scope: 'diagnostic', diagnosticId },
-		await repository.deviceId(),
-		now
-	);
+	const text = await exportText(db, { scope: 'diagnostic', diagnosticId }, await deviceId(), now);
 	return { name: diagnosticFileName(campaign, diagnostic.moduleId, now), text, type: JSON_TYPE };
 }
 
@@ -48,14 +52,14 @@ export async function diagnosticFile(diagnosticId: string): Promise<GeneratedFil
 export async function campaignFile(campaignId: string): Promise<GeneratedFile> {
 	const campaign = await campaignOrFail(campaignId);
 	const now = Date.now();
-	const device = await repository.deviceId();
+	const device = await deviceId();
 	const text = await exportText(db, { scope: 'campaign', campaignId }, device, now);
 	return { name: campaignFileName(campaign, now), text, type: JSON_TYPE };
 }
 
 /** The whole database; once downloaded, it records the backup at the time of the export. */
 export async function backupFile(): Promise<GeneratedFile> {
-	const device = await repository.deviceId();
+	const device = await deviceId();
 	const now = Date.now();
 	const text = await exportText(db, { scope: 'database' }, device, now);
 	return {
@@ -64,7 +68,8 @@ export async function backupFile(): Promise<GeneratedFile> {
 		type: JSON_TYPE,
 		// Not before: a file that fails to build or download is no backup. The export's own time,
 		// not the download's: a change made in another tab meanwhile is not in the file.
-		downloaded: () => repository.recordBackup(now)
+		// While writes are halted the date is not recorded: the reminder stays, which is true enough.
+		downloaded: () => (db.writes.halted ? Promise.resolve() : repository.recordBackup(now))
 	};
 }
 

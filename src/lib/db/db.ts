@@ -3,6 +3,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Answer, Campaign, Diagnostic } from '$lib/domain/answers';
+import { WriteGate } from './write-gate';
 
 /**
  * An answer as stored: one row per diagnostic and question, so two tabs or two writes on
@@ -48,6 +49,8 @@ export class LeviersDB extends Dexie {
 	diagnostics!: EntityTable<Diagnostic, 'id'>;
 	answers!: Dexie.Table<StoredAnswer, [string, string]>;
 	meta!: EntityTable<MetaRecord, 'key'>;
+	/** Stops every write at the first storage failure (see write-gate.ts). */
+	readonly writes = new WriteGate();
 
 	constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: unknown } = {}) {
 		// Strict durability: a transaction resolves only once the data is on disk, so "Enregistré"
@@ -55,6 +58,9 @@ export class LeviersDB extends Dexie {
 		super(name, { chromeTransactionDurability: 'strict', ...options } as never);
 		for (const [v, stores] of Object.entries(SCHEMA_VERSIONS))
 			this.version(Number(v)).stores(stores);
+		this.use(this.writes.middleware());
+		// The browser closes the connection after a failed disk write, or when site data is erased.
+		this.on('close', () => this.writes.halt('closed'));
 	}
 }
 

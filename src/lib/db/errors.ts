@@ -27,11 +27,18 @@ export function describeStorageError(e: unknown): StorageProblem {
 	if (e instanceof Error && e.name === 'RepositoryError') return { message: e.message, action: '' };
 	const n = names(e);
 	const has = (...wanted: string[]) => n.some((x) => wanted.includes(x));
+	if (has('WritesHaltedError'))
+		return {
+			message: 'Enregistrement suspendu : ce changement n’a pas été enregistré.',
+			action:
+				'Il reste affiché sur cette page ; suivez les indications du bandeau en haut de la page.'
+		};
 	if (has('QuotaExceededError'))
 		return {
-			message: 'L’espace de stockage de l’appareil est plein : la réponse n’a pas été enregistrée.',
+			message:
+				'L’espace de stockage de l’appareil est plein : ce changement n’a pas été enregistré.',
 			action:
-				'Libérez de l’espace (fichiers, autres sites), exportez une sauvegarde depuis la page Données, puis réessayez.'
+				'Il reste affiché sur cette page ; suivez les indications du bandeau en haut de la page.'
 		};
 	if (has('VersionChangeError', 'UpgradeError'))
 		return {
@@ -39,10 +46,14 @@ export function describeStorageError(e: unknown): StorageProblem {
 			action:
 				'Rechargez cette page pour continuer ; vos réponses déjà enregistrées sont conservées.'
 		};
+	// Never "reload" nor "your answers are kept" here: the browser closes the connection after a
+	// failed disk write, and writing again then can make it delete the database (write-gate.ts).
 	if (has('DatabaseClosedError', 'InvalidStateError'))
 		return {
-			message: 'La connexion à la base de données locale a été fermée.',
-			action: 'Rechargez la page puis réessayez ; vos réponses déjà enregistrées sont conservées.'
+			message:
+				'La connexion à la base de données locale a été coupée : ce changement n’a pas été enregistré.',
+			action:
+				'Il reste affiché sur cette page ; suivez les indications du bandeau en haut de la page.'
 		};
 	if (has('MissingAPIError'))
 		return {
@@ -53,7 +64,8 @@ export function describeStorageError(e: unknown): StorageProblem {
 	if (has('OpenFailedError'))
 		return {
 			message: 'La base de données locale n’a pas pu être ouverte.',
-			action: 'Fermez les autres onglets de Leviers, puis rechargez la page.'
+			action:
+				'Vérifiez qu’il reste de la place sur l’appareil et fermez les autres onglets de Leviers.'
 		};
 	return {
 		message: 'L’enregistrement a échoué.',

@@ -2,15 +2,19 @@
  * Counts the writes in flight across the app, so that anything that would reload the page
  * (an update of the app) can wait until every answer has committed.
  */
+import { db } from '$lib/db/db';
 
 let inFlight = $state(0);
 let idleWaiters: (() => void)[] = [];
 
-/** Runs a write and keeps count of it while it is in flight. */
+/** Runs a write and keeps count of it while it is in flight; a storage failure halts writes. */
 export async function trackWrite<T>(write: Promise<T>): Promise<T> {
 	inFlight++;
 	try {
 		return await write;
+	} catch (e) {
+		db.writes.report(e);
+		throw e;
 	} finally {
 		inFlight--;
 		if (inFlight === 0) {

@@ -1,0 +1,164 @@
+/**
+ * Whether the app may write: after a storage failure every write stops (write-gate.ts) until
+ * the user frees space and asks to retry; after site data was erased under the page, the user
+ * is sent to restore a backup. The halt outlives a reload and is shared with the other tabs,
+ * since writing again from anywhere, before the probe, is what loses the database.
+ */
+import { db, DB_NAME, type LeviersDB } from '$lib/db/db';
+import { hasFreeSpace, neededBytes, startCleanLog } from '$lib/db/space-probe';
+import type { StorageFailure } from '$lib/db/write-gate';
+import { formatBytes } from '$lib/format';
+import { flushAndSettle } from './writes.svelte';
+
+const FLAG = 'leviers:ecritures-suspendues';
+
+/** What was read back from the database after the failure, to say only what was checked. */
+export type ReadBack = { campaigns: number; answers: number } | 'unreadable';
+
+/** Where storage stands, as the banner shows it. */
+export type Health =
+	| { state: 'ok' }
+	| { state: 'halted'; cause: StorageFailure; earlier: boolean; readBack: ReadBack | null }
+	| { state: 'erased' };
+
+/** The app's storage health. */
+export class StorageHealth {
+	readonly #db: LeviersDB;
+	#current = $state<Health>({ state: 'ok' });
+	/** True while "Réessayer" is probing. */
+	retrying = $state(false);
+	/** Why the last retry did not resume writes. */
+	retryProblem = $state('');
+
+	constructor(database: LeviersDB) {
+		this.#db = database;
+		database.writes.subscribe(() => this.#onGate());
+	}
+
+	/** Where storage stands. */
+	get current(): Health {
+		return this.#current;
+	}
+
+	/** Picks up a halt left by an earlier visit or another tab; call once in the browser. */
+	start(): void {
+		const saved = readFlag();
+		if (saved) this.#halt(saved, true);
+		window.addEventListener('storage', (e) => {
+			if (e.key !== FLAG) return;
+			const cause = readFlag();
+			if (cause) this.#halt(cause, true);
+			else if (this.#current.state === 'halted') void this.#resumed();
+		});
+	}
+
+	#onGate(): void {
+		const cause = this.#db.writes.halted;
+		if (cause && this.#current.state !== 'halted') this.#halt(cause, false);
+	}
+
+	#halt(cause: StorageFailure, earlier: boolean): void {
+		this.#db.writes.halt(cause);
+		this.#current = { state: 'halted', cause, earlier, readBack: null };
+		if (!earlier) writeFlag(cause);
+		void this.#check(cause);
+	}
+
+	/** Reads back what is stored; tells an erased database from a failing one. */
+	async #check(cause: StorageFailure): Promise<void> {
+		if (cause === 'closed' && (await this.#erased())) {
+			writeFlag(null);
+			this.#db.writes.resume();
+			this.#current = { state: 'erased' };
+			return;
+		}
+		let readBack: ReadBack;
+		try {
+			const counts = await withTimeout(
+				this.#reopen().then(() =>
+					Promise.all([this.#db.campaigns.count(), this.#db.answers.count()])
+				)
+			);
+			readBack = counts ? { campaigns: counts[0], answers: counts[1] } : 'unreadable';
+		} catch {
+			readBack = 'unreadable';
+		}
+		if (this.#current.state === 'halted') this.#current = { ...this.#current, readBack };
+	}
+
+	async #erased(): Promise<boolean> {
+		// Asked from the close event itself, while the browser erases, Chromium never answers.
+		await new Promise((ok) => setTimeout(ok, 200));
+		const listed = await withTimeout(indexedDB.databases?.());
+		if (listed && !listed.some((d) => d.name === DB_NAME)) return true;
+		try {
+			const counts = await withTimeout(Promise.all(this.#db.tables.map((t) => t.count())));
+			return !!counts && counts.every((n) => n === 0);
+		} catch {
+			return false;
+		}
+	}
+
+	/** Checks for space, makes the storage safe to write again, resumes and saves what waits. */
+	async retry(): Promise<void> {
+		this.retrying = true;
+		this.retryProblem = '';
+		try {
+			const needed = await neededBytes();
+			if ((await hasFreeSpace(needed)) === false) {
+				this.retryProblem = `Il n’y a toujours pas assez de place : libérez au moins ${formatBytes(needed)} sur l’appareil, puis réessayez.`;
+				return;
+			}
+			await startCleanLog();
+			await this.#reopen();
+		} catch {
+			this.retryProblem =
+				'Le stockage de l’appareil refuse toujours d’écrire : libérez de l’espace, puis réessayez.';
+			return;
+		} finally {
+			this.retrying = false;
+		}
+		writeFlag(null);
+		await this.#resumed();
+	}
+
+	// After the browser closed the connection, Dexie does not open it again by itself.
+	async #reopen(): Promise<void> {
+		if (!this.#db.isOpen()) await this.#db.open();
+	}
+
+	async #resumed(): Promise<void> {
+		this.#db.writes.resume();
+		this.#current = { state: 'ok' };
+		if (!(await flushAndSettle()) && !this.#db.writes.halted)
+			this.retryProblem = 'Certains changements n’ont pas pu être enregistrés : voir la page.';
+	}
+}
+
+/** The result of `p`, or undefined if it fails or takes more than two seconds. */
+function withTimeout<T>(p: Promise<T> | undefined): Promise<T | undefined> {
+	const late = new Promise<undefined>((ok) => setTimeout(() => ok(undefined), 2000));
+	return Promise.race([(p ?? Promise.resolve(undefined)).catch(() => undefined), late]);
+}
+
+function readFlag(): StorageFailure | null {
+	try {
+		const v = localStorage.getItem(FLAG);
+		return v === 'quota' || v === 'io' || v === 'closed' ? v : null;
+	} catch {
+		return null;
+	}
+}
+
+// A full disk may refuse this too: the halt then lasts only as long as the page.
+function writeFlag(cause: StorageFailure | null): void {
+	try {
+		if (cause) localStorage.setItem(FLAG, cause);
+		else localStorage.removeItem(FLAG);
+	} catch {
+		/* see above */
+	}
+}
+
+/** The app's storage health, over the app's database. */
+export const storageHealth = new StorageHealth(db);

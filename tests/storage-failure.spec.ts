@@ -1,0 +1,170 @@
+/**
+ * Storage failures on a real disk: the browser profile lives on a small tmpfs that is filled
+ * to the last byte, then freed; the browser is restarted to make LevelDB read its log again,
+ * which is when a torn log deletes the database.
+ */
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+import {
+	createCampaign,
+	createExample,
+	expectAllSaved,
+	openModule,
+	readModule,
+	scale
+} from './helpers';
+
+const dechets = readModule('dechets');
+const scales = dechets.questions.filter((q) => q.type === 'scale');
+
+function tryMount(dir: string): string | null {
+	try {
+		execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=60m', 'tmpfs', dir], { stdio: 'pipe' });
+		return null;
+	} catch (e) {
+		return (e as Error).message;
+	}
+}
+
+function freeBytes(dir: string): number {
+	const s = statfsSync(dir);
+	return s.bavail * s.bsize;
+}
+
+/** Fills the filesystem to the last byte (fallocate by blocks, then byte by byte). */
+function fillDisk(dir: string): void {
+	execFileSync('fallocate', ['-l', String(freeBytes(dir)), join(dir, 'fill')]);
+	try {
+		execFileSync('dd', ['if=/dev/zero', `of=${join(dir, 'fill-tail')}`, 'bs=1', 'count=1000000'], {
+			stdio: 'pipe'
+		});
+	} catch {
+		// dd stops with ENOSPC: that is the point.
+	}
+}
+
+function freeDisk(dir: string): void {
+	for (const f of readdirSync(dir)) if (f.startsWith('fill')) rmSync(join(dir, f));
+}
+
+test.describe('a full disk', () => {
+	let root = '';
+	let mountProblem: string | null = null;
+
+	test.beforeAll(() => {
+		root = mkdtempSync(join(tmpdir(), 'leviers-disk-'));
+		mountProblem = tryMount(root);
+	});
+	test.afterAll(() => {
+		if (!mountProblem) execFileSync('umount', ['-l', root]);
+		rmSync(root, { recursive: true, force: true });
+	});
+
+	test('stops writing, keeps the screen, and loses nothing stored before', async ({ baseURL }) => {
+		test.skip(
+			mountProblem !== null,
+			`Cette machine ne peut pas monter un petit système de fichiers (mount tmpfs, à lancer en root) : ${mountProblem}`
+		);
+		test.setTimeout(120_000);
+		const profile = join(root, 'profile');
+		const launch = () =>
+			chromium.launchPersistentContext(profile, {
+				executablePath: findChromium(),
+				args: CHROMIUM_ARGS,
+				baseURL,
+				locale: 'fr-FR'
+			});
+		let context: BrowserContext | undefined = await launch();
+		try {
+			let page: Page = context.pages()[0] ?? (await context.newPage());
+			const example = await createExample(page);
+			const url = await createCampaign(page, 'Commune au disque plein');
+			await openModule(page, url, dechets.title);
+			const [q1, q2] = scales;
+			await scale(page, q1!).getByLabel('2 · Engagé').check();
+			await scale(page, q2!).getByLabel('3 · Réalisé').check();
+			await expectAllSaved(page);
+			const fillUrl = page.url();
+
+			fillDisk(root);
+			// A small write can still fit in the last page of a file: click on until one fails.
+			const banner = page.getByRole('alert').filter({ hasText: 'Enregistrement suspendu' });
+			const clicked = [];
+			for (const q of scales.slice(2, 12)) {
+				await scale(page, q).getByLabel('4 · Exemplaire').check();
+				clicked.push(q);
+				if (await banner.isVisible()) break;
+				await page.waitForTimeout(500);
+				if (await banner.isVisible()) break;
+			}
+			await expect(banner).toBeVisible();
+			await expect(banner).toContainText('reste affiché sur cette page');
+			await expect(page.getByRole('main')).not.toContainText(/[Rr]echargez/);
+			await expect(page.getByRole('main')).not.toContainText('sont conservées');
+			// One more click while writes are halted: shown, not written.
+			const next = scales[clicked.length + 2]!;
+			await scale(page, next).getByLabel('1 · En réflexion').check();
+			for (const q of clicked)
+				await expect(scale(page, q).getByLabel('4 · Exemplaire')).toBeChecked();
+			await expect(scale(page, next).getByLabel('1 · En réflexion')).toBeChecked();
+
+			// Still full: « Réessayer » says so and writes nothing.
+			await banner.getByRole('button', { name: 'Réessayer' }).click();
+			await expect(banner).toContainText('Il n’y a toujours pas assez de place');
+
+			freeDisk(root);
+			await banner.getByRole('button', { name: 'Réessayer' }).click();
+			// It writes some megabytes to check for space first: seconds on a slow machine.
+			await expect(banner).toHaveCount(0, { timeout: 30_000 });
+			await expectAllSaved(page);
+			const last = scales[clicked.length + 3]!;
+			await scale(page, last).getByLabel('Je ne sais pas').check();
+			await expectAllSaved(page);
+
+			// Restart the browser: this is when a torn log made Chromium delete the database.
+			await context.close();
+			context = await launch();
+			page = context.pages()[0] ?? (await context.newPage());
+			await page.goto(fillUrl);
+			await expect(scale(page, q1!).getByLabel('2 · Engagé')).toBeChecked();
+			await expect(scale(page, q2!).getByLabel('3 · Réalisé')).toBeChecked();
+			for (const q of clicked)
+				await expect(scale(page, q).getByLabel('4 · Exemplaire')).toBeChecked();
+			await expect(scale(page, next).getByLabel('1 · En réflexion')).toBeChecked();
+			await expect(scale(page, last).getByLabel('Je ne sais pas')).toBeChecked();
+			await page.goto(example);
+			await expect(
+				page.getByRole('heading', { level: 1, name: 'Communauté de communes exemple' })
+			).toBeVisible();
+		} finally {
+			await context?.close();
+			freeDisk(root);
+		}
+	});
+});
+
+test('site data erased under the page: says so and offers to restore a backup', async ({
+	page
+}) => {
+	const url = await createCampaign(page, 'Commune effacée');
+	await openModule(page, url, dechets.title);
+	const [q1, q2] = scales;
+	await scale(page, q1!).getByLabel('2 · Engagé').check();
+	await expectAllSaved(page);
+
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Storage.clearDataForOrigin', {
+		origin: new URL(page.url()).origin,
+		storageTypes: 'indexeddb,local_storage'
+	});
+	await scale(page, q2!).getByLabel('3 · Réalisé').check();
+	const banner = page.getByRole('alert').filter({ hasText: 'ont été effacées' });
+	await expect(banner).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Réessayer' })).toHaveCount(0);
+	await banner.getByRole('link', { name: 'restaurer depuis un fichier de sauvegarde' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(/Importer/);
+});
