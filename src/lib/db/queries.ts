@@ -4,6 +4,7 @@
  */
 import type { Answer, Campaign, Diagnostic, DiagnosticWithAnswers } from '$lib/domain/answers';
 import type { ModuleId } from '$lib/domain/questionnaire';
+import { compareForSelection } from '$lib/domain/selection';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 
 /** A diagnostic with how many of its questions have a value. */
@@ -18,11 +19,16 @@ export interface FillingState {
 }
 
 /**
- * Of several copies of one module's diagnostic in a campaign, the one this device fills: the one
- * changed last. The filling page shows it and the repository writes to it.
+ * Of several copies of one module's diagnostic in a campaign, the one the filling page shows and
+ * fills: the one that counts in the results (`compareForSelection`), so that what is typed is
+ * what is scored. A draft this device made and never wrote to (older versions made one on
+ * opening or hovering a page) is passed over when there is another copy.
  */
-export function latestCopy<D extends Diagnostic>(copies: readonly D[]): D | undefined {
-	return [...copies].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+export function fillingCopy<D extends Diagnostic>(copies: readonly D[]): D | undefined {
+	const neverWritten = (d: D) =>
+		d.status === 'draft' && d.revision === 0 && d.origin.kind === 'local';
+	const written = copies.filter((d) => !neverWritten(d));
+	return [...(written.length > 0 ? written : copies)].sort(compareForSelection)[0];
 }
 
 /** The reads, bound to one database. */
@@ -64,15 +70,19 @@ export class Queries {
 	}
 
 	/**
-	 * What the filling page of a module shows: the diagnostic this device fills (the copy changed
-	 * last; none before the first write) and its stored answers, notes included.
+	 * What the filling page of a module shows: the diagnostic it fills (`pinned` if that copy
+	 * still exists, else `fillingCopy`; none before the first write) and its stored answers.
 	 */
-	async fillingState(campaignId: string, moduleId: ModuleId): Promise<FillingState> {
+	async fillingState(
+		campaignId: string,
+		moduleId: ModuleId,
+		pinned?: string
+	): Promise<FillingState> {
 		const copies = await this.#db.diagnostics
 			.where('[campaignId+moduleId]')
 			.equals([campaignId, moduleId])
 			.toArray();
-		const diagnostic = latestCopy(copies);
+		const diagnostic = copies.find((d) => d.id === pinned) ?? fillingCopy(copies);
 		return { diagnostic, rows: diagnostic ? await this.answerRows(diagnostic.id) : [] };
 	}
 

@@ -17,7 +17,7 @@ import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
 import { applyImportWrites } from './import';
-import { latestCopy } from './queries';
+import { fillingCopy } from './queries';
 
 /** What a user types to create or rename a campaign. */
 export interface CampaignInput {
@@ -140,8 +140,8 @@ export class Repository {
 
 	/**
 	 * The diagnostic a write goes to, inside the caller's transaction (campaigns and diagnostics
-	 * in its scope). For a module of a campaign: the copy changed last (the one the filling page
-	 * shows), else a new draft, so that only a first write creates a diagnostic.
+	 * in its scope). For a module of a campaign: the copy the filling page shows (`fillingCopy`),
+	 * else a new draft, so that only a first write creates a diagnostic.
 	 */
 	async #target(ref: DiagnosticRef): Promise<Diagnostic> {
 		const t = this.#db;
@@ -153,7 +153,7 @@ export class Repository {
 		const { campaignId, moduleId } = ref;
 		if (!(await t.campaigns.get(campaignId)))
 			throw new RepositoryError('Cette démarche n’existe pas sur cet appareil.');
-		const current = latestCopy(
+		const current = fillingCopy(
 			await t.diagnostics.where('[campaignId+moduleId]').equals([campaignId, moduleId]).toArray()
 		);
 		if (current) return current;

@@ -3,7 +3,12 @@
  * happen (a tablet and the coordinator's laptop, a file imported twice): exactly one counts, chosen
  * by a rule that does not depend on the order in which they were imported.
  */
-import { isEmptyDraft, type Campaign, type DiagnosticWithAnswers } from './answers';
+import {
+	isEmptyDraft,
+	type Campaign,
+	type Diagnostic,
+	type DiagnosticWithAnswers
+} from './answers';
 import { indexQuestionnaire, type Questionnaire } from './questionnaire-index';
 import { MODULE_IDS, type ModuleId } from './questionnaire';
 
@@ -40,13 +45,16 @@ export interface DiagnosticSelection {
 	outdated: OutdatedDiagnostic[];
 }
 
+/** A diagnostic, with its answers when known (they only break a tie between equal ids). */
+type Comparable = Diagnostic & { answers?: DiagnosticWithAnswers['answers'] };
+
 /**
  * Orders two diagnostics of the same module, the one that counts first: complete before draft,
  * then higher revision, then later updatedAt, then the greater id (compared by code units, so
  * every device agrees). Negative when `a` counts rather than `b`.
  */
-export function compareForSelection(a: DiagnosticWithAnswers, b: DiagnosticWithAnswers): number {
-	const complete = (d: DiagnosticWithAnswers) => (d.status === 'complete' ? 1 : 0);
+export function compareForSelection(a: Comparable, b: Comparable): number {
+	const complete = (d: Comparable) => (d.status === 'complete' ? 1 : 0);
 	if (complete(a) !== complete(b)) return complete(b) - complete(a);
 	// A damaged number (NaN, missing) counts as 0, so the order never depends on the input's.
 	const n = (x: number) => (Number.isFinite(x) ? x : 0);
@@ -54,7 +62,7 @@ export function compareForSelection(a: DiagnosticWithAnswers, b: DiagnosticWithA
 	if (n(a.updatedAt) !== n(b.updatedAt)) return n(b.updatedAt) - n(a.updatedAt);
 	if (a.id !== b.id) return a.id < b.id ? 1 : -1;
 	// Same id twice (a file imported into two places): the content decides, not the order.
-	const content = (d: DiagnosticWithAnswers) => JSON.stringify(d.answers ?? {});
+	const content = (d: Comparable) => JSON.stringify(d.answers ?? {});
 	const x = content(a);
 	const y = content(b);
 	return x < y ? 1 : x > y ? -1 : 0;

@@ -20,10 +20,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('draft backups', () => {
 	it('keep the latest text of each field of a diagnostic until dropped', () => {
-		backUpDraft('d1', 'note:q1', 'Premier jet', 10);
-		backUpDraft('d1', 'note:q1', 'Premier jet, complété', 20);
-		backUpDraft('d1', 'respondent', '{"name":"Ana","role":""}', 30);
-		backUpDraft('d2', 'note:q1', 'Autre diagnostic', 40);
+		backUpDraft('d1', 'note:q1', { text: 'Premier jet', at: 10 });
+		backUpDraft('d1', 'note:q1', { text: 'Premier jet, complété', at: 20 });
+		backUpDraft('d1', 'respondent', { text: '{"name":"Ana","role":""}', at: 30 });
+		backUpDraft('d2', 'note:q1', { text: 'Autre diagnostic', at: 40 });
 		expect(backedUpDrafts('d1')).toEqual([
 			{ field: 'note:q1', text: 'Premier jet, complété', at: 20 },
 			{ field: 'respondent', text: '{"name":"Ana","role":""}', at: 30 }
@@ -42,6 +42,6 @@ describe('draft backups', () => {
 				throw new DOMException('full', 'QuotaExceededError');
 			}
 		});
-		expect(() => backUpDraft('d1', 'note:q1', 'x', 1)).not.toThrow();
+		expect(() => backUpDraft('d1', 'note:q1', { text: 'x', at: 1 })).not.toThrow();
 	});
 });

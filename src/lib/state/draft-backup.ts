@@ -6,11 +6,12 @@
 
 const PREFIX = 'leviers-brouillon:';
 
-/** A text typed on screen and when. */
+/** A text typed on screen, when, and in which diagnostic if it existed yet. */
 export interface BackedUpDraft {
 	field: string;
 	text: string;
 	at: number;
+	diagnosticId?: string;
 }
 
 function storage(): Storage | null {
@@ -22,10 +23,14 @@ function storage(): Storage | null {
 	}
 }
 
-/** Keeps a copy of a field being typed. */
-export function backUpDraft(scope: string, field: string, text: string, at: number): void {
+/** Keeps a copy of a field being typed, under `scope` (a module of a campaign). */
+export function backUpDraft(
+	scope: string,
+	field: string,
+	copy: Omit<BackedUpDraft, 'field'>
+): void {
 	try {
-		storage()?.setItem(`${PREFIX}${scope}:${field}`, JSON.stringify({ text, at }));
+		storage()?.setItem(`${PREFIX}${scope}:${field}`, JSON.stringify(copy));
 	} catch {
 		// Full or forbidden: IndexedDB remains the real store, this is only a safety net.
 	}
@@ -50,9 +55,17 @@ export function backedUpDrafts(scope: string): BackedUpDraft[] {
 		const key = s.key(i);
 		if (!key?.startsWith(prefix)) continue;
 		try {
-			const { text, at } = JSON.parse(s.getItem(key) ?? '') as { text: unknown; at: unknown };
+			const { text, at, diagnosticId } = JSON.parse(s.getItem(key) ?? '') as Record<
+				string,
+				unknown
+			>;
 			if (typeof text === 'string' && typeof at === 'number')
-				out.push({ field: key.slice(prefix.length), text, at });
+				out.push({
+					field: key.slice(prefix.length),
+					text,
+					at,
+					...(typeof diagnosticId === 'string' ? { diagnosticId } : {})
+				});
 		} catch {
 			// A damaged copy is of no use.
 		}

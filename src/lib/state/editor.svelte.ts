@@ -10,8 +10,8 @@ import { MODULE_IDS, type ModuleId } from '$lib/domain/questionnaire';
 import { describeStorageError, type StorageProblem } from '$lib/db/errors';
 import { requestPersistence } from '$lib/db/persistence';
 import { queries, type FillingState } from '$lib/db/queries';
-import { repository } from '$lib/db/repository';
-import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
+import { repository, type DiagnosticRef } from '$lib/db/repository';
+import { backedUpDrafts, backUpDraft, dropDraft, type BackedUpDraft } from './draft-backup';
 import { Live } from './live.svelte';
 import { trackWrite } from './writes.svelte';
 
@@ -52,6 +52,11 @@ export class DiagnosticEditor {
 	/** Where copies of typed text are kept in localStorage for this module of this campaign. */
 	readonly #scope: string;
 	readonly #rows: Live<FillingState>;
+	/**
+	 * The copy this page fills, fixed once seen (or the one typed in before a crash): writes go
+	 * to it by id, even if another copy of the module arrives meanwhile (an import, another tab).
+	 */
+	#pinned: string | undefined;
 	readonly #answers = new SvelteMap<string, Draft<Value>>();
 	readonly #notes = new SvelteMap<string, Draft<string>>();
 	#respondent = $state<Draft<Respondent> | null>(null);
@@ -70,7 +75,12 @@ export class DiagnosticEditor {
 	constructor(campaignId: string, moduleId: ModuleId) {
 		this.#ref = { campaignId, moduleId };
 		this.#scope = `${campaignId}/${moduleId}`;
-		this.#rows = new Live(() => queries.fillingState(campaignId, moduleId));
+		this.#pinned = backedUpDrafts(this.#scope).find((b) => b.diagnosticId)?.diagnosticId;
+		this.#rows = new Live(async () => {
+			const state = await queries.fillingState(campaignId, moduleId, this.#pinned);
+			this.#pinned = state.diagnostic?.id;
+			return state;
+		});
 		void this.#restoreBackups();
 	}
 
@@ -116,7 +126,11 @@ export class DiagnosticEditor {
 	/** The respondent shown, given the stored one. */
 	respondent(stored: Partial<Respondent> | undefined): Respondent {
 		const d = this.#respondent;
-		return this.#shown(d) ? d.value : { name: stored?.name ?? '', role: stored?.role ?? '' };
+		const kept = { name: stored?.name ?? '', role: stored?.role ?? '' };
+		// The store trims: while it holds what was typed, trimmed, the field keeps what was typed
+		// (a space typed just before a save is not taken away under the cursor).
+		const same = !!d && d.value.name.trim() === kept.name && d.value.role.trim() === kept.role;
+		return d && (same || this.#shown(d)) ? d.value : kept;
 	}
 
 	/** Where a question stands: an unsaved change shows "saving", a failure "error". */
@@ -147,12 +161,17 @@ export class DiagnosticEditor {
 		return { value, token: ++this.#token, committed: false };
 	}
 
+	/** Where writes go: the pinned copy, or before any the module (the first write makes it). */
+	get #target(): DiagnosticRef {
+		return this.#pinned ?? this.#ref;
+	}
+
 	/** Writes a value now; resolves once committed or failed. */
 	answer(questionId: string, value: Value): Promise<void> {
 		return this.#answer(questionId, value, () =>
 			value === null
-				? repository.clearAnswer(this.#ref, questionId)
-				: repository.saveAnswer(this.#ref, questionId, value)
+				? repository.clearAnswer(this.#target, questionId)
+				: repository.saveAnswer(this.#target, questionId, value)
 		);
 	}
 
@@ -163,7 +182,7 @@ export class DiagnosticEditor {
 	togglePartner(questionId: string, partner: ModuleId, ticked: boolean): Promise<void> {
 		const value = withPartner(this.value(questionId), partner, ticked, MODULE_IDS);
 		return this.#answer(questionId, value, () =>
-			repository.toggleCooperation(this.#ref, questionId, partner, ticked)
+			repository.toggleCooperation(this.#target, questionId, partner, ticked)
 		);
 	}
 
@@ -178,7 +197,11 @@ export class DiagnosticEditor {
 	/** Records typing in a note; it is saved after a pause, or at once by flushNote. */
 	typeNote(questionId: string, text: string): void {
 		this.#notes.set(questionId, this.#draft(text));
-		backUpDraft(this.#scope, `note:${questionId}`, text, Date.now());
+		backUpDraft(this.#scope, `note:${questionId}`, {
+			text,
+			at: Date.now(),
+			diagnosticId: this.#pinned
+		});
 		this.#schedule(`note:${questionId}`, () => this.flushNote(questionId));
 	}
 
@@ -187,9 +210,14 @@ export class DiagnosticEditor {
 		this.#unschedule(`note:${questionId}`);
 		const draft = this.#notes.get(questionId);
 		if (!draft || draft.committed) return;
-		const ok = await this.#write(`note:${questionId}`, questionId, () =>
-			repository.saveNote(this.#ref, questionId, draft.value)
-		);
+		// Clearing a note that was never stored writes nothing (it would make a diagnostic of
+		// nothing on a module not started).
+		const nothing = draft.value.trim() === '' && !this.stored?.get(questionId)?.note;
+		const ok =
+			nothing ||
+			(await this.#write(`note:${questionId}`, questionId, () =>
+				repository.saveNote(this.#target, questionId, draft.value)
+			));
 		const done = ok && this.#committed(this.#notes.get(questionId), draft);
 		if (!done) return;
 		this.#notes.set(questionId, done);
@@ -200,7 +228,11 @@ export class DiagnosticEditor {
 	/** Records typing in the respondent fields; saved like a note. */
 	typeRespondent(value: Respondent): void {
 		this.#respondent = this.#draft(value);
-		backUpDraft(this.#scope, 'respondent', JSON.stringify(value), Date.now());
+		backUpDraft(this.#scope, 'respondent', {
+			text: JSON.stringify(value),
+			at: Date.now(),
+			diagnosticId: this.#pinned
+		});
 		this.#schedule('respondent', () => this.flushRespondent());
 	}
 
@@ -210,7 +242,7 @@ export class DiagnosticEditor {
 		const draft = this.#respondent;
 		if (!draft || draft.committed) return;
 		const ok = await this.#write('respondent', null, () =>
-			repository.saveRespondent(this.#ref, draft.value)
+			repository.saveRespondent(this.#target, draft.value)
 		);
 		const done = ok && this.#committed(this.#respondent, draft);
 		if (!done) return;
@@ -288,12 +320,18 @@ export class DiagnosticEditor {
 	async #restoreBackups(): Promise<void> {
 		const { diagnostic, rows } = await queries.fillingState(
 			this.#ref.campaignId,
-			this.#ref.moduleId
+			this.#ref.moduleId,
+			this.#pinned
 		);
-		// Copies made by the previous release were kept under the diagnostic's id.
+		// Copies made by the previous release were kept under the diagnostic's id; of two copies
+		// of one field, the later typing wins.
 		const legacy = diagnostic ? backedUpDrafts(diagnostic.id) : [];
 		for (const b of legacy) dropDraft(diagnostic!.id, b.field);
-		for (const b of [...backedUpDrafts(this.#scope), ...legacy]) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, never shown
+		const latest = new Map<string, BackedUpDraft>();
+		for (const b of [...backedUpDrafts(this.#scope), ...legacy])
+			if ((latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
+		for (const b of latest.values()) {
 			if (b.field === 'respondent') {
 				try {
 					const typed = JSON.parse(b.text) as Respondent;
