@@ -48,6 +48,10 @@ describe('hostile and broken files are refused with a French message', () => {
 		expect(checkSize(0)?.message).toBe('Le fichier est vide.');
 		expect(checkSize(50 * 1024 * 1024)?.message).toMatch(/pèse 50 Mo.*limite de 20 Mo/);
 		expect(checkSize(MAX_FILE_BYTES)).toBeNull();
+		// Just over the limit: never "pèse 20 Mo : … la limite de 20 Mo".
+		expect(checkSize(MAX_FILE_BYTES + 1)?.message).toBe(
+			'Le fichier pèse 20,1 Mo : il dépasse la limite de 20 Mo d’un export Leviers.'
+		);
 	});
 
 	it.each([
