@@ -12,6 +12,7 @@ import type {
 import { getModule } from '$lib/domain/content';
 import { moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
 import { textTooLong, type LimitedText } from '$lib/domain/text-limits';
+import { MAX_REVISION } from '$lib/domain/exchange/limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
@@ -33,6 +34,16 @@ export class RepositoryError extends Error {
 function checkLength(field: LimitedText, text: string | undefined): void {
 	const problem = text === undefined ? null : textTooLong(field, text);
 	if (problem) throw new RepositoryError(problem);
+}
+
+// A revision over the format's bound would make every later backup refuse this diagnostic.
+// Imports start a fresh history far below it (limits.ts), so only a hand-made file gets here.
+function nextRevision(diagnostic: Pick<Diagnostic, 'revision'>): number {
+	if (diagnostic.revision >= MAX_REVISION)
+		throw new RepositoryError(
+			`Ce diagnostic a atteint le nombre maximal de modifications (${MAX_REVISION.toLocaleString('fr-FR')}) : la modification n’est pas enregistrée.`
+		);
+	return diagnostic.revision + 1;
 }
 
 function checkCampaignTexts(campaign: Pick<Campaign, 'authority' | 'label'>): void {
@@ -192,7 +203,7 @@ export class Repository {
 			await t.answers.put(row);
 			const reopen = diagnostic.status === 'complete' && row.value === null;
 			await t.diagnostics.update(diagnosticId, {
-				revision: diagnostic.revision + 1,
+				revision: nextRevision(diagnostic),
 				updatedAt: now,
 				...(reopen ? { status: 'draft' as const } : {})
 			});
@@ -213,7 +224,7 @@ export class Repository {
 			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
 			await t.diagnostics.update(diagnosticId, {
 				respondent: { name, role },
-				revision: d.revision + 1,
+				revision: nextRevision(d),
 				updatedAt: this.#now()
 			});
 		});
@@ -237,7 +248,7 @@ export class Repository {
 			}
 			await t.diagnostics.update(diagnosticId, {
 				status,
-				revision: d.revision + 1,
+				revision: nextRevision(d),
 				updatedAt: this.#now()
 			});
 		});

@@ -6,6 +6,8 @@
 import type { Campaign, Diagnostic } from '../answers';
 import type { ModuleId } from '../questionnaire';
 import type { AnswerRecord, DiagnosticSnapshot } from './format';
+import { MAX_REVISION } from './limits';
+import { compactLineage } from './lineage';
 import type { ImportPlan } from './plan';
 
 /** For a campaign the device does not know: create it, or attach its diagnostics to another. */
@@ -102,8 +104,16 @@ export function resolveImport(
 		}
 		const decision = decisions.conflicts.get(item.incoming.id) ?? 'local';
 		if (decision === 'file') {
-			const revision = Math.max(item.local.revision, item.incoming.revision) + 1;
-			const lineage = [...(item.incoming.lineage ?? []), { device: context.device, revision }];
+			// The file's revision is at most SANE_REVISION (incoming.ts): the bound only guards a
+			// device copy edited up to MAX_REVISION itself.
+			const revision = Math.min(
+				MAX_REVISION,
+				Math.max(item.local.revision, item.incoming.revision) + 1
+			);
+			const lineage = compactLineage([
+				...(item.incoming.lineage ?? []),
+				{ device: context.device, revision }
+			]);
 			add(
 				{ ...item.incoming, campaignId, revision, lineage, updatedAt: context.now },
 				item.local.revision
