@@ -12,7 +12,7 @@ import type {
 import { getModule } from '$lib/domain/content';
 import { moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
 import { textTooLong, type LimitedText } from '$lib/domain/text-limits';
-import { MAX_REVISION } from '$lib/domain/exchange/limits';
+import { SANE_REVISION } from '$lib/domain/exchange/limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
@@ -36,14 +36,15 @@ function checkLength(field: LimitedText, text: string | undefined): void {
 	if (problem) throw new RepositoryError(problem);
 }
 
-// A revision over the format's bound would make every later backup refuse this diagnostic.
-// Imports start a fresh history far below it (limits.ts), so only a hand-made file gets here.
-function nextRevision(diagnostic: Pick<Diagnostic, 'revision'>): number {
-	if (diagnostic.revision >= MAX_REVISION)
-		throw new RepositoryError(
-			`Ce diagnostic a atteint le nombre maximal de modifications (${MAX_REVISION.toLocaleString('fr-FR')}) : la modification n’est pas enregistrée.`
-		);
-	return diagnostic.revision + 1;
+// Past SANE_REVISION (a hundred million changes, or a hand-made file) a diagnostic starts a
+// fresh history under a new checkpoint name: its exports stay within the format's bounds, and
+// other copies of it are then seen as in conflict with it, never as older or newer.
+function nextRevision(
+	diagnostic: Pick<Diagnostic, 'revision'>,
+	newId: () => string
+): Pick<Diagnostic, 'revision' | 'lineage'> {
+	if (diagnostic.revision < SANE_REVISION) return { revision: diagnostic.revision + 1 };
+	return { revision: 1, lineage: [{ device: newId(), revision: 1 }] };
 }
 
 function checkCampaignTexts(campaign: Pick<Campaign, 'authority' | 'label'>): void {
@@ -203,7 +204,7 @@ export class Repository {
 			await t.answers.put(row);
 			const reopen = diagnostic.status === 'complete' && row.value === null;
 			await t.diagnostics.update(diagnosticId, {
-				revision: nextRevision(diagnostic),
+				...nextRevision(diagnostic, this.#newId),
 				updatedAt: now,
 				...(reopen ? { status: 'draft' as const } : {})
 			});
@@ -224,7 +225,7 @@ export class Repository {
 			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
 			await t.diagnostics.update(diagnosticId, {
 				respondent: { name, role },
-				revision: nextRevision(d),
+				...nextRevision(d, this.#newId),
 				updatedAt: this.#now()
 			});
 		});
@@ -248,7 +249,7 @@ export class Repository {
 			}
 			await t.diagnostics.update(diagnosticId, {
 				status,
-				revision: nextRevision(d),
+				...nextRevision(d, this.#newId),
 				updatedAt: this.#now()
 			});
 		});

@@ -211,8 +211,13 @@ const answerKey = (r: AnswerRecord) => `${valueKey(r.value)}\u0000${r.note ?? ''
 
 /** How many questions have a different value or note in the two copies. */
 export function differingAnswers(a: DiagnosticSnapshot, b: DiagnosticSnapshot): number {
-	const mine = new Map(a.answers.map((r) => [r.questionId, answerKey(r)]));
-	const theirs = new Map(b.answers.map((r) => [r.questionId, answerKey(r)]));
+	// A cleared answer without a note is stored as an empty row but never exported: no answer.
+	const keys = (d: DiagnosticSnapshot) =>
+		new Map(
+			d.answers.filter((r) => r.value !== null || r.note).map((r) => [r.questionId, answerKey(r)])
+		);
+	const mine = keys(a);
+	const theirs = keys(b);
 	const ids = new Set([...mine.keys(), ...theirs.keys()]);
 	return [...ids].filter((id) => mine.get(id) !== theirs.get(id)).length;
 }

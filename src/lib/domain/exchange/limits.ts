@@ -4,15 +4,16 @@
  * the pages that write do not load valibot. docs/format.md, "Bounds", gives the reasoning.
  */
 
-/** The highest revision a file may carry; the repository refuses an edit beyond it. */
+/** The highest revision a file may carry (other programs may write up to it). */
 export const MAX_REVISION = 1_000_000_000;
 
 /** The most checkpoints a lineage may have in a file. */
 export const MAX_LINEAGE = 1000;
 
 /**
- * Above this revision an imported diagnostic starts a fresh history: no real use comes near it
- * (a hundred million changes), and the margin up to MAX_REVISION leaves room for every edit.
+ * The highest revision the app stores: an imported diagnostic above it, or an edit that would
+ * pass it, starts a fresh history. No real use comes near it (a hundred million changes), and
+ * so the app's own files never carry more, and always import again unchanged.
  */
 export const SANE_REVISION = 100_000_000;
 
