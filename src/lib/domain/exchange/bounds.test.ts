@@ -113,6 +113,18 @@ describe('a backup with a damaged diagnostic imports everything else', () => {
 		]);
 	});
 
+	it('counts the other errors of a damaged diagnostic in good French', () => {
+		const line = (errors: number) =>
+			describeSetAside(
+				{ reason: 'invalid', position: 2, detail: '« status » : champ manquant', errors },
+				modules
+			);
+		expect(line(2)).toBe(
+			'Le diagnostic n° 2 du fichier est endommagé (« status » : champ manquant et 1 autre erreur) : il n’est pas importé, le reste du fichier peut l’être.'
+		);
+		expect(line(4)).toContain('champ manquant et 3 autres erreurs)');
+	});
+
 	it('a file that is not an export at all is still refused as a whole', () => {
 		expect(readExportText('{"format": "leviers-export", "version": 2}').ok).toBe(false);
 		expect(readExportText('{"format": "leviers-export", "version": 3}').ok).toBe(false);
