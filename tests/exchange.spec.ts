@@ -166,7 +166,9 @@ test('hostile files are refused in French, and strings are shown as text', async
 	fixture.diagnostics[0].answers[0].question = '__proto__';
 	await chooseFile(page, `${xss}.json`, JSON.stringify(fixture));
 	await expect(page.getByRole('group', { name: /Démarche inconnue/ })).toContainText(xss);
-	await expect(page.getByText('1 élément mis de côté')).toBeVisible();
+	// The answer set aside leaves the "complete" Déchets diagnostic with a question unanswered.
+	await expect(page.getByText('2 éléments mis de côté')).toBeVisible();
+	await expect(page.getByText(/il est importé « En cours »/)).toBeVisible();
 	await expect(page.getByText(/question inconnue \(« __proto__ »\)/)).toBeVisible();
 	await page.getByRole('button', { name: 'Importer', exact: true }).click();
 	await expect(page.getByRole('link', { name: new RegExp('<img src=x') })).toBeVisible();
@@ -185,6 +187,39 @@ test('a text too long for the app is shortened on import and listed, not a refus
 	).toBeVisible();
 	await page.getByRole('button', { name: 'Importer', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+});
+
+test('a backup with a damaged diagnostic imports the rest and lists it as set aside', async ({
+	page
+}) => {
+	const fixture = JSON.parse(readFileSync('src/lib/domain/exchange/fixtures/v2.json', 'utf8'));
+	// Déchets damaged (a revision over the format's maximum); Cantines marked complete with
+	// 1 answer, one answer dated years after the export.
+	fixture.diagnostics[0].revision = 1_000_000_001;
+	const cantines = fixture.diagnostics[1];
+	cantines.status = 'complete';
+	cantines.answers = cantines.answers.slice(0, 2);
+	cantines.answers[1].changedAt = '2031-01-03T10:00:00.000Z';
+	await chooseFile(page, 'sauvegarde.json', JSON.stringify(fixture));
+	await expect(page.getByText('3 éléments mis de côté')).toBeVisible();
+	await expect(
+		page.getByText(
+			/Le diagnostic n° 1 du fichier \(Déchets, .+\) est endommagé \(« revision » : nombre trop grand\) : il n’est pas importé/
+		)
+	).toBeVisible();
+	await expect(
+		page.getByText(/est datée du 3 janvier 2031, plus d’un jour après l’export/)
+	).toBeVisible();
+	await expect(
+		page.getByText(
+			/marqué « Terminé » dans le fichier, mais .+ n’ont pas de réponse : il est importé « En cours »/
+		)
+	).toBeVisible();
+	await expect(page.getByText(/1 diagnostic \(absents de cet appareil\)/)).toBeVisible();
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+	await page.getByRole('link', { name: /Val d’Exemple/ }).click();
+	await expect(page.getByRole('row', { name: /Restauration scolaire/ })).toContainText('En cours');
 });
 
 test('the campaign form stops names at the length an export can hold', async ({ page }) => {

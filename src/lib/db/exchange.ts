@@ -42,5 +42,12 @@ export async function previewImport(
 	const read = readExportText(text);
 	if (!read.ok) return read;
 	const local = await readLocalState(db, read.file);
-	return { ok: true, plan: planImport(read.file, local, { ...options, version: read.version }) };
+	return {
+		ok: true,
+		plan: planImport(read.file, local, {
+			...options,
+			version: read.version,
+			rejected: read.rejected
+		})
+	};
 }

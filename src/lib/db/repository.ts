@@ -13,6 +13,7 @@ import {
 import { getModule } from '$lib/domain/content';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
 import { textTooLong, type LimitedText } from '$lib/domain/text-limits';
+import { SANE_REVISION } from '$lib/domain/exchange/limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
@@ -41,6 +42,17 @@ export class RepositoryError extends Error {
 function checkLength(field: LimitedText, text: string | undefined): void {
 	const problem = text === undefined ? null : textTooLong(field, text);
 	if (problem) throw new RepositoryError(problem);
+}
+
+// Past SANE_REVISION (a hundred million changes, or a hand-made file) a diagnostic starts a
+// fresh history under a new checkpoint name: its exports stay within the format's bounds, and
+// other copies of it are then seen as in conflict with it, never as older or newer.
+function nextRevision(
+	diagnostic: Pick<Diagnostic, 'revision'>,
+	newId: () => string
+): Pick<Diagnostic, 'revision' | 'lineage'> {
+	if (diagnostic.revision < SANE_REVISION) return { revision: diagnostic.revision + 1 };
+	return { revision: 1, lineage: [{ device: newId(), revision: 1 }] };
 }
 
 function checkCampaignTexts(campaign: Pick<Campaign, 'authority' | 'label'>): void {
@@ -229,7 +241,7 @@ export class Repository {
 			await t.answers.put(row);
 			const reopen = diagnostic.status === 'complete' && row.value === null;
 			await t.diagnostics.update(diagnosticId, {
-				revision: diagnostic.revision + 1,
+				...nextRevision(diagnostic, this.#newId),
 				updatedAt: now,
 				...(reopen ? { status: 'draft' as const } : {})
 			});
@@ -249,7 +261,7 @@ export class Repository {
 			const d = await this.#target(ref);
 			await t.diagnostics.update(d.id, {
 				respondent: { name, role },
-				revision: d.revision + 1,
+				...nextRevision(d, this.#newId),
 				updatedAt: this.#now()
 			});
 		});
@@ -273,7 +285,7 @@ export class Repository {
 			}
 			await t.diagnostics.update(diagnosticId, {
 				status,
-				revision: d.revision + 1,
+				...nextRevision(d, this.#newId),
 				updatedAt: this.#now()
 			});
 		});

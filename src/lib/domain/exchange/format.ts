@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Answer, Diagnostic } from '../answers';
+import { MAX_LINEAGE, MAX_REVISION } from './limits';
 
 /** The `format` field of every exchange file. */
 export const FORMAT_NAME = 'leviers-export';
@@ -65,7 +66,7 @@ const typed = v.string('texte attendu');
 const named = v.pipe(v.string('texte attendu'), v.trim(), v.minLength(1, 'texte vide'));
 
 /** A point of a diagnostic's history: `device` made the changes up to `revision`. */
-export const CheckpointSchema = v.object({ device: IdSchema, revision: count(1e9) });
+export const CheckpointSchema = v.object({ device: IdSchema, revision: count(MAX_REVISION) });
 
 /** An answer: a level 0–4, "na", "nsp", the partner modules of a cooperation question, or null. */
 export const AnswerValueSchema = v.union(
@@ -92,11 +93,11 @@ export const ExportedDiagnosticSchema = v.object({
 	module: ModuleRefSchema,
 	questionnaireVersion: v.pipe(count(1e6), v.minValue(1)),
 	status: v.picklist(['draft', 'complete'], 'statut attendu : "draft" ou "complete"'),
-	revision: count(1e9),
+	revision: count(MAX_REVISION),
 	respondent: v.optional(v.object({ name: v.optional(typed), role: v.optional(typed) })),
 	createdAt: TimestampSchema,
 	updatedAt: TimestampSchema,
-	lineage: v.pipe(v.array(CheckpointSchema), v.maxLength(1000)),
+	lineage: v.pipe(v.array(CheckpointSchema), v.maxLength(MAX_LINEAGE)),
 	answers: v.pipe(v.array(ExportedAnswerSchema), v.maxLength(500))
 });
 
@@ -124,6 +125,15 @@ export const ExportFileSchema = v.object({
 	),
 	campaigns: v.pipe(v.array(ExportedCampaignSchema), v.maxLength(10_000)),
 	diagnostics: v.pipe(v.array(ExportedDiagnosticSchema), v.maxLength(100_000))
+});
+
+/**
+ * A file of version 2 with its diagnostics not yet checked: read.ts checks each one on its
+ * own, so that one damaged diagnostic is set aside instead of refusing a whole backup.
+ */
+export const ExportEnvelopeSchema = v.object({
+	...ExportFileSchema.entries,
+	diagnostics: v.pipe(v.array(v.unknown()), v.maxLength(100_000))
 });
 
 /** An exchange file of the current version. */

@@ -1,11 +1,15 @@
 /**
  * A file's records turned into the device's, keeping only what the shipped questionnaire can
- * hold: unknown modules, questions and values are set aside and reported, never stored; texts
- * over their limit are shortened and reported.
+ * hold: unknown modules, questions and values, and answers dated after the export, are set
+ * aside and reported, never stored; texts over their limit are shortened, a history within
+ * the bounds of limits.ts, a "complete" diagnostic with unanswered questions reopened, each
+ * reported.
  */
 import type { Answer, Campaign, Origin } from '../answers';
 import { moduleQuestions, type Module, type ModuleId } from '../questionnaire';
 import { shorten, TEXT_LIMITS, type LimitedText } from '../text-limits';
+import { FUTURE_MARGIN, SANE_REVISION } from './limits';
+import { compactLineage } from './lineage';
 import type {
 	AnswerRecord,
 	DiagnosticSnapshot,
@@ -24,7 +28,11 @@ export type SetAsideReason =
 	| 'invalid-value'
 	| 'duplicate-answer'
 	| 'unknown-campaign-module'
-	| 'too-long';
+	| 'too-long'
+	| 'invalid'
+	| 'revision'
+	| 'incomplete'
+	| 'future-date';
 
 /** Something of the file left out, with where it was. */
 export interface SetAside {
@@ -36,6 +44,25 @@ export interface SetAside {
 	questionId?: string;
 	/** The text shortened, for 'too-long'. */
 	field?: LimitedText;
+	/** For 'invalid': the diagnostic's place in the file (from 1), its first error, their number. */
+	position?: number;
+	detail?: string;
+	errors?: number;
+	/** For 'revision': the file's revision, replaced by a fresh history. */
+	revision?: number;
+	/** For 'incomplete': questions without an answer, out of `questions`. */
+	missing?: number;
+	questions?: number;
+	/** For 'future-date': the answer's date and the file's export date (epoch ms). */
+	changedAt?: number;
+	exportedAt?: number;
+}
+
+/** What incomingDiagnostic needs to know of the file itself. */
+export interface FileFacts {
+	device: string;
+	/** Epoch ms of the export. */
+	exportedAt: number;
 }
 
 /** A text within its limit: shortened (and reported) when the file's is longer. */
@@ -105,6 +132,7 @@ export function incomingDiagnostic(
 	d: ExportedDiagnostic,
 	table: ModuleTable,
 	origin: Origin,
+	file: FileFacts,
 	aside: SetAside[]
 ): DiagnosticSnapshot | null {
 	const entry = table.get(d.module);
@@ -121,6 +149,14 @@ export function incomingDiagnostic(
 		else if (!kind) aside.push({ reason: 'unknown-question', ...where });
 		else if (!validValue(kind, a.value as Answer['value'] | null, d.module, table))
 			aside.push({ reason: 'invalid-value', ...where });
+		else if (Date.parse(a.changedAt) > file.exportedAt + FUTURE_MARGIN)
+			// A date in the future would keep the backup reminder quiet (or loud) for no reason.
+			aside.push({
+				reason: 'future-date',
+				...where,
+				changedAt: Date.parse(a.changedAt),
+				exportedAt: file.exportedAt
+			});
 		else {
 			const note = a.note?.trim() ? fit(a.note, 'note', where, aside) : '';
 			if (a.value !== null || note.trim() !== '')
@@ -136,20 +172,36 @@ export function incomingDiagnostic(
 	const who = { diagnosticId: d.id, moduleId: d.module };
 	const name = fit(d.respondent?.name?.trim() ?? '', 'respondentName', who, aside) || undefined;
 	const role = fit(d.respondent?.role?.trim() ?? '', 'respondentRole', who, aside) || undefined;
+	// The repository marks a diagnostic complete only once every question has a value.
+	const answered = new Set(answers.filter((a) => a.value !== null).map((a) => a.questionId));
+	const missing = [...entry.kinds.keys()].filter((id) => !answered.has(id)).length;
+	const reopen = d.status === 'complete' && missing > 0;
+	if (reopen) aside.push({ reason: 'incomplete', ...who, missing, questions: entry.kinds.size });
 	return {
 		id: d.id,
 		campaignId: d.campaignId,
 		moduleId: entry.module.id,
 		questionnaireVersion: d.questionnaireVersion,
-		status: d.status,
-		revision: d.revision,
+		status: reopen ? 'draft' : d.status,
+		...boundedHistory(d, file.device, aside),
 		...(name || role ? { respondent: { name, role } } : {}),
 		createdAt: Date.parse(d.createdAt),
 		updatedAt: Date.parse(d.updatedAt),
 		origin,
-		lineage: d.lineage.map((c) => ({ ...c })),
 		answers
 	};
+}
+
+/**
+ * The revision and lineage a diagnostic is stored with: its latest checkpoints, or a fresh
+ * history (revision 1, one checkpoint of the file's device) when its revision is beyond any
+ * real use, so that editing it can never pass the format's bound.
+ */
+function boundedHistory(d: ExportedDiagnostic, device: string, aside: SetAside[]) {
+	if (d.revision <= SANE_REVISION)
+		return { revision: d.revision, lineage: compactLineage(d.lineage) };
+	aside.push({ reason: 'revision', diagnosticId: d.id, moduleId: d.module, revision: d.revision });
+	return { revision: 1, lineage: [{ device, revision: 1 }] };
 }
 
 const valueKey = (v: Answer['value'] | null) =>
@@ -159,8 +211,13 @@ const answerKey = (r: AnswerRecord) => `${valueKey(r.value)}\u0000${r.note ?? ''
 
 /** How many questions have a different value or note in the two copies. */
 export function differingAnswers(a: DiagnosticSnapshot, b: DiagnosticSnapshot): number {
-	const mine = new Map(a.answers.map((r) => [r.questionId, answerKey(r)]));
-	const theirs = new Map(b.answers.map((r) => [r.questionId, answerKey(r)]));
+	// A cleared answer without a note is stored as an empty row but never exported: no answer.
+	const keys = (d: DiagnosticSnapshot) =>
+		new Map(
+			d.answers.filter((r) => r.value !== null || r.note).map((r) => [r.questionId, answerKey(r)])
+		);
+	const mine = keys(a);
+	const theirs = keys(b);
 	const ids = new Set([...mine.keys(), ...theirs.keys()]);
 	return [...ids].filter((id) => mine.get(id) !== theirs.get(id)).length;
 }

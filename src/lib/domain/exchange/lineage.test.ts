@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveLineage, isAncestor, isConsistentLineage, relate } from './lineage';
+import type { Checkpoint } from '../answers';
+import { LINEAGE_KEPT } from './limits';
+import {
+	compactLineage,
+	effectiveLineage,
+	isAncestor,
+	isConsistentLineage,
+	relate
+} from './lineage';
 
 const c = (device: string, revision: number) => ({ device, revision });
 
@@ -41,6 +50,12 @@ describe('relate', () => {
 		expect(isAncestor(discarded, settled)).toBe(false);
 		expect(relate(discarded, settled)).toBe('diverged');
 	});
+
+	it('an earlier checkpoint that differs makes two histories diverge', () => {
+		expect(relate([c('X', 1), c('P', 3), c('B', 17)], [c('Y', 1), c('P', 3), c('B', 20)])).toBe(
+			'diverged'
+		);
+	});
 });
 
 describe('isConsistentLineage', () => {
@@ -50,5 +65,67 @@ describe('isConsistentLineage', () => {
 		expect(isConsistentLineage([c('A', 2), c('B', 5)], 5)).toBe(true);
 		expect(isConsistentLineage([c('A', 5), c('B', 5)], 5)).toBe(false);
 		expect(isConsistentLineage([c('A', 2)], 5)).toBe(false);
+	});
+});
+
+/** A history of `length` checkpoints alternating between devices, revisions 10 apart. */
+const trunk = (length: number, devices = ['A', 'B', 'C']) =>
+	Array.from({ length }, (_, i) => c(devices[i % devices.length]!, 10 * (i + 1)));
+
+describe('compactLineage', () => {
+	it('keeps the latest checkpoints only, still a consistent history', () => {
+		const long = trunk(1000);
+		const cut = compactLineage(long);
+		expect(cut).toHaveLength(LINEAGE_KEPT);
+		expect(cut.at(-1)).toEqual(long.at(-1));
+		expect(isConsistentLineage(cut, 10_000)).toBe(true);
+		expect(compactLineage(trunk(3))).toEqual(trunk(3));
+	});
+
+	it('cut histories still tell newer, older and diverged copies apart', () => {
+		const full = trunk(400);
+		const local = compactLineage(full.slice(0, 300));
+		const later = compactLineage([...full.slice(0, 350)]);
+		expect(relate(local, later)).toBe('newer');
+		expect(relate(later, local)).toBe('older');
+		expect(relate(local, local)).toBe('same');
+		// The device went on from 300 while another went on from 310: diverged.
+		const mine = compactLineage([...full.slice(0, 300), c('M', 99_999)]);
+		const theirs = compactLineage([...full.slice(0, 310), c('T', 99_999)]);
+		expect(relate(mine, theirs)).toBe('diverged');
+		// A cut history compared with an uncut one that continues it.
+		const short = full.slice(0, 20);
+		expect(relate(short, compactLineage(full))).toBe('diverged'); // too far apart to tell
+		expect(relate(compactLineage(full.slice(0, 150)), full.slice(0, 150))).toBe('same');
+	});
+
+	it('on any two copies of one history, a cut comparison agrees or says diverged', () => {
+		// Copies taken from one shared history at two points, each possibly continued by its
+		// device or by a branch of its own: the comparison of the cut lineages must never
+		// claim a relation the full ones do not have (a wrong "newer" would replace data).
+		const copy = fc.record({
+			at: fc.nat(399),
+			raise: fc.integer({ min: 0, max: 5 }),
+			branch: fc.nat(3)
+		});
+		const full = trunk(400, ['A', 'B', 'C', 'D']);
+		const build = (p: { at: number; raise: number; branch: number }, name: string) => {
+			const out: Checkpoint[] = full.slice(0, p.at + 1).map((x) => ({ ...x }));
+			out.at(-1)!.revision += p.raise;
+			for (let i = 1; i <= p.branch; i++) out.push(c(`${name}${i % 2}`, 100_000 + i));
+			return out;
+		};
+		fc.assert(
+			fc.property(copy, copy, (x, y) => {
+				const a = build(x, 'x');
+				const b = build(y, 'y');
+				const exact = relate(a, b);
+				const cut = relate(compactLineage(a), compactLineage(b));
+				expect([exact, 'diverged']).toContain(cut);
+				// Close enough to share their recent checkpoints: the same answer.
+				if (Math.abs(x.at - y.at) < LINEAGE_KEPT / 2) expect(cut).toBe(exact);
+			}),
+			{ numRuns: 2000, seed: 2026 }
+		);
 	});
 });

@@ -5,6 +5,7 @@
  * and two histories that part ways mean both sides changed since their last common point.
  */
 import type { Checkpoint } from '../answers';
+import { LINEAGE_KEPT } from './limits';
 
 /** How a file's copy relates to the device's copy of the same diagnostic. */
 export type Relation = 'same' | 'newer' | 'older' | 'diverged';
@@ -34,17 +35,46 @@ export function isConsistentLineage(lineage: readonly Checkpoint[], revision: nu
 }
 
 /**
+ * A lineage cut to its LINEAGE_KEPT latest checkpoints, so that histories stay bounded however
+ * often a diagnostic travels. isAncestor still compares cut lineages (see there).
+ */
+export function compactLineage(lineage: readonly Checkpoint[]): Checkpoint[] {
+	return lineage.slice(-LINEAGE_KEPT).map((c) => ({ ...c }));
+}
+
+/** Whether a lineage may have lost its oldest checkpoints to compactLineage. */
+const mayBeCut = (lineage: readonly Checkpoint[]) => lineage.length >= LINEAGE_KEPT;
+
+const same = (x: Checkpoint, y: Checkpoint) => x.device === y.device && x.revision === y.revision;
+
+/**
  * Whether the copy with history `a` is an ancestor of (or the same as) the one with history `b`:
  * `b` went through every checkpoint of `a`, the last one possibly continued further by the
  * same device.
+ *
+ * Uncut histories both start at the diagnostic's creation and are compared position by
+ * position. A cut one lost its start: its checkpoints are found in the other by value (a
+ * checkpoint names one state of one device, and revisions strictly increase, so it appears at
+ * most once), and only the part both still hold is compared. When that part does not reach
+ * `a`'s last two checkpoints the answer is "no": the import then asks the user (conflict)
+ * rather than replace anything on a guess.
  */
 export function isAncestor(a: readonly Checkpoint[], b: readonly Checkpoint[]): boolean {
 	if (a.length === 0) return true;
-	if (a.length > b.length) return false;
 	const n = a.length - 1;
-	for (let i = 0; i < n; i++)
-		if (a[i]!.device !== b[i]!.device || a[i]!.revision !== b[i]!.revision) return false;
-	return a[n]!.device === b[n]!.device && a[n]!.revision <= b[n]!.revision;
+	// a[i] sits at b[i + offset].
+	let offset = 0;
+	if (n > 0) {
+		const before = a[n - 1]!;
+		const j = b.findIndex((c) => same(c, before));
+		if (j < 0) return false;
+		offset = j - (n - 1);
+	} else if (mayBeCut(b)) return false;
+	// Only a cut `a` may start later than `b`, only a cut `b` later than `a`.
+	if ((offset > 0 && !mayBeCut(a)) || (offset < 0 && !mayBeCut(b))) return false;
+	for (let i = Math.max(0, -offset); i < n; i++) if (!same(a[i]!, b[i + offset]!)) return false;
+	const next = b[n + offset];
+	return next !== undefined && next.device === a[n]!.device && next.revision >= a[n]!.revision;
 }
 
 /** How the file's copy (history `file`) relates to the device's copy (history `local`). */

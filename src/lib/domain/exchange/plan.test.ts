@@ -137,6 +137,8 @@ describe('planImport', () => {
 				['invalid-value', 'dechets-coop-biodechets-cantines'],
 				['invalid-value', 'dechets-coop-dechets-verts'],
 				['duplicate-answer', 'dechets-zone-reemploi'],
+				// Marked complete, it lost answers above: imported as a draft.
+				['incomplete', v2.diagnostics[0]!.id],
 				['unknown-module', 'autre'],
 				['unknown-campaign', 'orphelin'],
 				['history', 'histoire'],

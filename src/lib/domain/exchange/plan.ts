@@ -14,6 +14,7 @@ import {
 	type SetAside
 } from './incoming';
 import { effectiveLineage, isConsistentLineage, relate } from './lineage';
+import type { RejectedDiagnostic } from './read';
 
 /** What the device holds that an import must be compared with. */
 export interface LocalState {
@@ -69,6 +70,8 @@ export interface PlanOptions {
 	now: number;
 	/** The version the file was written in. */
 	version: number;
+	/** The file's diagnostics that did not pass the schema (read.ts), listed as set aside. */
+	rejected?: readonly RejectedDiagnostic[];
 }
 
 /** Compares a file with the device and says what importing it would do. */
@@ -96,6 +99,16 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 		device: file.device
 	};
 	const device = local.device ?? '';
+	const facts = { device: file.device, exportedAt: Date.parse(file.exportedAt) };
+	for (const r of options.rejected ?? [])
+		setAside.push({
+			reason: 'invalid',
+			diagnosticId: r.id,
+			moduleId: r.moduleId,
+			position: r.position,
+			detail: r.detail,
+			errors: r.errors
+		});
 	const diagnostics: DiagnosticPlan[] = [];
 	const seen = new Set<string>();
 	for (const d of file.diagnostics) {
@@ -119,7 +132,7 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			setAside.push({ reason: 'unknown-campaign', campaignId: d.campaignId, ...where });
 			continue;
 		}
-		const incoming = incomingDiagnostic(d, table, origin, setAside);
+		const incoming = incomingDiagnostic(d, table, origin, facts, setAside);
 		if (!incoming) continue;
 		campaign.diagnostics++;
 		const mine = local.diagnostics.get(d.id);

@@ -14,9 +14,13 @@ export interface ImportProblem {
 	details: string[];
 }
 
-/** "50 Mo", "1,5 Mo". */
+/**
+ * "50 Mo", "20,1 Mo": rounded up to a tenth, so that a file just over the limit never reads as
+ * weighing the limit itself.
+ */
 function megabytes(bytes: number): string {
-	return `${(bytes / 1048576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+	const tenths = Math.ceil((bytes / 1048576) * 10) / 10;
+	return `${tenths.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
 
 const problem = (message: string, action: string, details: string[] = []): ImportProblem => ({
@@ -37,7 +41,7 @@ export const PROBLEMS = {
 		),
 	tooLarge: (bytes: number) =>
 		problem(
-			`Le fichier pèse ${megabytes(bytes)} : c’est plus que la limite de ${megabytes(MAX_FILE_BYTES)} d’un export Leviers.`,
+			`Le fichier pèse ${megabytes(bytes)} : il dépasse la limite de ${megabytes(MAX_FILE_BYTES)} d’un export Leviers.`,
 			'Vérifiez qu’il s’agit bien d’un export Leviers : une sauvegarde complète pèse en général moins de 5 Mo. Rien n’a été importé.'
 		),
 	notText: () =>

@@ -48,6 +48,10 @@ describe('hostile and broken files are refused with a French message', () => {
 		expect(checkSize(0)?.message).toBe('Le fichier est vide.');
 		expect(checkSize(50 * 1024 * 1024)?.message).toMatch(/pèse 50 Mo.*limite de 20 Mo/);
 		expect(checkSize(MAX_FILE_BYTES)).toBeNull();
+		// Just over the limit: never "pèse 20 Mo : … la limite de 20 Mo".
+		expect(checkSize(MAX_FILE_BYTES + 1)?.message).toBe(
+			'Le fichier pèse 20,1 Mo : il dépasse la limite de 20 Mo d’un export Leviers.'
+		);
 	});
 
 	it.each([
@@ -81,15 +85,40 @@ describe('hostile and broken files are refused with a French message', () => {
 
 	it('locates missing fields and wrong types the way a person counts', () => {
 		const broken = structuredClone(v2) as Record<string, unknown> & typeof v2;
-		delete (broken.diagnostics[1] as Partial<(typeof v2.diagnostics)[1]>).status;
-		(broken.diagnostics[0]!.answers[2] as { value: unknown }).value = 7;
 		broken.campaigns[0]!.authority = '   ';
+		(broken.campaigns[0]!.modules as unknown[]).push(7);
 		const p = refused(text(broken));
-		expect(p.message).toBe('Le fichier est endommagé ou a été modifié : 3 erreurs de contenu.');
+		expect(p.message).toBe('Le fichier est endommagé ou a été modifié : 2 erreurs de contenu.');
 		expect(p.details).toEqual([
 			'démarche n° 1 › « authority » : valeur vide ou trop courte',
-			'diagnostic n° 1 › réponse n° 3 › « value » : réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null',
-			'diagnostic n° 2 › « status » : champ manquant'
+			'démarche n° 1 › module n° 4 : texte attendu'
+		]);
+	});
+
+	it('a damaged diagnostic is left out with its first error; the rest of the file is read', () => {
+		const broken = structuredClone(v2) as Record<string, unknown> & typeof v2;
+		delete (broken.diagnostics[1] as Partial<(typeof v2.diagnostics)[1]>).status;
+		(broken.diagnostics[0]!.answers[2] as { value: unknown }).value = 7;
+		broken.diagnostics[0]!.revision = 1_000_000_001;
+		broken.diagnostics.push({ ...structuredClone(v2.diagnostics[1]!), id: 'bon' });
+		const r = readExportText(text(broken));
+		if (!r.ok) throw new Error(r.problem.message);
+		expect(r.file.diagnostics.map((d) => d.id)).toEqual(['bon']);
+		expect(r.rejected).toEqual([
+			{
+				position: 1,
+				id: v2.diagnostics[0]!.id,
+				moduleId: 'dechets',
+				detail: '« revision » : nombre trop grand',
+				errors: 2
+			},
+			{
+				position: 2,
+				id: v2.diagnostics[1]!.id,
+				moduleId: 'cantines',
+				detail: '« status » : champ manquant',
+				errors: 1
+			}
 		]);
 	});
 

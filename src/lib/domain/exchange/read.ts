@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import {
-	ExportFileSchema,
+	ExportEnvelopeSchema,
+	ExportedDiagnosticSchema,
 	FORMAT_NAME,
 	FORMAT_VERSION,
 	MAX_FILE_BYTES,
@@ -14,9 +15,28 @@ import {
 import { migrateV1, V1FileSchema } from './format-v1';
 import { describeIssue, PROBLEMS, type ImportProblem } from './problems';
 
+/** A diagnostic of a file that does not pass the schema: set aside, the rest of the file is read. */
+export interface RejectedDiagnostic {
+	/** Its place in the file, from 1. */
+	position: number;
+	/** Its id and module as the file wrote them, when they are texts. */
+	id?: string;
+	moduleId?: string;
+	/** The first error, located inside the diagnostic, e.g. "« revision » : nombre trop grand". */
+	detail: string;
+	/** How many errors it has. */
+	errors: number;
+}
+
 /** The outcome of reading a file. */
 export type ReadResult =
-	| { ok: true; file: ExportFile; /** The version the file was written in. */ version: number }
+	| {
+			ok: true;
+			file: ExportFile;
+			/** The version the file was written in. */
+			version: number;
+			rejected: RejectedDiagnostic[];
+	  }
 	| { ok: false; problem: ImportProblem };
 
 /** One step of the chain: the schema of a version and how to bring it to the next one. */
@@ -28,7 +48,7 @@ interface Step {
 /** Every version ever written, each with its schema and its migration to the next. */
 const STEPS: Record<number, Step> = {
 	1: { schema: V1FileSchema, up: migrateV1 },
-	2: { schema: ExportFileSchema }
+	2: { schema: ExportEnvelopeSchema }
 };
 
 const MAX_DETAILS = 5;
@@ -111,5 +131,35 @@ export function readExportText(text: string): ReadResult {
 		}
 		data = step.up ? step.up(r.output as never) : r.output;
 	}
-	return { ok: true, file: data as ExportFile, version };
+	return { ok: true, version, ...splitDiagnostics(data as Envelope) };
+}
+
+type Envelope = Omit<ExportFile, 'diagnostics'> & { diagnostics: unknown[] };
+
+const textField = (raw: unknown, key: string): string | undefined => {
+	if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, key)) return undefined;
+	const value = (raw as Record<string, unknown>)[key];
+	return typeof value === 'string' ? value : undefined;
+};
+
+/** Checks each diagnostic on its own: the valid ones make the file, the others are listed. */
+function splitDiagnostics(envelope: Envelope): {
+	file: ExportFile;
+	rejected: RejectedDiagnostic[];
+} {
+	const diagnostics: ExportFile['diagnostics'] = [];
+	const rejected: RejectedDiagnostic[] = [];
+	envelope.diagnostics.forEach((raw, i) => {
+		const r = v.safeParse(ExportedDiagnosticSchema, raw);
+		if (r.success) diagnostics.push(r.output);
+		else
+			rejected.push({
+				position: i + 1,
+				id: textField(raw, 'id'),
+				moduleId: textField(raw, 'module'),
+				detail: describeIssue(r.issues[0]),
+				errors: r.issues.length
+			});
+	});
+	return { file: { ...envelope, diagnostics }, rejected };
 }

@@ -6,6 +6,8 @@
 import type { Campaign, Diagnostic } from '../answers';
 import type { ModuleId } from '../questionnaire';
 import type { AnswerRecord, DiagnosticSnapshot } from './format';
+import { SANE_REVISION } from './limits';
+import { compactLineage } from './lineage';
 import type { ImportPlan } from './plan';
 
 /** For a campaign the device does not know: create it, or attach its diagnostics to another. */
@@ -102,8 +104,18 @@ export function resolveImport(
 		}
 		const decision = decisions.conflicts.get(item.incoming.id) ?? 'local';
 		if (decision === 'file') {
-			const revision = Math.max(item.local.revision, item.incoming.revision) + 1;
-			const lineage = [...(item.incoming.lineage ?? []), { device: context.device, revision }];
+			const next = Math.max(item.local.revision, item.incoming.revision) + 1;
+			// Both are at most SANE_REVISION (incoming.ts, repository): past it, a fresh history.
+			const { revision, lineage } =
+				next <= SANE_REVISION
+					? {
+							revision: next,
+							lineage: compactLineage([
+								...(item.incoming.lineage ?? []),
+								{ device: context.device, revision: next }
+							])
+						}
+					: { revision: 1, lineage: [{ device: context.newId(), revision: 1 }] };
 			add(
 				{ ...item.incoming, campaignId, revision, lineage, updatedAt: context.now },
 				item.local.revision

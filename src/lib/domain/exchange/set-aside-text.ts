@@ -1,11 +1,18 @@
 /**
- * What the preview says, in French, about each part of a file left out of the import.
+ * What the preview says, in French, about each part of a file left out of the import or
+ * changed to be imported.
  */
+import { STATUS_LABELS } from '../labels';
 import { moduleQuestions, type Module } from '../questionnaire';
 import { TEXT_LIMITS, TEXT_NAMES } from '../text-limits';
 import type { SetAside } from './incoming';
+import { SANE_REVISION } from './limits';
 
 const quote = (s: string | undefined) => `« ${(s ?? '?').slice(0, 80)} »`;
+const number = (n: number | undefined) => (n ?? 0).toLocaleString('fr-FR');
+const day = (ms: number | undefined) =>
+	new Date(ms ?? 0).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+const questions = (n: number | undefined) => `${number(n)} question${(n ?? 0) > 1 ? 's' : ''}`;
 
 /** One sentence per set-aside item, naming the module, the question or the id concerned. */
 export function describeSetAside(s: SetAside, modules: readonly Module[]): string {
@@ -46,5 +53,18 @@ export function describeSetAside(s: SetAside, modules: readonly Module[]): strin
 			}[field];
 			return `${subject} dépasse ${max} caractères : seuls les ${max} premiers sont importés.`;
 		}
+		case 'invalid': {
+			const id = s.diagnosticId ? `, identifiant ${quote(s.diagnosticId)}` : '';
+			const others = (s.errors ?? 1) - 1;
+			const more =
+				others > 0 ? ` et ${number(others)} autre${others > 1 ? 's erreurs' : ' erreur'}` : '';
+			return `Le diagnostic n° ${number(s.position)} du fichier${module ? ` (${module.shortTitle}${id})` : id ? ` (${id.slice(2)})` : ''} est endommagé (${s.detail ?? '?'}${more}) : il n’est pas importé, le reste du fichier peut l’être.`;
+		}
+		case 'revision':
+			return `Le diagnostic${where} porte un numéro de révision anormal (${number(s.revision)}, au-delà de ${number(SANE_REVISION)}) : il est importé avec un historique neuf, à la révision 1 ; une autre copie de ce diagnostic sera vue comme en conflit avec lui.`;
+		case 'incomplete':
+			return `Le diagnostic${where} est marqué « ${STATUS_LABELS.complete} » dans le fichier, mais ${questions(s.missing)} sur ${number(s.questions)} n’ont pas de réponse : il est importé « ${STATUS_LABELS.draft} ».`;
+		case 'future-date':
+			return `La réponse à la question ${q}${where} est datée du ${day(s.changedAt)}, plus d’un jour après l’export du fichier (${day(s.exportedAt)}) : elle n’est pas importée.`;
 	}
 }

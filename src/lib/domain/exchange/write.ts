@@ -12,7 +12,7 @@ import {
 	type ExportedCampaign,
 	type ExportedDiagnostic
 } from './format';
-import { effectiveLineage } from './lineage';
+import { compactLineage, effectiveLineage } from './lineage';
 
 /** What an export is made of. */
 export interface ExportInput {
@@ -58,7 +58,7 @@ export function exportDiagnostic(d: DiagnosticSnapshot, device: string): Exporte
 		...(respondent ? { respondent } : {}),
 		createdAt: iso(d.createdAt),
 		updatedAt: iso(d.updatedAt),
-		lineage: effectiveLineage(d.lineage ?? [], d.revision, device),
+		lineage: compactLineage(effectiveLineage(d.lineage ?? [], d.revision, device)),
 		answers: [...d.answers]
 			.sort((a, b) => a.changedAt - b.changedAt || (a.questionId < b.questionId ? -1 : 1))
 			.map((a) => ({
