@@ -20,6 +20,7 @@ beforeEach(async () => {
 afterEach(() => {
 	stop();
 	vi.restoreAllMocks();
+	db.writes.resume();
 });
 
 /** An editor read by an effect, as the filling page reads it. */
@@ -69,19 +70,37 @@ describe('DiagnosticEditor', () => {
 	it('keeps a value whose write failed on screen, with a French message, and retries it', async () => {
 		const editor = open();
 		await until(() => !editor.loading);
-		const full = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-		vi.spyOn(repository, 'saveAnswer').mockRejectedValueOnce(full);
+		vi.spyOn(repository, 'saveAnswer').mockRejectedValueOnce(new Error('échec passager'));
 		await editor.answer(Q1, 2);
 		flushSync();
 		expect(editor.value(Q1)).toBe(2);
 		expect(editor.state(Q1)).toBe('error');
-		expect(editor.problem?.message).toMatch(/espace de stockage/);
+		expect(editor.problem?.message).toBe('L’enregistrement a échoué.');
 		expect(editor.dirty).toBe(true);
 		await editor.retry();
 		flushSync();
 		expect(editor.state(Q1)).toBe('saved');
 		expect(editor.problem).toBeNull();
 		await until(() => editor.stored?.get(Q1)?.value === 2);
+	});
+
+	it('after a full disk, writes nothing more and keeps every choice on screen until resumed', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		const full = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+		vi.spyOn(repository, 'saveAnswer').mockRejectedValueOnce(full);
+		await editor.answer(Q1, 2);
+		expect(db.writes.halted).toBe('quota');
+		// The next choice is not even tried against the disk: it stays on screen.
+		await editor.answer(Q2, 4);
+		flushSync();
+		expect([editor.value(Q1), editor.value(Q2)]).toEqual([2, 4]);
+		expect([editor.state(Q1), editor.state(Q2)]).toEqual(['error', 'error']);
+		expect(await db.answers.count()).toBe(0);
+		db.writes.resume();
+		await editor.retry();
+		await until(() => editor.stored?.get(Q1)?.value === 2 && editor.stored?.get(Q2)?.value === 4);
+		expect(editor.dirty).toBe(false);
 	});
 
 	it('sees an answer and a respondent written in another tab', async () => {
