@@ -3,8 +3,8 @@
  * code), and in Chromium, the whole import as a person does it: file chosen → preview on screen →
  * "Importer" → "Import terminé" (one strictly durable transaction). Budget: ≤ 2 s in Chromium.
  */
-import { modules } from '../src/lib/domain/content';
-import { buildExampleCampaign } from '../src/lib/domain/example';
+import { modules } from '../src/lib/domain/content/content';
+import { buildExampleCampaign } from '../src/lib/domain/example/example';
 import { planImport } from '../src/lib/domain/exchange/plan';
 import { readExportText } from '../src/lib/domain/exchange/read';
 import { buildExport, serializeExport } from '../src/lib/domain/exchange/write';

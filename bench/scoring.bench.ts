@@ -2,11 +2,11 @@
  * Scoring and recommendations in Node: the example campaign (median of many runs, ≤ 2 ms) and a
  * region of 1,000 campaigns of seven modules, scored and aggregated (≤ 500 ms).
  */
-import { scoreCampaign } from '../src/lib/domain/campaign';
-import { levers, modules } from '../src/lib/domain/content';
-import { buildExampleCampaign } from '../src/lib/domain/example';
-import { recommend } from '../src/lib/domain/recommendations';
-import { aggregateCampaigns } from '../src/lib/domain/region';
+import { scoreCampaign } from '../src/lib/domain/scoring/campaign';
+import { levers, modules } from '../src/lib/domain/content/content';
+import { buildExampleCampaign } from '../src/lib/domain/example/example';
+import { recommend } from '../src/lib/domain/scoring/recommendations';
+import { aggregateCampaigns } from '../src/lib/domain/scoring/region';
 import { quantile, timeSync, type Figure } from './stats';
 
 const questionnaire = { modules, levers };

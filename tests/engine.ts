@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DiagnosticWithAnswers } from '../src/lib/domain/answers';
-import { scoreCampaign, type CampaignScores } from '../src/lib/domain/campaign';
-import { buildExampleCampaign, type ExampleCampaign } from '../src/lib/domain/example';
+import { scoreCampaign, type CampaignScores } from '../src/lib/domain/scoring/campaign';
+import { buildExampleCampaign, type ExampleCampaign } from '../src/lib/domain/example/example';
 import {
 	MODULE_IDS,
 	parseLevers,
 	parseModule,
 	type ParseResult
-} from '../src/lib/domain/questionnaire';
-import { recommend, type Recommendations } from '../src/lib/domain/recommendations';
+} from '../src/lib/domain/content/questionnaire';
+import { recommend, type Recommendations } from '../src/lib/domain/scoring/recommendations';
 
 function orThrow<T>(r: ParseResult<T>): T {
 	if (!r.ok) throw new Error(`Contenu invalide : ${JSON.stringify(r.problems)}`);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { compareCampaigns } from '../src/lib/domain/comparison';
+import { compareCampaigns } from '../src/lib/domain/scoring/comparison';
 import { formatDelta } from '../src/lib/format';
 import { engineResults, exampleCampaign, shown } from './engine';
 import { createExample, expectAllSaved, openModule, readModule, scale } from './helpers';

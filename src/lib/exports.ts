@@ -8,8 +8,8 @@ import { readDeviceId, readExportData } from '$lib/db/exchange-reads';
 import { queries } from '$lib/db/queries';
 import { repository, RepositoryError } from '$lib/db/repository';
 import type { Campaign } from '$lib/domain/answers';
-import { scoreCampaign } from '$lib/domain/campaign';
-import { levers, modules } from '$lib/domain/content';
+import { scoreCampaign } from '$lib/domain/scoring/campaign';
+import { levers, modules } from '$lib/domain/content/content';
 import { answersCsv, countedSnapshots } from '$lib/domain/exchange/answers-csv';
 import {
 	backupFileName,

@@ -10,10 +10,10 @@ import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
 import schema from '../../../docs/leviers-export.schema.json';
 import { SCALE_VALUES } from '$lib/domain/answers';
-import { getModule, modules } from '$lib/domain/content';
+import { getModule, modules } from '$lib/domain/content/content';
 import v2 from '$lib/domain/exchange/fixtures/v2.json';
 import { MAX_LINEAGE, MAX_REVISION, SANE_REVISION } from '$lib/domain/exchange/limits';
-import { moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
+import { moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
 import { RepositoryError } from './repository';
 import { testDevice, type TestDevice } from './test-devices';
 

@@ -2,12 +2,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import schema from '../../../docs/leviers-export.schema.json';
-import { scoreCampaign } from '$lib/domain/campaign';
-import { levers, modules } from '$lib/domain/content';
-import { buildExampleCampaign } from '$lib/domain/example';
+import { scoreCampaign } from '$lib/domain/scoring/campaign';
+import { levers, modules } from '$lib/domain/content/content';
+import { buildExampleCampaign } from '$lib/domain/example/example';
 import { EXPORT_SCOPES, FORMAT_VERSION } from '$lib/domain/exchange/format';
 import { planCounts } from '$lib/domain/exchange/plan';
-import { recommend } from '$lib/domain/recommendations';
+import { recommend } from '$lib/domain/scoring/recommendations';
 import { testDevice, type TestDevice } from './test-devices';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });

@@ -4,7 +4,7 @@
  * goes through the repository.
  */
 import { APP_NAME, APP_VERSION } from '$lib/app-info';
-import type { Module } from '$lib/domain/questionnaire';
+import type { Module } from '$lib/domain/content/questionnaire';
 import type { ImportProblem } from '$lib/domain/exchange/problems';
 import { planImport, type ImportPlan } from '$lib/domain/exchange/plan';
 import { readExportText } from '$lib/domain/exchange/read';

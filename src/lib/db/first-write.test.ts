@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { selectDiagnostics } from '$lib/domain/selection';
-import { questionnaire } from '$lib/domain/content';
+import { selectDiagnostics } from '$lib/domain/scoring/selection';
+import { questionnaire } from '$lib/domain/content/content';
 import { LeviersDB } from './db';
 import { readExportData } from './exchange-reads';
 import { Queries } from './queries';

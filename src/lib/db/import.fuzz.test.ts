@@ -7,14 +7,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Answer } from '$lib/domain/answers';
-import { modules } from '$lib/domain/content';
+import { modules } from '$lib/domain/content/content';
 import v2 from '$lib/domain/exchange/fixtures/v2.json';
 import { isConsistentLineage } from '$lib/domain/exchange/lineage';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import { resolveImport } from '$lib/domain/exchange/resolve';
-import { isScaleValue } from '$lib/domain/scoring';
-import { moduleQuestions } from '$lib/domain/questionnaire';
-import { TEXT_LIMITS } from '$lib/domain/text-limits';
+import { isScaleValue } from '$lib/domain/scoring/scoring';
+import { moduleQuestions } from '$lib/domain/content/questionnaire';
+import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { testDevice, type TestDevice } from './test-devices';
 
 const RUNS = 2000;

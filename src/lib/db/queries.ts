@@ -3,8 +3,8 @@
  * re-run whenever the tables it touched change (in this tab or another).
  */
 import type { Answer, Campaign, Diagnostic, DiagnosticWithAnswers } from '$lib/domain/answers';
-import type { ModuleId } from '$lib/domain/questionnaire';
-import { compareForSelection } from '$lib/domain/selection';
+import type { ModuleId } from '$lib/domain/content/questionnaire';
+import { compareForSelection } from '$lib/domain/scoring/selection';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 
 /** A diagnostic with how many of its questions have a value. */

@@ -1,9 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getModule } from '$lib/domain/content';
-import { moduleQuestions } from '$lib/domain/questionnaire';
-import { TEXT_LIMITS } from '$lib/domain/text-limits';
+import { getModule } from '$lib/domain/content/content';
+import { moduleQuestions } from '$lib/domain/content/questionnaire';
+import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { LeviersDB, SCHEMA_VERSIONS } from './db';
 import { describeStorageError } from './errors';
 import { Queries, toAnswers } from './queries';

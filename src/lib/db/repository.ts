@@ -10,9 +10,9 @@ import {
 	type DiagnosticStatus,
 	type DiagnosticWithAnswers
 } from '$lib/domain/answers';
-import { getModule } from '$lib/domain/content';
-import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/questionnaire';
-import { textTooLong, type LimitedText } from '$lib/domain/text-limits';
+import { getModule } from '$lib/domain/content/content';
+import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
+import { textTooLong, type LimitedText } from '$lib/domain/content/text-limits';
 import { SANE_REVISION } from '$lib/domain/exchange/limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';

@@ -3,7 +3,7 @@
  * exporting and importing files as the interface does. Used by the tests only.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { modules } from '$lib/domain/content';
+import { modules } from '$lib/domain/content/content';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import type { ImportDecisions } from '$lib/domain/exchange/resolve';
 import { resolveImport } from '$lib/domain/exchange/resolve';

@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import schema from '../../../docs/leviers-export.schema.json';
-import { TEXT_LIMITS } from '$lib/domain/text-limits';
+import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { RepositoryError } from './repository';
 import { testDevice, type TestDevice } from './test-devices';
 import type { ExportTarget } from './exchange-reads';

@@ -1,7 +1,7 @@
 /**
  * Answers and diagnostics as the domain sees them: plain data, independent of storage.
  */
-import type { ModuleId } from './questionnaire';
+import type { ModuleId } from './content/questionnaire';
 
 /** A level of the answer scale (0 Rien … 4 Exemplaire). */
 export type Level = 0 | 1 | 2 | 3 | 4;

@@ -6,7 +6,7 @@
  */
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { withPartner, type Answer, type Diagnostic } from '$lib/domain/answers';
-import { MODULE_IDS, type ModuleId } from '$lib/domain/questionnaire';
+import { MODULE_IDS, type ModuleId } from '$lib/domain/content/questionnaire';
 import { describeStorageError, type StorageProblem } from '$lib/db/errors';
 import { requestPersistence } from '$lib/db/persistence';
 import { queries, type FillingState } from '$lib/db/queries';

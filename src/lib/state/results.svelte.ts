@@ -3,9 +3,9 @@
  * and recommendations derived from them, so every open view follows every saved answer.
  */
 import type { Campaign, DiagnosticWithAnswers } from '$lib/domain/answers';
-import { scoreCampaign, type CampaignScores } from '$lib/domain/campaign';
-import { questionnaire } from '$lib/domain/content';
-import { recommend, type Recommendations } from '$lib/domain/recommendations';
+import { scoreCampaign, type CampaignScores } from '$lib/domain/scoring/campaign';
+import { questionnaire } from '$lib/domain/content/content';
+import { recommend, type Recommendations } from '$lib/domain/scoring/recommendations';
 import { queries } from '$lib/db/queries';
 import { Live } from './live.svelte';
 

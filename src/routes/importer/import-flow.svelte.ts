@@ -7,7 +7,7 @@ import { db } from '$lib/db/db';
 import { describeStorageError } from '$lib/db/errors';
 import { previewImport } from '$lib/db/exchange';
 import { repository } from '$lib/db/repository';
-import { modules } from '$lib/domain/content';
+import { modules } from '$lib/domain/content/content';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import { PROBLEMS, type ImportProblem } from '$lib/domain/exchange/problems';
 import { checkSize } from '$lib/domain/exchange/read';

@@ -3,8 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
 import { testDevice } from '$lib/db/test-devices';
-import { modules } from '$lib/domain/content';
-import { buildExampleCampaign } from '$lib/domain/example';
+import { modules } from '$lib/domain/content/content';
+import { buildExampleCampaign } from '$lib/domain/example/example';
 import { ImportFlow } from './import-flow.svelte';
 
 afterEach(async () => {

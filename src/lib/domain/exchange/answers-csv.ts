@@ -3,9 +3,9 @@
  * pivot tables.
  */
 import type { Campaign, ScaleValue } from '../answers';
-import { SCALE_LABELS } from '../labels';
-import { moduleQuestions, type Module } from '../questionnaire';
-import { compareForSelection } from '../selection';
+import { SCALE_LABELS } from '../content/labels';
+import { moduleQuestions, type Module } from '../content/questionnaire';
+import { compareForSelection } from '../scoring/selection';
 import { csvDateTime, toCsv, type CsvCell } from './csv';
 import type { AnswerRecord, DiagnosticSnapshot } from './format';
 

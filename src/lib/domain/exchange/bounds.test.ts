@@ -4,7 +4,7 @@
  * backup, a "complete" diagnostic with unanswered questions, answers dated in the future.
  */
 import { describe, expect, it } from 'vitest';
-import { modules } from '../content';
+import { modules } from '../content/content';
 import v2 from './fixtures/v2.json';
 import { LINEAGE_KEPT, MAX_LINEAGE, MAX_REVISION, SANE_REVISION } from './limits';
 import { planImport, type ImportPlan } from './plan';

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreCampaign } from '../campaign';
-import { levers, modules } from '../content';
-import { buildExampleCampaign } from '../example';
-import { LEVER_IDS } from '../questionnaire';
+import { scoreCampaign } from '../scoring/campaign';
+import { levers, modules } from '../content/content';
+import { buildExampleCampaign } from '../example/example';
+import { LEVER_IDS } from '../content/questionnaire';
 import { ANSWER_COLUMNS, answersCsv, countedSnapshots } from './answers-csv';
 import { CSV_BOM, csvNumber, neutralise, toCsv } from './csv';
 import type { DiagnosticSnapshot } from './format';

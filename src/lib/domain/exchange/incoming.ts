@@ -6,8 +6,8 @@
  * reported.
  */
 import type { Answer, Campaign, Origin } from '../answers';
-import { moduleQuestions, type Module, type ModuleId } from '../questionnaire';
-import { shorten, TEXT_LIMITS, type LimitedText } from '../text-limits';
+import { moduleQuestions, type Module, type ModuleId } from '../content/questionnaire';
+import { shorten, TEXT_LIMITS, type LimitedText } from '../content/text-limits';
 import { FUTURE_MARGIN, SANE_REVISION } from './limits';
 import { compactLineage } from './lineage';
 import type {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../answers';
-import { modules } from '../content';
+import { modules } from '../content/content';
 import v2 from './fixtures/v2.json';
 import type { DiagnosticSnapshot, ExportFile } from './format';
 import { planCounts, planImport, type LocalState } from './plan';

@@ -4,7 +4,7 @@
  * are known or new, and what is set aside.
  */
 import type { Campaign } from '../answers';
-import type { Module } from '../questionnaire';
+import type { Module } from '../content/questionnaire';
 import type { DiagnosticSnapshot, ExportFile, ExportScope } from './format';
 import {
 	incomingCampaign,

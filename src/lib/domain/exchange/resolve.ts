@@ -4,7 +4,7 @@
  * did not choose to replace: a conflict without a decision keeps the device's copy.
  */
 import type { Campaign, Diagnostic } from '../answers';
-import type { ModuleId } from '../questionnaire';
+import type { ModuleId } from '../content/questionnaire';
 import type { AnswerRecord, DiagnosticSnapshot } from './format';
 import { SANE_REVISION } from './limits';
 import { compactLineage } from './lineage';

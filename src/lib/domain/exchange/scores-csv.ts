@@ -3,11 +3,11 @@
  * column per lever), then one row for the whole authority carrying the lever means and the
  * transversality with its five components.
  */
-import type { CampaignScores } from '../campaign';
-import { TRANSVERSALITY_LABELS } from '../labels';
-import { LEVER_IDS, type Lever, type Module } from '../questionnaire';
-import { meanOf } from '../stats';
-import { TRANSVERSALITY_COMPONENTS } from '../transversality';
+import type { CampaignScores } from '../scoring/campaign';
+import { TRANSVERSALITY_LABELS } from '../content/labels';
+import { LEVER_IDS, type Lever, type Module } from '../content/questionnaire';
+import { meanOf } from '../scoring/stats';
+import { TRANSVERSALITY_COMPONENTS } from '../scoring/transversality';
 import { csvNumber, toCsv, type CsvCell } from './csv';
 
 /** Label of the row for the whole authority. */

@@ -2,9 +2,9 @@
  * What the preview says, in French, about each part of a file left out of the import or
  * changed to be imported.
  */
-import { STATUS_LABELS } from '../labels';
-import { moduleQuestions, type Module } from '../questionnaire';
-import { TEXT_LIMITS, TEXT_NAMES } from '../text-limits';
+import { STATUS_LABELS } from '../content/labels';
+import { moduleQuestions, type Module } from '../content/questionnaire';
+import { TEXT_LIMITS, TEXT_NAMES } from '../content/text-limits';
 import type { SetAside } from './incoming';
 import { SANE_REVISION } from './limits';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getModule, modules } from '$lib/domain/content';
+import { getModule, modules } from '$lib/domain/content/content';
 import type { EntryGenerator, PageLoad } from './$types';
 
 export const entries: EntryGenerator = () => modules.map((m) => ({ id: m.id }));

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { describeStorageError } from '$lib/db/errors';
 import { queries } from '$lib/db/queries';
-import { getModule, isModuleId } from '$lib/domain/content';
+import { getModule, isModuleId } from '$lib/domain/content/content';
 import type { PageLoad } from './$types';
 
 // Only reads: the app preloads this on hover, and the diagnostic is created by its first write.

@@ -3,10 +3,10 @@
  * transversality, the radar of all services, one slide per service, the cooperation matrix, the
  * top recommendations one per slide, and the next steps.
  */
-import type { CampaignScores } from '$lib/domain/campaign';
-import { getModule } from '$lib/domain/content';
-import type { ModuleId } from '$lib/domain/questionnaire';
-import type { Recommendations } from '$lib/domain/recommendations';
+import type { CampaignScores } from '$lib/domain/scoring/campaign';
+import { getModule } from '$lib/domain/content/content';
+import type { ModuleId } from '$lib/domain/content/questionnaire';
+import type { Recommendations } from '$lib/domain/scoring/recommendations';
 
 /** How many recommendations get a slide of their own. */
 export const TOP_RECOMMENDATIONS = 3;

@@ -1,0 +1,145 @@
+/**
+ * The edge cases of docs/methode.md ("Cas limites"), one block each, with their defined result.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Campaign } from '../answers';
+import { scoreCampaign } from './campaign';
+import { diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
+import { LEVER_IDS, type ModuleId } from '../content/questionnaire';
+import { recommend } from './recommendations';
+
+const campaign = (modules: ModuleId[]): Campaign => ({
+	id: 'c1',
+	authority: 'Commune test',
+	label: 'Test',
+	modules,
+	createdAt: 0,
+	updatedAt: 0
+});
+const services: ModuleId[] = ['dechets', 'eau', 'cantines', 'transversal'];
+const run = (modules: ModuleId[], ds: ReturnType<typeof diagnostic>[]) => {
+	const scores = scoreCampaign(campaign(modules), ds, fixtureQuestionnaire);
+	return { scores, rec: recommend(scores, fixtureQuestionnaire) };
+};
+
+describe('no answers at all', () => {
+	it('without any diagnostic: nothing is evaluated, couverture is 0, no recommendation', () => {
+		const { scores, rec } = run(services, []);
+		expect(LEVER_IDS.every((l) => scores.levers[l].mean === null)).toBe(true);
+		expect(scores.meconnaissance).toBeNull();
+		expect(scores.network.density).toBeNull();
+		expect(scores.transversality).toMatchObject({ score: null, reason: 'no-scores' });
+		expect(scores.transversality.components.coverage.value).toBe(0);
+		expect(scores.transversality.components.governance.value).toBe(0);
+		expect(rec).toEqual({ levers: [], services: [] });
+	});
+
+	it('with empty complete diagnostics: couverture 100 but transversality not evaluated', () => {
+		const { scores, rec } = run(
+			services,
+			services.map((m) => diagnostic(m))
+		);
+		expect(scores.diagnostics.every((d) => d.maturity === null && d.meconnaissance === null)).toBe(
+			true
+		);
+		expect(scores.transversality.components.coverage.value).toBe(100);
+		expect(scores.transversality.score).toBeNull();
+		expect(rec.levers).toEqual([]);
+		expect(rec.services.every((s) => s.actions.length === 0)).toBe(true);
+	});
+});
+
+describe('everything "Non concerné"', () => {
+	it('evaluates no lever, no maturity, no méconnaissance, and recommends nothing', () => {
+		const { scores, rec } = run(
+			['eau', 'marches'],
+			[
+				diagnostic('eau', { answers: { 'e-reuse': 'na', 'e-clauses': 'na', 'e-asso': 'na' } }),
+				diagnostic('marches', { answers: { 'm-clauses': 'na', 'm-reserve': 'na' } })
+			]
+		);
+		expect(
+			scores.diagnostics.map((d) => [d.maturity, d.meconnaissance, d.counts.notConcerned])
+		).toEqual([
+			[null, null, 3],
+			[null, null, 2]
+		]);
+		expect(scores.levers['commande-publique']).toMatchObject({ mean: null, evaluated: [] });
+		expect(scores.transversality.score).toBeNull();
+		expect(rec.levers).toEqual([]);
+	});
+});
+
+describe('a single service', () => {
+	it('scores the service and recommends, but transversality is not defined', () => {
+		const { scores, rec } = run(
+			['eau'],
+			[diagnostic('eau', { answers: { 'e-reuse': 1, 'e-asso': 3, 'e-coop': [] } })]
+		);
+		// collectivité usager 25, mutualisation 25, mise en relation 75 → (25 + 25 + 75) / 3.
+		expect(scores.diagnostics[0]!.maturity).toBeCloseTo(125 / 3, 12);
+		expect(scores.network.density).toBeNull();
+		expect(scores.transversality).toMatchObject({ score: null, reason: 'single-service' });
+		expect(scores.transversality.components.coverage.value).toBe(100);
+		// 0.75, 0.75 (tie: source order), 0.25.
+		expect(rec.levers.map((l) => l.lever)).toEqual([
+			'mutualisation',
+			'collectivite-usager',
+			'mise-en-relation'
+		]);
+		expect(rec.levers.every((l) => l.bringTogether.length === 0)).toBe(true);
+	});
+
+	it('one service plus the transversal module is still a single service', () => {
+		const { scores } = run(
+			['eau', 'transversal'],
+			[diagnostic('eau', { answers: { 'e-reuse': 1 } })]
+		);
+		expect(scores.transversality.reason).toBe('single-service');
+	});
+});
+
+describe('a lever that no question of a module informs', () => {
+	it('is "not addressed" (0 questions, null) for the module, and absent from its recommendations', () => {
+		const { scores, rec } = run(
+			['cantines'],
+			[diagnostic('cantines', { answers: { 'c-bio': 1, 'c-compost': 1, 'c-local': 1 } })]
+		);
+		const s = scores.diagnostics[0]!.levers['portage-politique'];
+		expect([s.score, s.questions]).toEqual([null, 0]);
+		expect(scores.levers['portage-politique'].evaluated).toEqual([]);
+		expect(rec.levers.map((l) => l.lever)).not.toContain('portage-politique');
+		// Maturity averages the three levers cantines informs: (25 + 25 + 25) / 3.
+		expect(scores.diagnostics[0]!.maturity).toBe(25);
+	});
+});
+
+describe('an answer to a question absent from the current questionnaire', () => {
+	it('is left out of the scores and reported, never a crash', () => {
+		const { scores } = run(
+			['eau'],
+			[diagnostic('eau', { answers: { 'e-reuse': 4, 'e-ancienne': 0, 'd-compost': 0 } })]
+		);
+		expect(scores.diagnostics[0]!.maturity).toBe(100);
+		expect(scores.issues.map((i) => [i.questionId, i.reason])).toEqual([
+			['e-ancienne', 'unknown-question'],
+			['d-compost', 'unknown-question']
+		]);
+	});
+});
+
+describe('two diagnostics of the same service', () => {
+	it('the complete one counts over a newer draft; the other is reported as superseded', () => {
+		const { scores } = run(
+			['eau', 'dechets'],
+			[
+				diagnostic('eau', { id: 'draft', status: 'draft', revision: 8, answers: { 'e-reuse': 4 } }),
+				diagnostic('eau', { id: 'done', revision: 2, answers: { 'e-reuse': 0 } })
+			]
+		);
+		expect(scores.diagnostics[0]).toMatchObject({ diagnosticId: 'done', maturity: 0 });
+		expect(scores.selection.superseded).toEqual([
+			{ diagnosticId: 'draft', moduleId: 'eau', by: 'done' }
+		]);
+	});
+});
