@@ -14,7 +14,7 @@ import { getModule, modules } from '$lib/domain/content/content';
 import v2 from '$lib/domain/exchange/fixtures/v2.json';
 import { MAX_LINEAGE, MAX_REVISION, SANE_REVISION } from '$lib/domain/exchange/limits';
 import { moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
-import { RepositoryError } from './repository';
+import { RepositoryError } from './errors';
 import { testDevice, type TestDevice } from './test-devices';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });

@@ -1,6 +1,12 @@
 /**
- * Turns a storage failure into a French message that says what happened and what to do.
+ * The errors of storage, and the one place where any of them becomes the French message and
+ * action a user reads.
  */
+
+/** A French error a user can act on, thrown by the repository (shown as is). */
+export class RepositoryError extends Error {
+	override name = 'RepositoryError';
+}
 
 /** What a user reads when a write or a read fails. */
 export interface StorageProblem {
@@ -24,7 +30,7 @@ function names(e: unknown): string[] {
 /** Describes any error thrown by Dexie or IndexedDB in French. */
 export function describeStorageError(e: unknown): StorageProblem {
 	// The repository's own errors are already French and say what to do.
-	if (e instanceof Error && e.name === 'RepositoryError') return { message: e.message, action: '' };
+	if (e instanceof RepositoryError) return { message: e.message, action: '' };
 	const n = names(e);
 	const has = (...wanted: string[]) => n.some((x) => wanted.includes(x));
 	if (has('WritesHaltedError'))
@@ -71,4 +77,10 @@ export function describeStorageError(e: unknown): StorageProblem {
 		message: 'L’enregistrement a échoué.',
 		action: 'Réessayez ; si le problème persiste, exportez une sauvegarde depuis la page Données.'
 	};
+}
+
+/** The message and the action of any error, as one French sentence or two. */
+export function storageErrorText(e: unknown): string {
+	const { message, action } = describeStorageError(e);
+	return `${message} ${action}`.trim();
 }

@@ -6,7 +6,7 @@
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import type { LeviersDB, StoredAnswer } from './db';
 import { META } from './exchange-reads';
-import { RepositoryError } from './repository';
+import { RepositoryError } from './errors';
 
 /** Diagnostics written per step, between two progress reports. */
 export const IMPORT_CHUNK = 100;

@@ -7,7 +7,8 @@ import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { LeviersDB, SCHEMA_VERSIONS } from './db';
 import { describeStorageError } from './errors';
 import { Queries, toAnswers } from './queries';
-import { Repository, RepositoryError } from './repository';
+import { RepositoryError } from './errors';
+import { Repository } from './repository';
 
 let db: LeviersDB;
 let repo: Repository;

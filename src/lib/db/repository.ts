@@ -15,6 +15,7 @@ import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/
 import { textTooLong, type LimitedText } from '$lib/domain/content/text-limits';
 import { SANE_REVISION } from '$lib/domain/exchange/limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
+import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
 import { applyImportWrites } from './import';
@@ -32,11 +33,6 @@ export interface CampaignInput {
  * module of a campaign, created by the write itself if there is none yet.
  */
 export type DiagnosticRef = string | { campaignId: string; moduleId: ModuleId };
-
-/** A French error a user can act on (shown as is). */
-export class RepositoryError extends Error {
-	override name = 'RepositoryError';
-}
 
 // Texts over the limits of the exchange format would make exports that no import accepts.
 function checkLength(field: LimitedText, text: string | undefined): void {

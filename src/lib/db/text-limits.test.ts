@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import schema from '../../../docs/leviers-export.schema.json';
 import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
-import { RepositoryError } from './repository';
+import { RepositoryError } from './errors';
 import { testDevice, type TestDevice } from './test-devices';
 import type { ExportTarget } from './exchange-reads';
 

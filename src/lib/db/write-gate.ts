@@ -9,6 +9,7 @@
  * until `space-probe.ts` has checked for space and made LevelDB start a clean log.
  */
 import type { DBCore, Middleware } from 'dexie';
+import { RepositoryError } from './errors';
 
 /** Why writes stopped: no space, a failure of the storage, or a connection the browser closed. */
 export type StorageFailure = 'quota' | 'io' | 'closed';
@@ -29,7 +30,7 @@ export function storageFailureKind(e: unknown): StorageFailure | null {
 	let cur: unknown = e;
 	for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
 		const { name, inner } = cur as { name?: unknown; inner?: unknown };
-		if (name === 'RepositoryError' || name === 'WritesHaltedError') return null;
+		if (cur instanceof RepositoryError || cur instanceof WritesHaltedError) return null;
 		if (name === 'QuotaExceededError') return 'quota';
 		if (typeof name === 'string' && IO_ERRORS.includes(name)) return 'io';
 		if (

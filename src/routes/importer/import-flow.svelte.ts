@@ -4,7 +4,7 @@
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { db } from '$lib/db/db';
-import { describeStorageError } from '$lib/db/errors';
+import { describeStorageError, storageErrorText } from '$lib/db/errors';
 import { previewImport } from '$lib/db/exchange';
 import { repository } from '$lib/db/repository';
 import { modules } from '$lib/domain/content/content';
@@ -137,8 +137,7 @@ export class ImportFlow {
 				if (!campaignIds.includes(id)) campaignIds.push(id);
 			this.#step = { kind: 'done', plan, written: total, campaignIds };
 		} catch (e) {
-			const p = describeStorageError(e);
-			this.#error = `${p.message} ${p.action}`.trim();
+			this.#error = storageErrorText(e);
 			this.#step = { kind: 'preview', plan };
 		} finally {
 			this.#applying = false;

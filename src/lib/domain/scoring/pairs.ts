@@ -4,7 +4,10 @@
  */
 import { pairOf, type CooperationNetwork } from './cooperation';
 import { MODULE_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
-import type { IndexedCooperationQuestion, QuestionnaireIndex } from '../content/questionnaire-index';
+import type {
+	IndexedCooperationQuestion,
+	QuestionnaireIndex
+} from '../content/questionnaire-index';
 import { comparable } from './stats';
 
 /** At most this many pairs are suggested per lever. */

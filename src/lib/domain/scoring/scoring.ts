@@ -3,7 +3,11 @@
  * méconnaissance. Formulas are explained in docs/methode.md.
  */
 import type { Answer, DiagnosticWithAnswers, ScaleValue } from '../answers';
-import { indexQuestionnaire, type ModuleIndex, type Questionnaire } from '../content/questionnaire-index';
+import {
+	indexQuestionnaire,
+	type ModuleIndex,
+	type Questionnaire
+} from '../content/questionnaire-index';
 import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
 import { meanOf } from './stats';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { describeStorageError } from '$lib/db/errors';
+import { storageErrorText } from '$lib/db/errors';
 import { queries } from '$lib/db/queries';
 import { getModule, isModuleId } from '$lib/domain/content/content';
 import type { PageLoad } from './$types';
@@ -14,7 +14,6 @@ export const load: PageLoad = async ({ params }) => {
 		return { campaign, module: getModule(params.module)!, diagnostic };
 	} catch (e) {
 		if (e && typeof e === 'object' && 'status' in e) throw e;
-		const p = describeStorageError(e);
-		error(500, `${p.message} ${p.action}`.trim());
+		error(500, storageErrorText(e));
 	}
 };
