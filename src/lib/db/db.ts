@@ -1,7 +1,7 @@
 /**
  * The one Dexie database of the app: every schema version lives here, in order.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Answer, Campaign, Diagnostic } from '$lib/domain/answers';
 import { WriteGate } from './write-gate';
 
@@ -23,20 +23,26 @@ export interface MetaRecord {
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'leviers';
 
-/**
- * Schema versions: each entry is what Dexie's `stores()` receives. Never edit a shipped entry;
- * append a new one (with an upgrade function if data must move).
- */
-export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
+/** One version of the schema: what Dexie's `stores()` receives, and how data moves to it. */
+export interface SchemaVersion {
+	stores: Record<string, string>;
+	/** Moves the data of the previous version, inside Dexie's upgrade transaction. */
+	upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Schema versions, in order. Never edit a shipped entry; append a new one. */
+export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	1: {
-		campaigns: 'id, updatedAt',
-		diagnostics: 'id, campaignId, [campaignId+moduleId], updatedAt',
-		answers: '[diagnosticId+questionId], diagnosticId',
-		meta: 'key'
+		stores: {
+			campaigns: 'id, updatedAt',
+			diagnostics: 'id, campaignId, [campaignId+moduleId], updatedAt',
+			answers: '[diagnosticId+questionId], diagnosticId',
+			meta: 'key'
+		}
 	},
 	// v2: answers indexed by time of change, to find what changed since the last backup.
 	2: {
-		answers: '[diagnosticId+questionId], diagnosticId, changedAt'
+		stores: { answers: '[diagnosticId+questionId], diagnosticId, changedAt' }
 	}
 };
 
@@ -52,12 +58,14 @@ export class LeviersDB extends Dexie {
 	/** Stops every write at the first storage failure (see write-gate.ts). */
 	readonly writes = new WriteGate();
 
-	constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: unknown } = {}) {
+	constructor(name = DB_NAME, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
 		// Strict durability: a transaction resolves only once the data is on disk, so "Enregistré"
 		// never shows for an answer a power cut could still lose.
-		super(name, { chromeTransactionDurability: 'strict', ...options } as never);
-		for (const [v, stores] of Object.entries(SCHEMA_VERSIONS))
-			this.version(Number(v)).stores(stores);
+		super(name, { chromeTransactionDurability: 'strict', ...options });
+		for (const [v, { stores, upgrade }] of Object.entries(SCHEMA_VERSIONS)) {
+			const version = this.version(Number(v)).stores(stores);
+			if (upgrade) version.upgrade(upgrade);
+		}
 		this.use(this.writes.middleware());
 		// The browser closes the connection after a failed disk write, or when site data is erased.
 		this.on('close', () => this.writes.halt('closed'));

@@ -231,7 +231,7 @@ describe('schema upgrade', () => {
 	it('opens a version 1 database with the current schema and finds every answer', async () => {
 		const name = 'upgrade';
 		const v1 = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-		v1.version(1).stores(SCHEMA_VERSIONS[1]!);
+		v1.version(1).stores(SCHEMA_VERSIONS[1]!.stores);
 		await v1
 			.table('campaigns')
 			.add({ id: 'c', authority: 'A', label: 'L', modules: ['eau'], createdAt: 1, updatedAt: 1 });
