@@ -4,5 +4,5 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ params }) => {
 	if (!isModuleId(params.module)) error(404, 'Ce questionnaire n’existe pas.');
-	return { campaignId: params.id, moduleId: params.module };
+	return { moduleId: params.module };
 };
