@@ -3,7 +3,7 @@
  * the services, links or levers concerned.
  */
 import { ENGAGED_THRESHOLD } from './scoring';
-import type { TransversalityComponentId, TransversalityInput } from './transversality';
+import type { TransversalityComponentId, TransversalityInput } from './transversality-input';
 import { LEVER_IDS, type ModuleId } from '../content/questionnaire';
 import type { QuestionnaireIndex } from '../content/questionnaire-index';
 

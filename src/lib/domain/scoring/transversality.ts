@@ -2,29 +2,24 @@
  * Transversality of a campaign, 0–100, and its five components, each returned with its value,
  * its weight and a French sentence on what would raise it. Formulas: docs/methode.md.
  */
-import type { CooperationNetwork } from './cooperation';
-import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
+import { LEVER_IDS, type LeverId } from '../content/questionnaire';
 import type { QuestionnaireIndex } from '../content/questionnaire-index';
-import { ENGAGED_THRESHOLD, type DiagnosticScores } from './scoring';
+import { ENGAGED_THRESHOLD } from './scoring';
 import { evenness, meanOf } from './stats';
 import { transversalityHints } from './transversality-hints';
+import {
+	TRANSVERSALITY_COMPONENTS,
+	TRANSVERSALITY_WEIGHTS,
+	type TransversalityComponentId,
+	type TransversalityInput
+} from './transversality-input';
 
-/** The weights of the five components, in one place; they sum to 1. */
-export const TRANSVERSALITY_WEIGHTS = {
-	coverage: 0.15,
-	cooperation: 0.25,
-	sharedLevers: 0.25,
-	governance: 0.2,
-	balance: 0.15
-} as const;
-
-/** One of the five components: couverture, coopération, leviers partagés, gouvernance, équilibre. */
-export type TransversalityComponentId = keyof typeof TRANSVERSALITY_WEIGHTS;
-
-/** The components in display order. */
-export const TRANSVERSALITY_COMPONENTS = Object.keys(
-	TRANSVERSALITY_WEIGHTS
-) as TransversalityComponentId[];
+export {
+	TRANSVERSALITY_COMPONENTS,
+	TRANSVERSALITY_WEIGHTS,
+	type TransversalityComponentId,
+	type TransversalityInput
+} from './transversality-input';
 
 /** One component as the interface shows it. */
 export interface TransversalityComponent {
@@ -46,16 +41,6 @@ export interface Transversality {
 	score: number | null;
 	reason: 'single-service' | 'no-scores' | null;
 	components: Record<TransversalityComponentId, TransversalityComponent>;
-}
-
-/** What the transversality is computed from (all already derived by campaign.ts). */
-export interface TransversalityInput {
-	expected: readonly ModuleId[];
-	/** The diagnostics that count, one per module. */
-	scores: readonly DiagnosticScores[];
-	/** Modules whose diagnostic that counts is complete. */
-	complete: readonly ModuleId[];
-	network: CooperationNetwork;
 }
 
 /** Component values, without hints: see transversality() for the whole. */
