@@ -12,21 +12,20 @@ import {
 } from '$lib/domain/answers';
 import { getModule } from '$lib/domain/content/content';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
-import { textTooLong, type LimitedText } from '$lib/domain/content/text-limits';
-import { SANE_REVISION } from '$lib/domain/exchange/limits';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { META, readDeviceId } from './exchange-reads';
 import { applyImportWrites } from './import';
 import { fillingCopy } from './queries';
-
-/** What a user types to create or rename a campaign. */
-export interface CampaignInput {
-	authority: string;
-	label: string;
-	modules: ModuleId[];
-}
+import {
+	checkCampaignTexts,
+	checkDiagnosticTexts,
+	checkLength,
+	cleanCampaign,
+	nextRevision,
+	type CampaignInput
+} from './write-rules';
 
 /**
  * The diagnostic a write goes to: an existing one by id, or the one this device fills for a
@@ -34,46 +33,7 @@ export interface CampaignInput {
  */
 export type DiagnosticRef = string | { campaignId: string; moduleId: ModuleId };
 
-// Texts over the limits of the exchange format would make exports that no import accepts.
-function checkLength(field: LimitedText, text: string | undefined): void {
-	const problem = text === undefined ? null : textTooLong(field, text);
-	if (problem) throw new RepositoryError(problem);
-}
-
-// Past SANE_REVISION (a hundred million changes, or a hand-made file) a diagnostic starts a
-// fresh history under a new checkpoint name: its exports stay within the format's bounds, and
-// other copies of it are then seen as in conflict with it, never as older or newer.
-function nextRevision(
-	diagnostic: Pick<Diagnostic, 'revision'>,
-	newId: () => string
-): Pick<Diagnostic, 'revision' | 'lineage'> {
-	if (diagnostic.revision < SANE_REVISION) return { revision: diagnostic.revision + 1 };
-	return { revision: 1, lineage: [{ device: newId(), revision: 1 }] };
-}
-
-function checkCampaignTexts(campaign: Pick<Campaign, 'authority' | 'label'>): void {
-	checkLength('authority', campaign.authority);
-	checkLength('label', campaign.label);
-}
-
-function checkDiagnosticTexts(
-	diagnostic: Pick<Diagnostic, 'respondent'>,
-	answers: Iterable<{ note?: string }>
-): void {
-	checkLength('respondentName', diagnostic.respondent?.name);
-	checkLength('respondentRole', diagnostic.respondent?.role);
-	for (const answer of answers) checkLength('note', answer.note);
-}
-
-function cleanCampaign(input: CampaignInput): CampaignInput {
-	const authority = input.authority.trim();
-	const label = input.label.trim();
-	if (!authority) throw new RepositoryError('Indiquez le nom de la collectivité.');
-	if (!label) throw new RepositoryError('Indiquez un libellé, par exemple « Diagnostic 2026 ».');
-	checkCampaignTexts({ authority, label });
-	if (input.modules.length === 0) throw new RepositoryError('Choisissez au moins un module.');
-	return { authority, label, modules: [...new Set(input.modules)] };
-}
+export type { CampaignInput } from './write-rules';
 
 /** The writes of the app, bound to one database. */
 export class Repository {
