@@ -137,4 +137,18 @@ describe('DiagnosticEditor', () => {
 		await editor.flushNote(Q1);
 		await until(() => editor.stored?.get(Q1)?.note === text);
 	});
+
+	it('keeps the respondent as typed while answers change elsewhere', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		editor.typeRespondent({ name: 'Jean ', role: '' });
+		await editor.flushRespondent();
+		await until(() => editor.diagnostic?.respondent?.name === 'Jean');
+		const tab = otherTab();
+		await tab.repo.saveAnswer({ campaignId, moduleId: 'dechets' }, Q2, 1);
+		tab.close();
+		await until(() => editor.value(Q2) === 1);
+		// The space typed before the save is still there for the next letter.
+		expect(editor.respondent(editor.diagnostic?.respondent)).toEqual({ name: 'Jean ', role: '' });
+	});
 });

@@ -1,0 +1,48 @@
+/**
+ * Which copies of typed text, left in localStorage by a tab closed or killed before the save,
+ * must be typed again when the module opens. A note is kept when the stored one is the same or
+ * was changed after the typing (another tab); an empty stored note never wins, since a later
+ * answer on the same question also moves its time. The respondent has no time of its own (any
+ * write moves the diagnostic's), so a different stored respondent never wins.
+ */
+import type { FillingState } from '$lib/db/queries';
+import { backedUpDrafts, dropDraft, type BackedUpDraft } from './draft-backup';
+
+/** Who answered, as typed. */
+export type Respondent = { name: string; role: string };
+
+/** What to type again. */
+export interface Restore {
+	note(questionId: string, text: string): void;
+	respondent(value: Respondent): void;
+}
+
+/** Types again, through `restore`, what `scope`'s copies hold and the store does not. */
+export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState, restore: Restore) {
+	// Copies made by the previous release were kept under the diagnostic's id; of two copies
+	// of one field, the later typing wins.
+	const legacy = diagnostic ? backedUpDrafts(diagnostic.id) : [];
+	for (const b of legacy) dropDraft(diagnostic!.id, b.field);
+	const latest = new Map<string, BackedUpDraft>();
+	for (const b of [...backedUpDrafts(scope), ...legacy])
+		if ((latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
+	for (const b of latest.values()) {
+		if (b.field === 'respondent') {
+			try {
+				const typed = JSON.parse(b.text) as Respondent;
+				const stored = diagnostic?.respondent;
+				const same = (stored?.name ?? '') === typed.name && (stored?.role ?? '') === typed.role;
+				if (same) dropDraft(scope, b.field);
+				else restore.respondent(typed);
+			} catch {
+				dropDraft(scope, b.field);
+			}
+			continue;
+		}
+		const questionId = b.field.slice('note:'.length);
+		const row = rows.find((r) => r.questionId === questionId);
+		const newer = !!row?.note && row.changedAt > b.at;
+		if (row?.note === b.text || newer) dropDraft(scope, b.field);
+		else restore.note(questionId, b.text);
+	}
+}
