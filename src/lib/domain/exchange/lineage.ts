@@ -100,7 +100,8 @@ const same = (x: Checkpoint, y: Checkpoint) => x.device === y.device && x.revisi
  * checkpoint names one state of one device, and revisions strictly increase, so it appears at
  * most once), and only the part both still hold is compared. When that part does not reach
  * `a`'s last two checkpoints the answer is "no": the import then asks the user (conflict)
- * rather than replace anything on a guess.
+ * rather than replace anything on a guess. So is it when `b` has a partial checkpoint after
+ * `a`'s state: `b` lacks part of it.
  */
 export function isAncestor(a: readonly Checkpoint[], b: readonly Checkpoint[]): boolean {
 	if (a.length === 0) return !b.some(isPartial);
