@@ -153,11 +153,11 @@ test('hostile files are refused in French, and strings are shown as text', async
 	await chooseFile(page, 'futur.json', JSON.stringify({ format: 'leviers-export', version: 9 }));
 	await expect(page.getByRole('alert')).toContainText('Mettez Leviers à jour');
 
-	const big = join(tmpdir(), 'leviers-50-mo.json');
-	writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 32));
+	const big = join(tmpdir(), 'leviers-100-mo.json');
+	writeFileSync(big, Buffer.alloc(100 * 1024 * 1024, 32));
 	await page.goto('/importer');
 	await page.getByLabel('Choisir un fichier…').setInputFiles(big);
-	await expect(page.getByRole('alert')).toContainText('pèse 50 Mo');
+	await expect(page.getByRole('alert')).toContainText('pèse 100 Mo');
 
 	const xss = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 	const fixture = JSON.parse(readFileSync('src/lib/domain/exchange/fixtures/v2.json', 'utf8'));

@@ -8,11 +8,15 @@ import type { Module } from '$lib/domain/content/questionnaire';
 import type { ImportProblem } from '$lib/domain/exchange/problems';
 import { planImport, type ImportPlan } from '$lib/domain/exchange/plan';
 import { readExportText } from '$lib/domain/exchange/read';
-import { buildExport, serializeExport } from '$lib/domain/exchange/write';
+import { buildExport, oversizedExport, serializeExport } from '$lib/domain/exchange/write';
 import type { LeviersDB } from './db';
 import { readExportData, readLocalState, type ExportTarget } from './exchange-reads';
+import { RepositoryError } from './repository';
 
-/** The text of an export of `target`, written by `device` at `now`. */
+/**
+ * The text of an export of `target`, written by `device` at `now`; a RepositoryError in French
+ * when it would be too large for any import to read it back.
+ */
 export async function exportText(
 	db: LeviersDB,
 	target: ExportTarget,
@@ -27,7 +31,10 @@ export async function exportText(
 		app: { name: APP_NAME, version: APP_VERSION },
 		now
 	});
-	return serializeExport(file);
+	const text = serializeExport(file);
+	const oversized = oversizedExport(text);
+	if (oversized) throw new RepositoryError(oversized);
+	return text;
 }
 
 /** The outcome of a preview. */

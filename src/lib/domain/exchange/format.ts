@@ -13,8 +13,7 @@ export const FORMAT_NAME = 'leviers-export';
 /** The version the app writes. Older ones are migrated on import (see migrations.ts). */
 export const FORMAT_VERSION = 2;
 
-/** Larger files are refused before being read (a full database is far below: ~3 Ko a diagnostic). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './limits';
 
 /** What a file holds: one diagnostic, one campaign with its diagnostics, or the whole database. */
 export const EXPORT_SCOPES = ['diagnostic', 'campaign', 'database'] as const;

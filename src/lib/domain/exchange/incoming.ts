@@ -1,15 +1,16 @@
 /**
  * A file's records turned into the device's, keeping only what the shipped questionnaire can
- * hold: unknown modules, questions and values, and answers dated after the export, are set
- * aside and reported, never stored; texts over their limit are shortened, a history within
- * the bounds of limits.ts, a "complete" diagnostic with unanswered questions reopened, each
- * reported.
+ * hold: unknown modules, questions and values are set aside and reported, never stored; texts
+ * over their limit are shortened, an answer dated after the export is kept at the export's
+ * date, a history kept within the bounds of limits.ts, a "complete" diagnostic with unanswered
+ * questions reopened, each reported. A diagnostic stored with less than the file held gets a
+ * partial checkpoint (lineage.ts), so that it never replaces the sender's fuller copy.
  */
 import type { Answer, Campaign, Origin } from '../answers';
 import { moduleQuestions, type Module, type ModuleId } from '../content/questionnaire';
 import { shorten, TEXT_LIMITS, type LimitedText } from '../content/text-limits';
 import { FUTURE_MARGIN, SANE_REVISION } from './limits';
-import { compactLineage } from './lineage';
+import { compactLineage, partialHistory } from './lineage';
 import type {
 	AnswerRecord,
 	DiagnosticSnapshot,
@@ -53,7 +54,7 @@ export interface SetAside {
 	/** For 'incomplete': questions without an answer, out of `questions`. */
 	missing?: number;
 	questions?: number;
-	/** For 'future-date': the answer's date and the file's export date (epoch ms). */
+	/** For 'future-date': the answer's date, kept as the file's export date (epoch ms). */
 	changedAt?: number;
 	exportedAt?: number;
 }
@@ -63,6 +64,8 @@ export interface FileFacts {
 	device: string;
 	/** Epoch ms of the export. */
 	exportedAt: number;
+	/** A new unique id, for the checkpoint names of the histories the import starts. */
+	newId: () => string;
 }
 
 /** A text within its limit: shortened (and reported) when the file's is longer. */
@@ -142,6 +145,7 @@ export function incomingDiagnostic(
 	}
 	const answers: AnswerRecord[] = [];
 	const seen = new Set<string>();
+	const reported = aside.length;
 	for (const a of d.answers) {
 		const where = { diagnosticId: d.id, moduleId: d.module, questionId: a.question };
 		const kind = entry.kinds.get(a.question);
@@ -149,22 +153,21 @@ export function incomingDiagnostic(
 		else if (!kind) aside.push({ reason: 'unknown-question', ...where });
 		else if (!validValue(kind, a.value as Answer['value'] | null, d.module, table))
 			aside.push({ reason: 'invalid-value', ...where });
-		else if (Date.parse(a.changedAt) > file.exportedAt + FUTURE_MARGIN)
-			// A date in the future would keep the backup reminder quiet (or loud) for no reason.
-			aside.push({
-				reason: 'future-date',
-				...where,
-				changedAt: Date.parse(a.changedAt),
-				exportedAt: file.exportedAt
-			});
 		else {
+			let changedAt = Date.parse(a.changedAt);
+			if (changedAt > file.exportedAt + FUTURE_MARGIN) {
+				// Typed while the clock was ahead: the answer is kept, its date (which only drives
+				// the backup reminder) brought back to the export's.
+				aside.push({ reason: 'future-date', ...where, changedAt, exportedAt: file.exportedAt });
+				changedAt = file.exportedAt;
+			}
 			const note = a.note?.trim() ? fit(a.note, 'note', where, aside) : '';
 			if (a.value !== null || note.trim() !== '')
 				answers.push({
 					questionId: a.question,
 					value: a.value as Answer['value'] | null,
 					...(note.trim() !== '' ? { note } : {}),
-					changedAt: Date.parse(a.changedAt)
+					changedAt
 				});
 		}
 		seen.add(a.question);
@@ -177,13 +180,17 @@ export function incomingDiagnostic(
 	const missing = [...entry.kinds.keys()].filter((id) => !answered.has(id)).length;
 	const reopen = d.status === 'complete' && missing > 0;
 	if (reopen) aside.push({ reason: 'incomplete', ...who, missing, questions: entry.kinds.size });
+	let history = boundedHistory(d, file.newId, aside);
+	// Anything left out or changed but a date or the history: less than the file's state.
+	if (aside.slice(reported).some((s) => s.reason !== 'future-date' && s.reason !== 'revision'))
+		history = partialHistory(history.lineage, history.revision, file.newId);
 	return {
 		id: d.id,
 		campaignId: d.campaignId,
 		moduleId: entry.module.id,
 		questionnaireVersion: d.questionnaireVersion,
 		status: reopen ? 'draft' : d.status,
-		...boundedHistory(d, file.device, aside),
+		...history,
 		...(name || role ? { respondent: { name, role } } : {}),
 		createdAt: Date.parse(d.createdAt),
 		updatedAt: Date.parse(d.updatedAt),
@@ -194,14 +201,14 @@ export function incomingDiagnostic(
 
 /**
  * The revision and lineage a diagnostic is stored with: its latest checkpoints, or a fresh
- * history (revision 1, one checkpoint of the file's device) when its revision is beyond any
- * real use, so that editing it can never pass the format's bound.
+ * history (revision 1, one checkpoint of a new random name, never one of the sender's) when its
+ * revision is beyond any real use, so that editing it can never pass the format's bound.
  */
-function boundedHistory(d: ExportedDiagnostic, device: string, aside: SetAside[]) {
+function boundedHistory(d: ExportedDiagnostic, newId: () => string, aside: SetAside[]) {
 	if (d.revision <= SANE_REVISION)
 		return { revision: d.revision, lineage: compactLineage(d.lineage) };
 	aside.push({ reason: 'revision', diagnosticId: d.id, moduleId: d.module, revision: d.revision });
-	return { revision: 1, lineage: [{ device, revision: 1 }] };
+	return { revision: 1, lineage: [{ device: newId(), revision: 1 }] };
 }
 
 const valueKey = (v: Answer['value'] | null) =>

@@ -22,3 +22,11 @@ export const LINEAGE_KEPT = 100;
 
 /** An answer dated later than the file's export by more than this is refused on import. */
 export const FUTURE_MARGIN = 86_400_000;
+
+/**
+ * Larger files are refused before being read. The app's own exports never pass it: an export
+ * that would is refused before its download (write.ts, oversizedExport). 64 Mio hold about 37
+ * campaigns of 7 diagnostics whose every note is at its 5,000-character limit in a script of 3
+ * bytes a character; a real database is far below (~3 Ko a diagnostic).
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Checkpoint } from '../answers';
-import { LINEAGE_KEPT } from './limits';
+import { LINEAGE_KEPT, SANE_REVISION } from './limits';
 import {
 	compactLineage,
 	effectiveLineage,
 	isAncestor,
 	isConsistentLineage,
+	partialHistory,
 	relate
 } from './lineage';
 
@@ -19,6 +20,27 @@ describe('effectiveLineage', () => {
 		expect(effectiveLineage([c('A', 5)], 5, 'B')).toEqual([c('A', 5)]);
 		expect(effectiveLineage([c('A', 5)], 8, 'B')).toEqual([c('A', 5), c('B', 8)]);
 		expect(effectiveLineage([c('A', 5), c('B', 8)], 9, 'B')).toEqual([c('A', 5), c('B', 9)]);
+	});
+});
+
+describe('partial copies', () => {
+	it('a copy stored with less than A’s state is never newer than it, even once edited', () => {
+		const cut = partialHistory([c('A', 5)], 5, () => 'x');
+		expect(cut).toEqual({ revision: 6, lineage: [c('A', 5), c('partial_x', 6)] });
+		const edited = effectiveLineage(cut.lineage, 7, 'B');
+		expect(relate([c('A', 5)], cut.lineage)).toBe('diverged');
+		expect(relate([c('A', 5)], edited)).toBe('diverged');
+		expect(relate([c('A', 3)], edited)).toBe('diverged');
+		expect(relate([], edited)).toBe('diverged');
+		// Its own later edits stay newer than it.
+		expect(relate(cut.lineage, edited)).toBe('newer');
+	});
+
+	it('at the revision bound the partial copy starts a fresh history', () => {
+		expect(partialHistory([c('A', SANE_REVISION)], SANE_REVISION, () => 'y')).toEqual({
+			revision: 1,
+			lineage: [c('partial_y', 1)]
+		});
 	});
 });
 

@@ -5,7 +5,7 @@
  * and two histories that part ways mean both sides changed since their last common point.
  */
 import type { Checkpoint } from '../answers';
-import { LINEAGE_KEPT } from './limits';
+import { LINEAGE_KEPT, SANE_REVISION } from './limits';
 
 /** How a file's copy relates to the device's copy of the same diagnostic. */
 export type Relation = 'same' | 'newer' | 'older' | 'diverged';
@@ -42,6 +42,49 @@ export function compactLineage(lineage: readonly Checkpoint[]): Checkpoint[] {
 	return lineage.slice(-LINEAGE_KEPT).map((c) => ({ ...c }));
 }
 
+/**
+ * Device names of the checkpoints an import adds when it stores less than the file held (an
+ * answer set aside, a note cut, a diagnostic reopened): ids of the app never hold `_`.
+ */
+export const PARTIAL_PREFIX = 'partial_';
+
+/** Whether a checkpoint marks a copy that lost part of the state before it (see PARTIAL_PREFIX). */
+export const isPartial = (c: Checkpoint) => c.device.startsWith(PARTIAL_PREFIX);
+
+/**
+ * The history of a copy that holds less than the one with history `lineage` at `revision`: one
+ * more checkpoint, of a new partial name. Copies holding that state never see it as newer (it
+ * would delete what it lacks), while it still sees their later states as newer. Past
+ * SANE_REVISION, a fresh history under the same kind of name.
+ */
+export function partialHistory(
+	lineage: readonly Checkpoint[],
+	revision: number,
+	newId: () => string
+): { revision: number; lineage: Checkpoint[] } {
+	const device = `${PARTIAL_PREFIX}${newId()}`;
+	if (revision >= SANE_REVISION) return { revision: 1, lineage: [{ device, revision: 1 }] };
+	return {
+		revision: revision + 1,
+		lineage: compactLineage([...lineage, { device, revision: revision + 1 }])
+	};
+}
+
+/**
+ * The history a device compares a file with: its copy's, without a last partial checkpoint
+ * when nothing was changed since, since that copy holds no more than the state before it.
+ */
+export function comparedLineage(
+	lineage: readonly Checkpoint[],
+	revision: number,
+	device: string
+): { lineage: Checkpoint[]; partial: boolean } {
+	const last = lineage.at(-1);
+	if (last && isPartial(last) && last.revision === revision)
+		return { lineage: lineage.slice(0, -1).map((c) => ({ ...c })), partial: true };
+	return { lineage: effectiveLineage(lineage, revision, device), partial: false };
+}
+
 /** Whether a lineage may have lost its oldest checkpoints to compactLineage. */
 const mayBeCut = (lineage: readonly Checkpoint[]) => lineage.length >= LINEAGE_KEPT;
 
@@ -57,10 +100,11 @@ const same = (x: Checkpoint, y: Checkpoint) => x.device === y.device && x.revisi
  * checkpoint names one state of one device, and revisions strictly increase, so it appears at
  * most once), and only the part both still hold is compared. When that part does not reach
  * `a`'s last two checkpoints the answer is "no": the import then asks the user (conflict)
- * rather than replace anything on a guess.
+ * rather than replace anything on a guess. So is it when `b` has a partial checkpoint after
+ * `a`'s state: `b` lacks part of it.
  */
 export function isAncestor(a: readonly Checkpoint[], b: readonly Checkpoint[]): boolean {
-	if (a.length === 0) return true;
+	if (a.length === 0) return !b.some(isPartial);
 	const n = a.length - 1;
 	// a[i] sits at b[i + offset].
 	let offset = 0;
@@ -74,6 +118,8 @@ export function isAncestor(a: readonly Checkpoint[], b: readonly Checkpoint[]): 
 	if ((offset > 0 && !mayBeCut(a)) || (offset < 0 && !mayBeCut(b))) return false;
 	for (let i = Math.max(0, -offset); i < n; i++) if (!same(a[i]!, b[i + offset]!)) return false;
 	const next = b[n + offset];
+	// A partial checkpoint after `a`'s state: `b` lost part of it, and must not replace it.
+	if (b.slice(n + offset + 1).some(isPartial)) return false;
 	return next !== undefined && next.device === a[n]!.device && next.revision >= a[n]!.revision;
 }
 

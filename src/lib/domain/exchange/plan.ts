@@ -13,7 +13,8 @@ import {
 	sameContent,
 	type SetAside
 } from './incoming';
-import { effectiveLineage, isConsistentLineage, relate } from './lineage';
+import { SANE_REVISION } from './limits';
+import { compactLineage, comparedLineage, isConsistentLineage, relate } from './lineage';
 import type { RejectedDiagnostic } from './read';
 
 /** What the device holds that an import must be compared with. */
@@ -72,6 +73,8 @@ export interface PlanOptions {
 	version: number;
 	/** The file's diagnostics that did not pass the schema (read.ts), listed as set aside. */
 	rejected?: readonly RejectedDiagnostic[];
+	/** A new unique id for the histories the import starts; crypto.randomUUID by default. */
+	newId?: () => string;
 }
 
 /** Compares a file with the device and says what importing it would do. */
@@ -99,7 +102,11 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 		device: file.device
 	};
 	const device = local.device ?? '';
-	const facts = { device: file.device, exportedAt: Date.parse(file.exportedAt) };
+	const facts = {
+		device: file.device,
+		exportedAt: Date.parse(file.exportedAt),
+		newId: options.newId ?? (() => crypto.randomUUID())
+	};
 	for (const r of options.rejected ?? [])
 		setAside.push({
 			reason: 'invalid',
@@ -144,11 +151,15 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			diagnostics.push({ kind: 'skipped', reason: 'identical', incoming, local: mine });
 			continue;
 		}
-		const relation = relate(
-			effectiveLineage(mine.lineage ?? [], mine.revision, device),
-			incoming.lineage ?? []
-		);
-		if (relation === 'newer') diagnostics.push({ kind: 'updated', incoming, local: mine });
+		// Compared: the file's own history (what this import leaves out is nothing this device
+		// could hold), and the device's copy without a partial checkpoint it has not edited
+		// since (it holds no more than the state before it: that very state, read in full now
+		// or cut the same way, is newer). A history restarted at the bound relates to nothing.
+		const compared = comparedLineage(mine.lineage ?? [], mine.revision, device);
+		const theirs = d.revision <= SANE_REVISION ? compactLineage(d.lineage) : incoming.lineage;
+		const relation = relate(compared.lineage, theirs ?? []);
+		if (relation === 'newer' || (relation === 'same' && compared.partial))
+			diagnostics.push({ kind: 'updated', incoming, local: mine });
 		else if (relation === 'older')
 			diagnostics.push({ kind: 'skipped', reason: 'older', incoming, local: mine });
 		else diagnostics.push({ kind: 'conflict', incoming, local: mine });

@@ -46,11 +46,11 @@ describe('one fixture per version', () => {
 describe('hostile and broken files are refused with a French message', () => {
 	it('refuses by size before reading: empty and over the limit', () => {
 		expect(checkSize(0)?.message).toBe('Le fichier est vide.');
-		expect(checkSize(50 * 1024 * 1024)?.message).toMatch(/pèse 50 Mo.*limite de 20 Mo/);
+		expect(checkSize(100 * 1024 * 1024)?.message).toMatch(/pèse 100 Mo.*limite de 64 Mo/);
 		expect(checkSize(MAX_FILE_BYTES)).toBeNull();
-		// Just over the limit: never "pèse 20 Mo : … la limite de 20 Mo".
+		// Just over the limit: never "pèse 64 Mo : … la limite de 64 Mo".
 		expect(checkSize(MAX_FILE_BYTES + 1)?.message).toBe(
-			'Le fichier pèse 20,1 Mo : il dépasse la limite de 20 Mo d’un export Leviers.'
+			'Le fichier pèse 64,1 Mo : il dépasse la limite de 64 Mo d’un export Leviers.'
 		);
 	});
 

@@ -65,6 +65,6 @@ export function describeSetAside(s: SetAside, modules: readonly Module[]): strin
 		case 'incomplete':
 			return `Le diagnostic${where} est marqué « ${STATUS_LABELS.complete} » dans le fichier, mais ${questions(s.missing)} sur ${number(s.questions)} n’ont pas de réponse : il est importé « ${STATUS_LABELS.draft} ».`;
 		case 'future-date':
-			return `La réponse à la question ${q}${where} est datée du ${day(s.changedAt)}, plus d’un jour après l’export du fichier (${day(s.exportedAt)}) : elle n’est pas importée.`;
+			return `La réponse à la question ${q}${where} est datée du ${day(s.changedAt)}, plus d’un jour après l’export du fichier (${day(s.exportedAt)}) : elle est importée, datée du jour de l’export.`;
 	}
 }

@@ -12,6 +12,7 @@ import {
 	type ExportedCampaign,
 	type ExportedDiagnostic
 } from './format';
+import { MAX_FILE_BYTES } from './limits';
 import { compactLineage, effectiveLineage } from './lineage';
 
 /** What an export is made of. */
@@ -96,4 +97,19 @@ export function buildExport(input: ExportInput): ExportFile {
 /** The file's text: JSON indented with tabs, so a person can read it and a diff can show it. */
 export function serializeExport(file: ExportFile): string {
 	return JSON.stringify(file, null, '\t') + '\n';
+}
+
+const megabytes = (bytes: number) =>
+	`${(Math.ceil((bytes / 1048576) * 10) / 10).toLocaleString('fr-FR')} Mo`;
+
+/**
+ * Why an export's text may not be downloaded, in French: over MAX_FILE_BYTES (UTF-8), no import
+ * would read it back. Null when it is within the limit.
+ */
+export function oversizedExport(text: string): string | null {
+	// Most texts are far below: only a long one is encoded to be measured.
+	if (text.length * 3 <= MAX_FILE_BYTES) return null;
+	const bytes = new TextEncoder().encode(text).length;
+	if (bytes <= MAX_FILE_BYTES) return null;
+	return `Cet export pèserait ${megabytes(bytes)}, au-delà des ${megabytes(MAX_FILE_BYTES)} qu’un import Leviers accepte : il ne pourrait pas être réimporté. Rien n’a été téléchargé. Exportez plutôt chaque démarche séparément, depuis sa page.`;
 }
