@@ -11,7 +11,7 @@ import { readExportText } from '$lib/domain/exchange/read';
 import { buildExport, oversizedExport, serializeExport } from '$lib/domain/exchange/write';
 import type { LeviersDB } from './db';
 import { readExportData, readLocalState, type ExportTarget } from './exchange-reads';
-import { RepositoryError } from './repository';
+import { RepositoryError } from './errors';
 
 /**
  * The text of an export of `target`, written by `device` at `now`; a RepositoryError in French

@@ -1,8 +1,8 @@
 /** The app's own full backup, read back by its own import: nothing of it may be refused or lost. */
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../answers';
-import { modules } from '../content';
-import { moduleQuestions } from '../questionnaire';
+import { modules } from '../content/content';
+import { moduleQuestions } from '../content/questionnaire';
 import type { DiagnosticSnapshot } from './format';
 import { MAX_FILE_BYTES } from './limits';
 import { planImport } from './plan';

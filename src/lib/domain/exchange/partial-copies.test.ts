@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../answers';
-import { modules } from '../content';
-import { moduleQuestions, type Module } from '../questionnaire';
+import { modules } from '../content/content';
+import { moduleQuestions, type Module } from '../content/questionnaire';
 import type { DiagnosticSnapshot } from './format';
 import { planImport, type ImportPlan } from './plan';
 import { readExportText } from './read';
