@@ -15,7 +15,8 @@ function walk(dir) {
 	});
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+	/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The file an import specifier names, or null for a package or a file outside src. */
 function resolveImport(spec, from) {
@@ -67,4 +68,6 @@ if (problems.length) {
 	console.error(problems.join('\n'));
 	process.exit(1);
 }
-console.log(`src : ${files.length} fichiers, aucun cycle d’imports, aucun fichier de plus de ${MAX_LINES} lignes`);
+console.log(
+	`src : ${files.length} fichiers, aucun cycle d’imports, aucun fichier de plus de ${MAX_LINES} lignes`
+);

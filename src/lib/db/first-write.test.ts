@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { selectDiagnostics } from '$lib/domain/scoring/selection';
 import { questionnaire } from '$lib/domain/content/content';
 import { LeviersDB } from './db';
-import { readExportData } from './exchange-reads';
 import { Queries } from './queries';
 import { Repository } from './repository';
 
@@ -85,7 +84,7 @@ describe('an empty draft (made by an older version when a page was opened) never
 		const selection = selectDiagnostics(c, await queries.campaignDiagnostics(c.id), questionnaire);
 		expect(selection.counted.map((d) => d.moduleId)).toEqual(['dechets']);
 		expect([...selection.superseded, ...selection.ignored]).toEqual([]);
-		const data = await readExportData(db, { scope: 'campaign', campaignId: c.id });
+		const data = await queries.exportData({ scope: 'campaign', campaignId: c.id });
 		expect(data.diagnostics.map((d) => d.moduleId)).toEqual(['dechets']);
 		expect(await db.diagnostics.count()).toBe(2);
 	});

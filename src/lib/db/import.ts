@@ -5,7 +5,7 @@
  */
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import type { LeviersDB, StoredAnswer } from './db';
-import { META } from './exchange-reads';
+import { META } from './queries';
 import { RepositoryError } from './errors';
 
 /** Diagnostics written per step, between two progress reports. */

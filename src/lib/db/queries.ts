@@ -1,8 +1,19 @@
 /**
- * Reads of the app. Each is a plain async function, so it can run inside Dexie's liveQuery and
- * re-run whenever the tables it touched change (in this tab or another).
+ * Every read of the app. Each is a plain async method, so it can run inside Dexie's liveQuery and
+ * re-run whenever the tables it touched change (in this tab or another). The reads of an
+ * exchange (what an export holds, what an import is compared with, the backup reminder) are each
+ * one read-only transaction, so a file never mixes two states of the database.
  */
-import type { Answer, Campaign, Diagnostic, DiagnosticWithAnswers } from '$lib/domain/answers';
+import {
+	isEmptyDraft,
+	type Answer,
+	type Campaign,
+	type Diagnostic,
+	type DiagnosticWithAnswers
+} from '$lib/domain/answers';
+import type { BackupFacts } from '$lib/domain/exchange/backup';
+import type { DiagnosticSnapshot, ExportFile } from '$lib/domain/exchange/format';
+import type { LocalState } from '$lib/domain/exchange/plan';
 import type { ModuleId } from '$lib/domain/content/questionnaire';
 import { compareForSelection } from '$lib/domain/scoring/selection';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
@@ -91,6 +102,26 @@ export class Queries {
 		return this.#db.answers.where('diagnosticId').equals(diagnosticId).toArray();
 	}
 
+	/** What an export of `target` holds (a draft never written to is left out). */
+	exportData(target: ExportTarget): Promise<ExportData> {
+		return readExportData(this.#db, target);
+	}
+
+	/** What the device holds that an imported file must be compared with. */
+	localState(file: ExportFile): Promise<LocalState> {
+		return readLocalState(this.#db, file);
+	}
+
+	/** The facts of the backup reminder, `now` aside. */
+	backupFacts(): Promise<Omit<BackupFacts, 'now'>> {
+		return readBackupFacts(this.#db);
+	}
+
+	/** This device's id, or null before its first export. */
+	deviceId(): Promise<string | null> {
+		return readDeviceId(this.#db);
+	}
+
 	/** The diagnostics of a campaign with their answers, as the scoring engine takes them. */
 	async campaignDiagnostics(campaignId: string): Promise<DiagnosticWithAnswers[]> {
 		const diagnostics = await this.#db.diagnostics.where('campaignId').equals(campaignId).toArray();
@@ -114,6 +145,108 @@ export function toAnswers(rows: StoredAnswer[]): Record<string, Answer> {
 					: { questionId, value, note, changedAt };
 	}
 	return answers;
+}
+
+/** Keys of the meta table used by exchanges. */
+export const META = {
+	/** This device's random id, written in its exports. */
+	device: 'deviceId',
+	/** Epoch ms of the last full export (backup). */
+	lastBackup: 'lastBackupAt',
+	/** Epoch ms of the last import: imported answers keep their own (older) dates. */
+	lastImport: 'lastImportAt'
+} as const;
+
+/** What to export: one diagnostic, one campaign with its diagnostics, or everything. */
+export type ExportTarget =
+	| { scope: 'diagnostic'; diagnosticId: string }
+	| { scope: 'campaign'; campaignId: string }
+	| { scope: 'database' };
+
+/** The records of an export. */
+export interface ExportData {
+	campaigns: Campaign[];
+	diagnostics: DiagnosticSnapshot[];
+}
+
+async function withAnswers(
+	db: LeviersDB,
+	diagnostics: Diagnostic[]
+): Promise<DiagnosticSnapshot[]> {
+	const rows = await db.answers
+		.where('diagnosticId')
+		.anyOf(diagnostics.map((d) => d.id))
+		.toArray();
+	const byDiagnostic = new Map<string, DiagnosticSnapshot['answers']>();
+	for (const { diagnosticId, ...answer } of rows) {
+		const list = byDiagnostic.get(diagnosticId) ?? [];
+		list.push(answer);
+		byDiagnostic.set(diagnosticId, list);
+	}
+	return diagnostics.map((d) => ({ ...d, answers: byDiagnostic.get(d.id) ?? [] }));
+}
+
+/** Reads what an export holds. A draft never written to (isEmptyDraft) is left out. */
+async function readExportData(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
+	const data = await readRecords(db, target);
+	const diagnostics = data.diagnostics.filter((d) => !isEmptyDraft(d, d.answers.length));
+	return { ...data, diagnostics };
+}
+
+function readRecords(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
+	return db.transaction('r', db.campaigns, db.diagnostics, db.answers, async () => {
+		if (target.scope === 'database') {
+			const campaigns = await db.campaigns.orderBy('updatedAt').toArray();
+			return { campaigns, diagnostics: await withAnswers(db, await db.diagnostics.toArray()) };
+		}
+		const diagnostics =
+			target.scope === 'campaign'
+				? await db.diagnostics.where('campaignId').equals(target.campaignId).toArray()
+				: [await db.diagnostics.get(target.diagnosticId)].filter((d) => d !== undefined);
+		const campaignId = target.scope === 'campaign' ? target.campaignId : diagnostics[0]?.campaignId;
+		const campaign = campaignId === undefined ? undefined : await db.campaigns.get(campaignId);
+		return {
+			campaigns: campaign ? [campaign] : [],
+			diagnostics: await withAnswers(db, diagnostics)
+		};
+	});
+}
+
+/** This device's id, or null before its first export. */
+async function readDeviceId(db: LeviersDB): Promise<string | null> {
+	const record = await db.meta.get(META.device);
+	return typeof record?.value === 'string' ? record.value : null;
+}
+
+/** What the device holds that the file must be compared with. */
+function readLocalState(db: LeviersDB, file: ExportFile): Promise<LocalState> {
+	return db.transaction('r', db.campaigns, db.diagnostics, db.answers, db.meta, async () => {
+		const ids = [...new Set(file.diagnostics.map((d) => d.id))];
+		const found = (await db.diagnostics.bulkGet(ids)).filter((d) => d !== undefined);
+		const snapshots = await withAnswers(db, found);
+		return {
+			device: await readDeviceId(db),
+			campaigns: await db.campaigns.toArray(),
+			diagnostics: new Map(snapshots.map((d) => [d.id, d]))
+		};
+	});
+}
+
+const numberOf = (value: unknown) => (typeof value === 'number' ? value : null);
+
+/** The facts of the backup reminder, `now` aside. */
+function readBackupFacts(db: LeviersDB): Promise<Omit<BackupFacts, 'now'>> {
+	return db.transaction('r', db.answers, db.meta, async () => {
+		const first = await db.answers.orderBy('changedAt').first();
+		const last = await db.answers.orderBy('changedAt').last();
+		const imported = numberOf((await db.meta.get(META.lastImport))?.value);
+		const lastChange = Math.max(last?.changedAt ?? -Infinity, imported ?? -Infinity);
+		return {
+			lastBackupAt: numberOf((await db.meta.get(META.lastBackup))?.value),
+			firstChangeAt: first?.changedAt ?? imported,
+			lastChangeAt: Number.isFinite(lastChange) ? lastChange : null
+		};
+	});
 }
 
 /** The app's reads. */

@@ -15,9 +15,8 @@ import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
-import { META, readDeviceId } from './exchange-reads';
 import { applyImportWrites } from './import';
-import { fillingCopy } from './queries';
+import { fillingCopy, META, Queries } from './queries';
 import {
 	checkCampaignTexts,
 	checkDiagnosticTexts,
@@ -256,7 +255,7 @@ export class Repository {
 	async deviceId(): Promise<string> {
 		const t = this.#db;
 		return t.transaction('rw', t.meta, async () => {
-			const known = await readDeviceId(t);
+			const known = await new Queries(t).deviceId();
 			if (known) return known;
 			const id = this.#newId();
 			await t.meta.put({ key: META.device, value: id });

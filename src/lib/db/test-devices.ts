@@ -9,7 +9,7 @@ import type { ImportDecisions } from '$lib/domain/exchange/resolve';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { LeviersDB } from './db';
 import { exportText, previewImport, type PreviewResult } from './exchange';
-import type { ExportTarget } from './exchange-reads';
+import type { ExportTarget } from './queries';
 import { Queries } from './queries';
 import { Repository } from './repository';
 

@@ -11,7 +11,7 @@ import schema from '../../../docs/leviers-export.schema.json';
 import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { RepositoryError } from './errors';
 import { testDevice, type TestDevice } from './test-devices';
-import type { ExportTarget } from './exchange-reads';
+import type { ExportTarget } from './queries';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

@@ -1,10 +1,9 @@
 // The app's database is the global IndexedDB: fake-indexeddb must be installed before Dexie loads.
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
-import { db } from '$lib/db/db';
-import { readBackupFacts } from '$lib/db/exchange-reads';
 import { repository } from '$lib/db/repository';
-import { backupFile } from './exports';
+import { backupFile } from './exchange';
+import { queries } from './queries';
 
 afterEach(() => vi.useRealTimers());
 
@@ -19,9 +18,9 @@ it('a backup is recorded once downloaded, at the time written in the file', asyn
 	const exportedAt = Date.parse((JSON.parse(file.text) as { exportedAt: string }).exportedAt);
 	expect(exportedAt).toBe(Date.UTC(2026, 10, 26, 11));
 	// Built, not yet downloaded (it could still fail): the reminder must not be silenced yet.
-	expect((await readBackupFacts(db)).lastBackupAt).toBeNull();
+	expect((await queries.backupFacts()).lastBackupAt).toBeNull();
 
 	vi.setSystemTime(Date.UTC(2026, 10, 26, 11, 5));
 	await file.downloaded?.();
-	expect((await readBackupFacts(db)).lastBackupAt).toBe(exportedAt);
+	expect((await queries.backupFacts()).lastBackupAt).toBe(exportedAt);
 });
