@@ -2,16 +2,15 @@
  * The one Dexie database of the app: every schema version lives here, in order.
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { Answer, Campaign, Diagnostic } from '$lib/domain/answers';
+import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
 import { WriteGate } from './write-gate';
 
 /**
  * An answer as stored: one row per diagnostic and question, so two tabs or two writes on
  * different questions never overwrite each other. `value` is null while only a note is written.
  */
-export interface StoredAnswer extends Omit<Answer, 'value'> {
+export interface StoredAnswer extends AnswerRecord {
 	diagnosticId: string;
-	value: Answer['value'] | null;
 }
 
 /** A small key–value record (e.g. the date of the last full export). */

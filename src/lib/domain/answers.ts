@@ -24,6 +24,14 @@ export interface Answer {
 	changedAt: number;
 }
 
+/**
+ * An answer as a device stores and exchanges it: one per question touched, `value` null while
+ * only a note is written. The domain's `Answer` is one with a value.
+ */
+export interface AnswerRecord extends Omit<Answer, 'value'> {
+	value: Answer['value'] | null;
+}
+
 /** Draft until the respondent marks it complete. */
 export type DiagnosticStatus = 'draft' | 'complete';
 

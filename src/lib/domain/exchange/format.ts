@@ -4,7 +4,7 @@
  * docs/leviers-export.schema.json publishes the same rules as a JSON Schema.
  */
 import * as v from 'valibot';
-import type { Answer, Diagnostic } from '../answers';
+import type { AnswerRecord, Diagnostic } from '../answers';
 import { MAX_LINEAGE, MAX_REVISION } from './limits';
 
 /** The `format` field of every exchange file. */
@@ -144,13 +144,7 @@ export type ExportedDiagnostic = v.InferOutput<typeof ExportedDiagnosticSchema>;
 /** An answer as written in a file. */
 export type ExportedAnswer = v.InferOutput<typeof ExportedAnswerSchema>;
 
-/** An answer as the device stores it: `value` is null while only a note is written. */
-export interface AnswerRecord {
-	questionId: string;
-	value: Answer['value'] | null;
-	note?: string;
-	changedAt: number;
-}
+export type { AnswerRecord };
 
 /** A diagnostic with every stored answer, notes without a value included: what is exchanged. */
 export interface DiagnosticSnapshot extends Diagnostic {
