@@ -5,10 +5,10 @@
  */
 
 /** What the page says of an address that matches no page. */
-export const NOT_FOUND_MESSAGE = 'Cette page n’existe pas.';
+const NOT_FOUND_MESSAGE = 'Cette page n’existe pas.';
 
 /** What the page says of an error the app did not expect. */
-export const UNEXPECTED_MESSAGE = 'Une erreur inattendue est survenue.';
+const UNEXPECTED_MESSAGE = 'Une erreur inattendue est survenue.';
 
 // SvelteKit names HTTP statuses in English, and `error(status)` without a message says "Error: 500".
 const KIT_MESSAGES = new Set([

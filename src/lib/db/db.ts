@@ -45,9 +45,6 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	}
 };
 
-/** The current schema version. */
-export const SCHEMA_VERSION = Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number));
-
 /** The Leviers database. */
 export class LeviersDB extends Dexie {
 	campaigns!: EntityTable<Campaign, 'id'>;

@@ -9,7 +9,7 @@ import { META } from './queries';
 import { RepositoryError } from './errors';
 
 /** Diagnostics written per step, between two progress reports. */
-export const IMPORT_CHUNK = 100;
+const IMPORT_CHUNK = 100;
 
 const CHANGED =
 	'Les données de cet appareil ont changé depuis l’aperçu (dans un autre onglet ?). Rien n’a été importé : relancez l’import pour voir un aperçu à jour.';

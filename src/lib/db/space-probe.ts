@@ -7,7 +7,7 @@ import { DB_NAME } from './db';
 
 const MB = 1024 * 1024;
 /** Written (then deleted) into a scratch database; measured, 0.5 MB already makes LevelDB switch logs. */
-export const FILLER_BYTES = 4 * MB;
+const FILLER_BYTES = 4 * MB;
 const PROBE_FILE = 'leviers-place-libre.tmp';
 const FILLER_DB = `${DB_NAME}-relance`;
 

@@ -84,11 +84,6 @@ export interface Campaign {
 	updatedAt: number;
 }
 
-/** Whether a value answers a scale question on the 0–4 levels. */
-export function isLevel(value: Answer['value']): value is Level {
-	return typeof value === 'number';
-}
-
 /**
  * A cooperation answer with one partner ticked or unticked, in `order`. Unticking the last
  * partner leaves no answer (null), as on screen; ticking one replaces « Aucun service ».

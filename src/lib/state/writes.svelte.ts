@@ -4,7 +4,7 @@
  */
 import { db } from '$lib/db/db';
 
-let inFlight = $state(0);
+let inFlight = 0;
 let idleWaiters: (() => void)[] = [];
 
 /** Runs a write and keeps count of it while it is in flight; a storage failure halts writes. */
@@ -25,13 +25,8 @@ export async function trackWrite<T>(write: Promise<T>): Promise<T> {
 	}
 }
 
-/** Number of writes in flight (reactive). */
-export function pendingWrites(): number {
-	return inFlight;
-}
-
 /** Resolves once no write is in flight. */
-export function whenIdle(): Promise<void> {
+function whenIdle(): Promise<void> {
 	return inFlight === 0 ? Promise.resolve() : new Promise((ok) => idleWaiters.push(ok));
 }
 

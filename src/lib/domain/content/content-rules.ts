@@ -25,13 +25,13 @@ export function quoteInSource(quote: string, source: string): boolean {
 }
 
 /** Bounds on the number of scale questions per module, and the minimum of cooperation ones. */
-export const QUESTION_COUNTS = {
+const QUESTION_COUNTS = {
 	service: { minScale: 10, maxScale: 16, minCooperation: 2 },
 	transversal: { minScale: 8, maxScale: 12, minCooperation: 0 }
 } as const;
 
 /** Every lever must be informed by questions of at least this many modules. */
-export const MIN_MODULES_PER_LEVER = 4;
+const MIN_MODULES_PER_LEVER = 4;
 
 /** Checks the whole content; an empty list means it is consistent. */
 export function checkContent(

@@ -143,8 +143,6 @@ export type ScaleQuestion = v.InferOutput<typeof ScaleQuestionSchema>;
 export type CooperationQuestion = v.InferOutput<typeof CooperationQuestionSchema>;
 /** Any question. */
 export type Question = v.InferOutput<typeof QuestionSchema>;
-/** A theme of a module. */
-export type Theme = v.InferOutput<typeof ThemeSchema>;
 /** A questionnaire module. */
 export type Module = v.InferOutput<typeof ModuleSchema>;
 /** A lever. */

@@ -5,7 +5,7 @@
  */
 
 /** Field separator of French spreadsheets (the comma is their decimal mark). */
-export const CSV_SEPARATOR = ';';
+const CSV_SEPARATOR = ';';
 
 /** Byte order mark: tells Excel the file is UTF-8 (it would otherwise read it as Windows-1252). */
 export const CSV_BOM = '\uFEFF';
@@ -22,7 +22,7 @@ export function neutralise(text: string): string {
 }
 
 /** One field, quoted, its quotes doubled, a formula neutralised. */
-export function csvField(cell: CsvCell): string {
+function csvField(cell: CsvCell): string {
 	return `"${neutralise(cell ?? '').replace(/"/g, '""')}"`;
 }
 

@@ -28,7 +28,7 @@ export function slug(text: string, max = 40): string {
 }
 
 /** "2026-11-26", the local date. */
-export function localDate(epochMs: number): string {
+function localDate(epochMs: number): string {
 	const d = new Date(epochMs);
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -24,7 +24,7 @@ export type ExportScope = (typeof EXPORT_SCOPES)[number];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 /** Whether a string is a UTC timestamp as toISOString writes it, naming a real instant. */
-export function isIsoTimestamp(s: string): boolean {
+function isIsoTimestamp(s: string): boolean {
 	if (!ISO_UTC.test(s)) return false;
 	const t = Date.parse(s);
 	// Date.parse rolls 31 February over to March: a real date prints back the same.
@@ -141,8 +141,6 @@ export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 export type ExportedCampaign = v.InferOutput<typeof ExportedCampaignSchema>;
 /** A diagnostic as written in a file. */
 export type ExportedDiagnostic = v.InferOutput<typeof ExportedDiagnosticSchema>;
-/** An answer as written in a file. */
-export type ExportedAnswer = v.InferOutput<typeof ExportedAnswerSchema>;
 
 export type { AnswerRecord };
 

@@ -46,10 +46,10 @@ export function compactLineage(lineage: readonly Checkpoint[]): Checkpoint[] {
  * Device names of the checkpoints an import adds when it stores less than the file held (an
  * answer set aside, a note cut, a diagnostic reopened): ids of the app never hold `_`.
  */
-export const PARTIAL_PREFIX = 'partial_';
+const PARTIAL_PREFIX = 'partial_';
 
 /** Whether a checkpoint marks a copy that lost part of the state before it (see PARTIAL_PREFIX). */
-export const isPartial = (c: Checkpoint) => c.device.startsWith(PARTIAL_PREFIX);
+const isPartial = (c: Checkpoint) => c.device.startsWith(PARTIAL_PREFIX);
 
 /**
  * The history of a copy that holds less than the one with history `lineage` at `revision`: one

@@ -39,16 +39,24 @@ export type ReadResult =
 	  }
 	| { ok: false; problem: ImportProblem };
 
-/** One step of the chain: the schema of a version and how to bring it to the next one. */
-interface Step {
-	schema: v.GenericSchema;
-	up?: (data: never) => unknown;
+/** One step of the chain: checks a file of one version and brings it to the next version. */
+type Step = (data: unknown) => { ok: true; data: unknown } | { ok: false; issues: Issues };
+type Issues = [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]];
+
+/** A step whose migration takes exactly what its schema gives. */
+function migration<S extends v.GenericSchema>(
+	schema: S,
+	up: (data: v.InferOutput<S>) => unknown
+): Step {
+	return (data) => {
+		const r = v.safeParse(schema, data);
+		return r.success ? { ok: true, data: up(r.output) } : { ok: false, issues: r.issues };
+	};
 }
 
-/** Every version ever written, each with its schema and its migration to the next. */
-const STEPS: Record<number, Step> = {
-	1: { schema: V1FileSchema, up: migrateV1 },
-	2: { schema: ExportEnvelopeSchema }
+/** Every older version ever written, with its schema and its migration to the next one. */
+const MIGRATIONS: Record<number, Step> = {
+	1: migration(V1FileSchema, migrateV1)
 };
 
 const MAX_DETAILS = 5;
@@ -120,21 +128,24 @@ export function readExportText(text: string): ReadResult {
 	if (!parsed.ok) return parsed;
 	const version = versionOf(parsed.data);
 	if (typeof version !== 'number') return { ok: false, problem: version };
+	const invalid = (issues: Issues): ReadResult => ({
+		ok: false,
+		problem: PROBLEMS.invalid(issues.slice(0, MAX_DETAILS).map(describeIssue), issues.length)
+	});
 	let data: unknown = parsed.data;
-	for (let n = version; n <= FORMAT_VERSION; n++) {
-		const step = STEPS[n];
+	for (let n = version; n < FORMAT_VERSION; n++) {
+		const step = MIGRATIONS[n];
 		if (!step) return { ok: false, problem: PROBLEMS.unknownVersion() };
-		const r = v.safeParse(step.schema, data);
-		if (!r.success) {
-			const details = r.issues.slice(0, MAX_DETAILS).map(describeIssue);
-			return { ok: false, problem: PROBLEMS.invalid(details, r.issues.length) };
-		}
-		data = step.up ? step.up(r.output as never) : r.output;
+		const r = step(data);
+		if (!r.ok) return invalid(r.issues);
+		data = r.data;
 	}
-	return { ok: true, version, ...splitDiagnostics(data as Envelope) };
+	const envelope = v.safeParse(ExportEnvelopeSchema, data);
+	if (!envelope.success) return invalid(envelope.issues);
+	return { ok: true, version, ...splitDiagnostics(envelope.output) };
 }
 
-type Envelope = Omit<ExportFile, 'diagnostics'> & { diagnostics: unknown[] };
+type Envelope = v.InferOutput<typeof ExportEnvelopeSchema>;
 
 const textField = (raw: unknown, key: string): string | undefined => {
 	if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, key)) return undefined;

@@ -29,7 +29,7 @@ export interface ExportInput {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A campaign as written in a file. */
-export function exportCampaign(c: Campaign): ExportedCampaign {
+function exportCampaign(c: Campaign): ExportedCampaign {
 	return {
 		id: c.id,
 		authority: c.authority,
@@ -41,7 +41,7 @@ export function exportCampaign(c: Campaign): ExportedCampaign {
 }
 
 /** A diagnostic as written in a file, its history completed with this device's changes. */
-export function exportDiagnostic(d: DiagnosticSnapshot, device: string): ExportedDiagnostic {
+function exportDiagnostic(d: DiagnosticSnapshot, device: string): ExportedDiagnostic {
 	const respondent =
 		d.respondent && (d.respondent.name || d.respondent.role)
 			? {

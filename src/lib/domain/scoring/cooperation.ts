@@ -7,7 +7,7 @@ import { indexQuestionnaire, type Questionnaire } from '../content/questionnaire
 import { MODULE_IDS, type ModuleId } from '../content/questionnaire';
 
 /** What a reciprocated and a one-sided link weigh in the density (a missing link weighs 0). */
-export const LINK_WEIGHTS = { reciprocated: 1, oneSided: 0.5 } as const;
+const LINK_WEIGHTS = { reciprocated: 1, oneSided: 0.5 } as const;
 
 /** One cooperation question through which a service declared a partner. */
 export interface Declaration {

@@ -8,7 +8,7 @@ import type { QuestionnaireIndex } from '../content/questionnaire-index';
 import { isScaleValue, type DiagnosticScores } from './scoring';
 
 /** At most this many answers are quoted per module. */
-export const EVIDENCE_ANSWERS_PER_MODULE = 3;
+const EVIDENCE_ANSWERS_PER_MODULE = 3;
 
 /** An answer that drives a lever's gap. */
 export interface EvidenceAnswer {

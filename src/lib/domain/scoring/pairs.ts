@@ -11,7 +11,7 @@ import type {
 import { comparable } from './stats';
 
 /** At most this many pairs are suggested per lever. */
-export const MAX_PAIRS_PER_LEVER = 3;
+const MAX_PAIRS_PER_LEVER = 3;
 
 /** Why a topic suits a pair and a lever. */
 export interface TopicBasis {
@@ -40,7 +40,7 @@ export interface PairSuggestion {
 const rank = (m: ModuleId) => MODULE_IDS.indexOf(m);
 
 /** Orders topic bases: shared first, then higher affinity, then declared. */
-export function compareBases(x: TopicBasis, y: TopicBasis): number {
+function compareBases(x: TopicBasis, y: TopicBasis): number {
 	return (
 		Number(y.shared) - Number(x.shared) ||
 		comparable(y.affinity) - comparable(x.affinity) ||

@@ -12,7 +12,7 @@ import { indexQuestionnaire, type Questionnaire } from '../content/questionnaire
 import { serviceActions, type ServiceAction } from './service-actions';
 
 /** Below this lever score (mean level 3, Réalisé) a module is a target of the lever's actions. */
-export const ACTION_TARGET_BELOW = 75;
+const ACTION_TARGET_BELOW = 75;
 
 /** One action of the lever, with the services it concerns first. */
 export interface LeverAction {

@@ -16,7 +16,7 @@ import { isScaleValue } from './scoring';
 import { comparable } from './stats';
 
 /** How many actions each service gets. */
-export const ACTIONS_PER_SERVICE = 3;
+const ACTIONS_PER_SERVICE = 3;
 
 /** The next step on a practice: find out (nsp), engage (0–1), complete (2), share (3). */
 export type ServiceActionKind = 'find-out' | 'engage' | 'complete' | 'share';

@@ -44,7 +44,7 @@ export interface Transversality {
 }
 
 /** Component values, without hints: see transversality() for the whole. */
-export function transversalityComponents(
+function transversalityComponents(
 	input: TransversalityInput
 ): Record<TransversalityComponentId, number | null> {
 	const { expected, scores, complete, network } = input;
