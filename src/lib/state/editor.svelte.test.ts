@@ -62,6 +62,8 @@ describe('DiagnosticEditor', () => {
 		await write;
 		flushSync();
 		expect(editor.state(Q1)).toBe('saved');
+		// Committed, and still shown before the live rows have caught up: no flicker back.
+		expect(editor.value(Q1)).toBe(3);
 		await until(() => editor.stored?.get(Q1)?.value === 3);
 		expect(editor.value(Q1)).toBe(3);
 		expect(editor.diagnostic?.revision).toBe(1);
@@ -150,5 +152,16 @@ describe('DiagnosticEditor', () => {
 		await until(() => editor.value(Q2) === 1);
 		// The space typed before the save is still there for the next letter.
 		expect(editor.respondent(editor.diagnostic?.respondent)).toEqual({ name: 'Jean ', role: '' });
+	});
+
+	it('stores a partner ticked on a cooperation question (a list, not a proxy IndexedDB refuses)', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		const q = 'dechets-coop-chantiers';
+		await editor.togglePartner(q, 'eau', true);
+		await editor.togglePartner(q, 'marches', true);
+		flushSync();
+		expect(editor.state(q)).toBe('saved');
+		await until(() => JSON.stringify(editor.stored?.get(q)?.value) === '["eau","marches"]');
 	});
 });

@@ -21,7 +21,9 @@ let tokens = 0;
  * version (this write, another tab, an import) is then the truth.
  */
 export class FieldState<T> {
-	#draft = $state<Draft<T> | null>(null);
+	// Raw, not deep: `versionAtCommit` is compared by identity with the store's result, which a
+	// proxy would never equal (the draft was released at once and the screen flickered back).
+	#draft = $state.raw<Draft<T> | null>(null);
 	#failed = $state(false);
 	readonly #version: () => unknown;
 
