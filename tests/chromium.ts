@@ -1,4 +1,5 @@
 /** Where Chromium is and how to launch it, for the end-to-end tests and the benchmarks. */
+import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 /** Debian's Chromium (or CHROMIUM_PATH): no browser can be downloaded on these machines. */
@@ -29,3 +30,13 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync',
 	'--no-first-run'
 ];
+
+/** Chromium on a profile of its own (`dir`), to kill it or fill its disk as a real crash would. */
+export function launchProfile(dir: string, baseURL: string | undefined): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(dir, {
+		executablePath: findChromium(),
+		args: CHROMIUM_ARGS,
+		baseURL,
+		locale: 'fr-FR'
+	});
+}

@@ -1,9 +1,9 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { launchProfile } from './chromium';
 import { createCampaign, expectAllSaved, openModule, readModule } from './helpers';
 
 const dechets = readModule('dechets');
@@ -95,13 +95,7 @@ test('a note typed without a pause survives a killed browser, but for the last 2
 }) => {
 	test.setTimeout(120_000);
 	const profile = mkdtempSync(join(tmpdir(), 'leviers-kill-'));
-	const launch = () =>
-		chromium.launchPersistentContext(profile, {
-			executablePath: findChromium(),
-			args: CHROMIUM_ARGS,
-			baseURL,
-			locale: 'fr-FR'
-		});
+	const launch = () => launchProfile(profile, baseURL);
 	try {
 		let context = await launch();
 		const page = context.pages()[0] ?? (await context.newPage());

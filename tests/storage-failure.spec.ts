@@ -3,12 +3,12 @@
  * to the last byte, then freed; the browser is restarted to make LevelDB read its log again,
  * which is when a torn log deletes the database.
  */
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { launchProfile } from './chromium';
 import {
 	createCampaign,
 	createExample,
@@ -71,13 +71,7 @@ test.describe('a full disk', () => {
 		);
 		test.setTimeout(120_000);
 		const profile = join(root, 'profile');
-		const launch = () =>
-			chromium.launchPersistentContext(profile, {
-				executablePath: findChromium(),
-				args: CHROMIUM_ARGS,
-				baseURL,
-				locale: 'fr-FR'
-			});
+		const launch = () => launchProfile(profile, baseURL);
 		let context: BrowserContext | undefined = await launch();
 		try {
 			let page: Page = context.pages()[0] ?? (await context.newPage());

@@ -7,7 +7,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import schema from '../../../docs/leviers-export.schema.json';
 import { SCALE_VALUES } from '$lib/domain/answers';
 import { getModule, modules } from '$lib/domain/content/content';
@@ -15,19 +15,13 @@ import v2 from '$lib/domain/exchange/fixtures/v2.json';
 import { MAX_LINEAGE, MAX_REVISION, SANE_REVISION } from '$lib/domain/exchange/limits';
 import { moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
 import { RepositoryError } from './errors';
-import { testDevice, type TestDevice } from './test-devices';
+import { testDevices, type TestDevice } from './test-devices';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-const opened: TestDevice[] = [];
-const device = () => {
-	const d = testDevice();
-	opened.push(d);
-	return d;
-};
-afterEach(() => opened.splice(0).forEach((d) => d.db.close()));
+const { device, closeAll } = testDevices();
 
 const HOUR = 3_600_000;
 const exportedAt = Date.parse(v2.exportedAt);
@@ -155,7 +149,7 @@ it('any accepted file, any edits: the full backup imports again, nothing set asi
 				expect(again.plan.setAside).toEqual([]);
 				expect(again.plan.diagnostics.map((p) => p.kind)).toEqual(['skipped', 'skipped']);
 				expect(await source.dump()).toBe(stored);
-				opened.splice(0).forEach((d) => d.db.close());
+				closeAll();
 			}
 		),
 		{ numRuns: 60, seed: 2026 }

@@ -3,6 +3,7 @@
  * exporting and importing files as the interface does. Used by the tests only.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { modules } from '$lib/domain/content/content';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import type { ImportDecisions } from '$lib/domain/exchange/resolve';
@@ -68,4 +69,22 @@ export function testDevice(start = Date.UTC(2026, 10, 26, 9)): TestDevice {
 		}
 	};
 	return device;
+}
+
+/**
+ * A maker of test devices for one test file: `closeAll` closes every device it made, and runs
+ * after each test (a property test calls it after each run too).
+ */
+export function testDevices(): { device: () => TestDevice; closeAll: () => void } {
+	const opened: TestDevice[] = [];
+	const closeAll = () => opened.splice(0).forEach((d) => d.db.close());
+	afterEach(closeAll);
+	return {
+		device: () => {
+			const d = testDevice();
+			opened.push(d);
+			return d;
+		},
+		closeAll
+	};
 }

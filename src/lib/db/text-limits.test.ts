@@ -6,24 +6,18 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import schema from '../../../docs/leviers-export.schema.json';
 import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { RepositoryError } from './errors';
-import { testDevice, type TestDevice } from './test-devices';
+import { testDevices, type TestDevice } from './test-devices';
 import type { ExportTarget } from './queries';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-const opened: TestDevice[] = [];
-const device = () => {
-	const d = testDevice();
-	opened.push(d);
-	return d;
-};
-afterEach(() => opened.splice(0).forEach((d) => d.db.close()));
+const { device, closeAll } = testDevices();
 
 /** What a person may type. */
 interface Typed {
@@ -166,7 +160,7 @@ describe('whatever the repository accepts, its exports import again', () => {
 				}),
 				async (typed) => {
 					await roundTrip(typed);
-					opened.splice(0).forEach((d) => d.db.close());
+					closeAll();
 				}
 			),
 			{ numRuns: 40, seed: 2026 }
