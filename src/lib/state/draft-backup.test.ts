@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
+import { backedUpDrafts, backUpDraft, dropCampaignDrafts, dropDraft } from './draft-backup';
 
 function memoryStorage(): Storage {
 	const m = new Map<string, string>();
@@ -43,5 +43,14 @@ describe('draft backups', () => {
 			}
 		});
 		expect(() => backUpDraft('d1', 'note:q1', { text: 'x', at: 1 })).not.toThrow();
+	});
+
+	it('are all dropped with their campaign, and only those', () => {
+		backUpDraft('c1/dechets', 'note:q1', { text: 'a', at: 1 });
+		backUpDraft('c1/eau', 'respondent', { text: '{}', at: 2 });
+		backUpDraft('c2/dechets', 'note:q1', { text: 'b', at: 3 });
+		dropCampaignDrafts('c1');
+		expect([...backedUpDrafts('c1/dechets'), ...backedUpDrafts('c1/eau')]).toEqual([]);
+		expect(backedUpDrafts('c2/dechets')).toHaveLength(1);
 	});
 });

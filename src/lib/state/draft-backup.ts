@@ -72,3 +72,20 @@ export function backedUpDrafts(scope: string): BackedUpDraft[] {
 	}
 	return out;
 }
+
+/** Drops every copy kept for the modules of a campaign (once the campaign is deleted). */
+export function dropCampaignDrafts(campaignId: string): void {
+	const s = storage();
+	if (!s) return;
+	const prefix = `${PREFIX}${campaignId}/`;
+	const keys: string[] = [];
+	for (let i = 0; i < s.length; i++) {
+		const key = s.key(i);
+		if (key?.startsWith(prefix)) keys.push(key);
+	}
+	try {
+		for (const key of keys) s.removeItem(key);
+	} catch {
+		// Nothing to drop.
+	}
+}
