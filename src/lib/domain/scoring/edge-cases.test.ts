@@ -2,20 +2,11 @@
  * The edge cases of docs/methode.md ("Cas limites"), one block each, with their defined result.
  */
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from '../answers';
 import { scoreCampaign } from './campaign';
-import { diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
+import { campaign, diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
 import { LEVER_IDS, type ModuleId } from '../content/questionnaire';
 import { recommend } from './recommendations';
 
-const campaign = (modules: ModuleId[]): Campaign => ({
-	id: 'c1',
-	authority: 'Commune test',
-	label: 'Test',
-	modules,
-	createdAt: 0,
-	updatedAt: 0
-});
 const services: ModuleId[] = ['dechets', 'eau', 'cantines', 'transversal'];
 const run = (modules: ModuleId[], ds: ReturnType<typeof diagnostic>[]) => {
 	const scores = scoreCampaign(campaign(modules), ds, fixtureQuestionnaire);

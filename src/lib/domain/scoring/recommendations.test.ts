@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from '../answers';
 import { scoreCampaign } from './campaign';
-import { diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
+import { campaign, diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
 import { comparePriorities, type LeverPriority } from './priority';
 import type { ModuleId } from '../content/questionnaire';
 import { recommend } from './recommendations';
 
-const campaign = (modules: ModuleId[]): Campaign => ({
-	id: 'c1',
-	authority: 'Commune test',
-	label: 'Test',
-	modules,
-	createdAt: 0,
-	updatedAt: 0
-});
 const run = (modules: ModuleId[], ds: ReturnType<typeof diagnostic>[], q = fixtureQuestionnaire) =>
 	recommend(scoreCampaign(campaign(modules), ds, q), q);
 

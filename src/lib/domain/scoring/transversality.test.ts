@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from '../answers';
 import { scoreCampaign } from './campaign';
-import { diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
-import type { ModuleId } from '../content/questionnaire';
+import { campaign, diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
 import { evenness } from './stats';
 import { TRANSVERSALITY_WEIGHTS } from './transversality';
 
-const campaign = (modules: ModuleId[]): Campaign => ({
-	id: 'c1',
-	authority: 'Commune test',
-	label: 'Test',
-	modules,
-	createdAt: 0,
-	updatedAt: 0
-});
 const all2 = { 'd-compost': 2, 'd-ressourcerie': 2, 'd-plpdma': 2 } as const;
 
 describe('équilibre (evenness)', () => {

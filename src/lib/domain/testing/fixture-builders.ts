@@ -1,7 +1,7 @@
 /**
  * Builders of hand-made questionnaire content and diagnostics for the engine's tests.
  */
-import type { Answer, DiagnosticWithAnswers, ScaleValue } from '../answers';
+import type { Answer, Campaign, DiagnosticWithAnswers, ScaleValue } from '../answers';
 import type { LeverId, Module, ModuleId, Question } from '../content/questionnaire';
 
 const fact = {
@@ -87,5 +87,17 @@ export function diagnostic(
 		updatedAt: options.updatedAt ?? 1,
 		origin: { kind: 'local' },
 		answers
+	};
+}
+
+/** The campaign « c1 » of the engine's tests, expecting `modules`. */
+export function campaign(modules: ModuleId[]): Campaign {
+	return {
+		id: 'c1',
+		authority: 'Commune test',
+		label: 'Test',
+		modules,
+		createdAt: 0,
+		updatedAt: 0
 	};
 }

@@ -6,7 +6,14 @@ import { coop, module, scale } from './fixture-builders';
 import type { Questionnaire } from '../content/questionnaire-index';
 import type { Lever, LeverId, Module } from '../content/questionnaire';
 
-export { coop, diagnostic, module, scale, type DiagnosticOptions } from './fixture-builders';
+export {
+	campaign,
+	coop,
+	diagnostic,
+	module,
+	scale,
+	type DiagnosticOptions
+} from './fixture-builders';
 
 function lever(
 	id: LeverId,
