@@ -12,13 +12,30 @@ export type ScaleValue = Level | 'na' | 'nsp';
 /** The values of the scale, in display order. */
 export const SCALE_VALUES: readonly ScaleValue[] = [0, 1, 2, 3, 4, 'na', 'nsp'];
 
+/** Where a service stands on a legal obligation, « Non concerné » and « Je ne sais pas » apart. */
+export type Compliance = 'conforme' | 'en-cours' | 'non-conforme';
+
+/** An answer to an obligation question. */
+export type ObligationValue = Compliance | 'na' | 'nsp';
+
+/** The values of an obligation question, in display order. */
+export const OBLIGATION_VALUES: readonly ObligationValue[] = [
+	'conforme',
+	'en-cours',
+	'non-conforme',
+	'na',
+	'nsp'
+];
+
 /**
- * An answer to one question. For a scale question `value` is a ScaleValue; for a cooperation
- * question it is the list of the other modules the service works with (empty: none).
+ * An answer to one question. For a scale question `value` is a ScaleValue; for an obligation an
+ * ObligationValue (a level given before the question became an obligation is read by
+ * `complianceOf`, scoring/obligations.ts); for a cooperation question it is the list of the other
+ * modules the service works with (empty: none).
  */
 export interface Answer {
 	questionId: string;
-	value: ScaleValue | ModuleId[];
+	value: ScaleValue | ObligationValue | ModuleId[];
 	note?: string;
 	/** Epoch milliseconds of the last change. */
 	changedAt: number;

@@ -1,7 +1,7 @@
 /**
  * The French labels of the domain, in one place.
  */
-import type { DiagnosticStatus, ScaleValue } from '../answers';
+import type { DiagnosticStatus, ObligationValue, ScaleValue } from '../answers';
 
 /** Label and meaning of each value of the answer scale (DESIGN.md, "Answer scale"). */
 export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: string }> = {
@@ -24,6 +24,24 @@ export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: str
 		label: 'Je ne sais pas',
 		meaning:
 			'Retiré du calcul de maturité, mais compté : ne pas savoir est en soi la méconnaissance que décrit le document source.'
+	}
+};
+
+/** Label and meaning of each answer to an obligation question. */
+export const OBLIGATION_LABELS: Record<ObligationValue, { label: string; meaning: string }> = {
+	conforme: { label: 'Conforme', meaning: 'L’obligation est remplie, pièces à l’appui.' },
+	'en-cours': {
+		label: 'En cours de mise en conformité',
+		meaning: 'Ce n’est pas encore rempli, mais c’est décidé : une personne, un calendrier.'
+	},
+	'non-conforme': { label: 'Non conforme', meaning: 'L’obligation n’est pas remplie.' },
+	na: {
+		label: 'Non concerné',
+		meaning: 'L’obligation ne s’applique pas à la collectivité ou à ce service.'
+	},
+	nsp: {
+		label: 'Je ne sais pas',
+		meaning: 'Personne dans le service ne peut le dire : à vérifier en priorité.'
 	}
 };
 

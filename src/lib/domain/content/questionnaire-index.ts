@@ -9,6 +9,7 @@ import {
 	type LeverId,
 	type Module,
 	type ModuleId,
+	type ObligationQuestion,
 	type ScaleQuestion
 } from './questionnaire';
 
@@ -35,12 +36,20 @@ export interface IndexedCooperationQuestion {
 	levers: ReadonlyMap<LeverId, number>;
 }
 
+/** An obligation question with its position in the module. */
+export interface IndexedObligationQuestion {
+	question: ObligationQuestion;
+	order: number;
+}
+
 /** One module, indexed by question id. */
 export interface ModuleIndex {
 	module: Module;
 	scale: ReadonlyMap<string, IndexedScaleQuestion>;
 	/** The scale questions tagged with each lever, with the tag's weight, in display order. */
 	byLever: ReadonlyMap<LeverId, readonly (IndexedScaleQuestion & { weight: number })[]>;
+	/** The legal obligations (compliance items), in display order; never scored. */
+	obligations: ReadonlyMap<string, IndexedObligationQuestion>;
 	cooperation: ReadonlyMap<string, IndexedCooperationQuestion>;
 	/** The cooperation questions in display order, and by topic (first question per topic). */
 	cooperationList: readonly IndexedCooperationQuestion[];
@@ -58,6 +67,7 @@ export interface QuestionnaireIndex {
 function indexModule(module: Module): ModuleIndex {
 	const scale = new Map<string, IndexedScaleQuestion>();
 	const cooperation = new Map<string, IndexedCooperationQuestion>();
+	const obligations = new Map<string, IndexedObligationQuestion>();
 	let order = 0;
 	for (const theme of module.themes) {
 		const levers = new Map<LeverId, number>();
@@ -72,6 +82,8 @@ function indexModule(module: Module): ModuleIndex {
 		for (const q of theme.questions) {
 			// The first occurrence of an id wins; the content tests forbid duplicates anyway.
 			if (q.type === 'scale' && !scale.has(q.id)) scale.set(q.id, { question: q, order });
+			if (q.type === 'obligation' && !obligations.has(q.id))
+				obligations.set(q.id, { question: q, order });
 			if (q.type === 'cooperation' && !cooperation.has(q.id))
 				cooperation.set(q.id, { question: q, order, levers });
 			order++;
@@ -85,7 +97,7 @@ function indexModule(module: Module): ModuleIndex {
 	const byTopic = new Map<string, IndexedCooperationQuestion>();
 	for (const c of cooperationList)
 		if (!byTopic.has(c.question.topic)) byTopic.set(c.question.topic, c);
-	return { module, scale, byLever, cooperation, cooperationList, byTopic };
+	return { module, scale, byLever, obligations, cooperation, cooperationList, byTopic };
 }
 
 const cache = new WeakMap<Questionnaire, QuestionnaireIndex>();

@@ -92,8 +92,27 @@ export const CooperationQuestionSchema = v.strictObject({
 	topic: nonEmpty(80)
 });
 
+/**
+ * A legal obligation of the service, asked as a compliance item (« Conforme », « En cours de mise
+ * en conformité », « Non conforme », « Non concerné », « Je ne sais pas »). Like ADEME's
+ * prerequisites it is worth no points: it is never part of maturity, lever scores or
+ * transversality, it is shown as a checklist, and an unmet or unknown one comes first in the
+ * advice. Its reference is the legal text with its date; `todo` says what to do to comply.
+ */
+export const ObligationQuestionSchema = v.strictObject({
+	...questionBase,
+	type: v.literal('obligation'),
+	reference: FactReferenceSchema,
+	/** What to do to comply, in one or two sentences, e.g. "Faire adopter le programme…". */
+	todo: nonEmpty(600)
+});
+
 /** Any question of a module. */
-export const QuestionSchema = v.variant('type', [ScaleQuestionSchema, CooperationQuestionSchema]);
+export const QuestionSchema = v.variant('type', [
+	ScaleQuestionSchema,
+	ObligationQuestionSchema,
+	CooperationQuestionSchema
+]);
 
 /** A group of questions shown together. */
 export const ThemeSchema = v.strictObject({
@@ -139,6 +158,10 @@ export type Reference = v.InferOutput<typeof ReferenceSchema>;
 export type LeverTag = v.InferOutput<typeof LeverTagSchema>;
 /** A 0–4 scale question. */
 export type ScaleQuestion = v.InferOutput<typeof ScaleQuestionSchema>;
+/** A legal obligation (compliance item). */
+export type ObligationQuestion = v.InferOutput<typeof ObligationQuestionSchema>;
+/** A dated legal or technical fact. */
+export type FactReference = v.InferOutput<typeof FactReferenceSchema>;
 /** A cooperation (multi-select of services) question. */
 export type CooperationQuestion = v.InferOutput<typeof CooperationQuestionSchema>;
 /** Any question. */

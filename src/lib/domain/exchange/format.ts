@@ -70,7 +70,7 @@ export const CheckpointSchema = v.object({ device: IdSchema, revision: count(MAX
 /** An answer: a level 0–4, "na", "nsp", the partner modules of a cooperation question, or null. */
 export const AnswerValueSchema = v.union(
 	[
-		v.picklist([0, 1, 2, 3, 4, 'na', 'nsp']),
+		v.picklist([0, 1, 2, 3, 4, 'na', 'nsp', 'conforme', 'en-cours', 'non-conforme']),
 		v.pipe(v.array(ModuleRefSchema), v.maxLength(20)),
 		v.null()
 	],
