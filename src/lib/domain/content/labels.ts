@@ -23,7 +23,7 @@ export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: str
 	nsp: {
 		label: 'Je ne sais pas',
 		meaning:
-			'Retiré du calcul de maturité, mais compté : ne pas savoir est en soi la méconnaissance que décrit le document source.'
+			'Compte comme « Rien » dans les scores (ce que le service ne peut pas montrer) et dans la méconnaissance : ne pas savoir est en soi le frein que décrit le document source.'
 	}
 };
 
@@ -51,31 +51,29 @@ export const STATUS_LABELS: Record<DiagnosticStatus, string> = {
 	complete: 'Terminé'
 };
 
-/** French name and meaning of each transversality component. */
+/** French name and meaning of each transversality component (method v2). */
 export const TRANSVERSALITY_LABELS: Record<
-	'coverage' | 'cooperation' | 'sharedLevers' | 'governance' | 'balance',
+	'sharedLevers' | 'cooperation' | 'diffusion' | 'governance',
 	{ label: string; meaning: string }
 > = {
-	coverage: {
-		label: 'Couverture',
-		meaning: 'Part des services attendus dont le diagnostic est complet.'
+	sharedLevers: {
+		label: 'Leviers partagés',
+		meaning:
+			'Sur chaque levier que plusieurs services abordent, la part de leurs pratiques au niveau « Engagé » ou au-delà, en moyenne.'
 	},
 	cooperation: {
 		label: 'Coopération',
 		meaning:
-			'Densité des liens de travail déclarés entre services ; un lien déclaré des deux côtés compte plus qu’un lien déclaré d’un seul.'
+			'Les liens de travail déclarés entre services, chacun pesant selon la pratique des deux services sur les leviers qu’ils partagent ; un lien déclaré des deux côtés compte double.'
 	},
-	sharedLevers: {
-		label: 'Leviers partagés',
-		meaning: 'Pour chaque levier, part des services au niveau « Engagé » ou au-delà, en moyenne.'
+	diffusion: {
+		label: 'Diffusion',
+		meaning:
+			'La pratique est-elle répandue dans tous les services ? Un service compte pleinement dès qu’il a engagé la moitié de ses pratiques ; un service absent compte 0.'
 	},
 	governance: {
 		label: 'Gouvernance',
-		meaning: 'Score du module de pilotage transversal : portage, comité, mission transversale.'
-	},
-	balance: {
-		label: 'Équilibre',
 		meaning:
-			'Régularité de la maturité entre services : un service champion et cinq absents, ce n’est pas de la transversalité.'
+			'Part des pratiques du module de pilotage transversal (portage, comité, mission transversale) au niveau « Engagé » ou au-delà ; non mesurée sans ce module.'
 	}
 };

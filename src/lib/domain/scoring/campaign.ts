@@ -12,6 +12,7 @@ import {
 	type AnswerIssue,
 	type DiagnosticScores
 } from './scoring';
+import { campaignChecklist, type ObligationChecklist } from './obligations';
 import { selectDiagnostics, type DiagnosticSelection } from './selection';
 import { meanOf } from './stats';
 import { transversality, type Transversality } from './transversality';
@@ -42,6 +43,11 @@ export interface CampaignScores {
 	meconnaissance: number | null;
 	network: CooperationNetwork;
 	transversality: Transversality;
+	/**
+	 * The legal obligations of every expected service (those without a diagnostic as unknown):
+	 * « Conformité réglementaire : met sur applicable obligations remplies ». Worth no points.
+	 */
+	obligations: ObligationChecklist;
 	/** Answers left out of the scores (unknown question, invalid value), for the interface. */
 	issues: AnswerIssue[];
 }
@@ -104,10 +110,18 @@ export function scoreCampaign(
 		levers: campaignLeverScores(scores),
 		meconnaissance: overallMeconnaissance(scores),
 		network,
-		transversality: transversality(
-			{ expected: selection.expected, scores, complete, network },
-			indexQuestionnaire(questionnaire)
+		obligations: campaignChecklist(
+			selection.expected,
+			new Map(scores.map((s) => [s.moduleId, s.obligations])),
+			indexQuestionnaire(questionnaire).modules
 		),
+		transversality: transversality({
+			expected: selection.expected,
+			scores,
+			complete,
+			network,
+			index: indexQuestionnaire(questionnaire)
+		}),
 		issues: scores.flatMap((s) => s.issues)
 	};
 }

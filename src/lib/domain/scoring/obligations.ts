@@ -5,7 +5,7 @@
  */
 import type { DiagnosticWithAnswers, ObligationValue } from '../answers';
 import type { ModuleIndex } from '../content/questionnaire-index';
-import type { FactReference, ModuleId } from '../content/questionnaire';
+import { MODULE_IDS, type FactReference, type ModuleId } from '../content/questionnaire';
 
 /**
  * Reads an answer to an obligation question. Before method v2 obligations were scale questions:
@@ -112,6 +112,25 @@ export function obligationChecklist(
 			state: value === null ? 'unknown' : STATE[value],
 			order
 		});
+	}
+	return checklistOf(items);
+}
+
+/**
+ * The checklist of a campaign: the items of every diagnostic that counts, and those of expected
+ * modules without a diagnostic as unknown (nobody has said yet), in MODULE_IDS then display order.
+ */
+export function campaignChecklist(
+	expected: readonly ModuleId[],
+	checklists: ReadonlyMap<ModuleId, ObligationChecklist>,
+	modules: ReadonlyMap<ModuleId, ModuleIndex>
+): ObligationChecklist {
+	const items: ObligationItem[] = [];
+	for (const m of MODULE_IDS) {
+		if (!expected.includes(m)) continue;
+		const own =
+			checklists.get(m) ?? obligationChecklist({ moduleId: m, answers: {} }, modules.get(m));
+		items.push(...own.items);
 	}
 	return checklistOf(items);
 }

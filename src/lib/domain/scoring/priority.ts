@@ -1,23 +1,31 @@
 /**
- * The priority of each lever for a campaign: gap × reach, raised by méconnaissance, and the
- * deterministic order of the recommendations. Formulas: docs/methode.md.
+ * The priority of each lever for a campaign (method v2): the sum, over the services the lever
+ * concerns, of how far each still is from « Exemplaire ». « Je ne sais pas » counts once, as
+ * nothing shown in the lever score; reach is how many services the lever concerns. Formulas:
+ * docs/methode.md.
  */
 import type { CampaignScores } from './campaign';
 import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
-import { comparable, meanOf } from './stats';
+import { MIN_LEVEL_ANSWERS } from './scoring';
+import { comparable } from './stats';
 
 /** How much a lever should be pulled first, and what that comes from. */
 export interface LeverPriority {
 	lever: LeverId;
-	/** Modules with at least one answer on the 0–4 levels or "Je ne sais pas" on the lever. */
+	/**
+	 * Modules the lever concerns: at least MIN_LEVEL_ANSWERS answers on it, on the levels or
+	 * « Je ne sais pas ». A module with one light question on a lever is not concerned.
+	 */
 	modules: ModuleId[];
 	/** Reach: the number of those modules. */
 	reach: number;
-	/** Gap, 0–1: mean of (1 − score / 100) over the modules scored; 1 when only "Je ne sais pas". */
+	/** Gap, 0–1: mean of (1 − raw lever score / 100) over those modules. */
 	gap: number;
-	/** 0–100: weight of the "Je ne sais pas" answers among the answers on the lever. */
+	/** 0–100: weight of the "Je ne sais pas" answers among the answers on the lever (shown). */
 	meconnaissance: number;
-	/** gap × reach × (1 + méconnaissance / 100); 0 when nothing is left to do or nobody answered. */
+	/** How many answers (levels and « Je ne sais pas ») the priority rests on. */
+	answers: number;
+	/** Σ over the modules concerned of (1 − raw score / 100) = reach × gap; 0 when none. */
 	priority: number;
 }
 
@@ -34,32 +42,32 @@ export function comparePriorities(a: LeverPriority, b: LeverPriority): number {
 	);
 }
 
-/** The priority of every lever, in recommendation order (levers nobody answered last, at 0). */
+/** The priority of every lever, in recommendation order (levers that concern nobody last, at 0). */
 export function leverPriorities(scores: CampaignScores): LeverPriority[] {
 	return LEVER_IDS.map((lever): LeverPriority => {
 		const rows = scores.diagnostics.filter(
-			(d) => d.levers[lever].answered + d.levers[lever].unknown > 0
+			(d) => d.levers[lever].answered + d.levers[lever].unknown >= MIN_LEVEL_ANSWERS
 		);
 		const reach = rows.length;
-		const gaps = rows.map((d) => {
-			const s = d.levers[lever].score;
-			return s === null ? null : 1 - s / 100;
-		});
-		const gap = reach === 0 ? 0 : (meanOf(gaps) ?? 1);
+		let priority = 0;
 		let unknown = 0;
 		let total = 0;
+		let answers = 0;
 		for (const d of rows) {
-			unknown += d.levers[lever].unknownWeight;
-			total += d.levers[lever].unknownWeight + d.levers[lever].answeredWeight;
+			const l = d.levers[lever];
+			priority += 1 - (l.raw ?? 0) / 100;
+			unknown += l.unknownWeight;
+			total += l.unknownWeight + l.answeredWeight;
+			answers += l.answered + l.unknown;
 		}
-		const meconnaissance = total === 0 ? 0 : (100 * unknown) / total;
 		return {
 			lever,
 			modules: rows.map((d) => d.moduleId),
 			reach,
-			gap,
-			meconnaissance,
-			priority: gap * reach * (1 + meconnaissance / 100)
+			gap: reach === 0 ? 0 : priority / reach,
+			meconnaissance: total === 0 ? 0 : (100 * unknown) / total,
+			answers,
+			priority
 		};
 	}).sort(comparePriorities);
 }

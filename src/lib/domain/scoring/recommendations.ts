@@ -10,6 +10,7 @@ import { leverPriorities, type LeverPriority } from './priority';
 import type { ModuleId, SourceQuote } from '../content/questionnaire';
 import { indexQuestionnaire, type Questionnaire } from '../content/questionnaire-index';
 import { serviceActions, type ServiceAction } from './service-actions';
+import { checklistOf, obligationsToAct, type ObligationItem } from './obligations';
 
 /** Below this lever score (mean level 3, Réalisé) a module is a target of the lever's actions. */
 const ACTION_TARGET_BELOW = 75;
@@ -34,12 +35,25 @@ export interface LeverRecommendation extends LeverPriority {
 	source: SourceQuote | null;
 }
 
+/** The advice of one service: its obligations to act on first, then its first practices. */
+export interface ServiceAdvice {
+	moduleId: ModuleId;
+	/** Unmet, unknown, then in-progress obligations (display order within each). */
+	obligations: ObligationItem[];
+	actions: ServiceAction[];
+}
+
 /** The recommendations of a campaign. */
 export interface Recommendations {
+	/**
+	 * Obligations to act on, before any lever: unmet first, then unknown (including those of
+	 * expected services that have not answered), then in progress; MODULE_IDS order within each.
+	 */
+	obligations: ObligationItem[];
 	/** Levers with a positive priority, in priority order. */
 	levers: LeverRecommendation[];
-	/** The first actions of each module that counts, in MODULE_IDS order. */
-	services: { moduleId: ModuleId; actions: ServiceAction[] }[];
+	/** The advice of each module that counts, in MODULE_IDS order. */
+	services: ServiceAdvice[];
 }
 
 /** Recommends levers and actions from a campaign's scores and the questionnaire. */
@@ -74,7 +88,8 @@ export function recommend(scores: CampaignScores, questionnaire: Questionnaire):
 
 	const services = scores.selection.counted.map((d) => ({
 		moduleId: d.moduleId,
+		obligations: obligationsToAct(scored.get(d.moduleId)?.obligations ?? checklistOf([])),
 		actions: serviceActions(d, priorities, index)
 	}));
-	return { levers, services };
+	return { obligations: obligationsToAct(scores.obligations), levers, services };
 }

@@ -3,25 +3,38 @@
  * (transversality.ts) and its hints (transversality-hints.ts).
  */
 import type { ModuleId } from '../content/questionnaire';
+import type { QuestionnaireIndex } from '../content/questionnaire-index';
 import type { CooperationNetwork } from './cooperation';
 import type { DiagnosticScores } from './scoring';
 
-/** The weights of the five components, in one place; they sum to 1. */
+/**
+ * The weights of the four components (method v2), in one place; they sum to 1. Cooperation
+ * weighs most: working together is what transversality means in the source document.
+ */
 export const TRANSVERSALITY_WEIGHTS = {
-	coverage: 0.15,
-	cooperation: 0.25,
 	sharedLevers: 0.25,
-	governance: 0.2,
-	balance: 0.15
+	cooperation: 0.35,
+	diffusion: 0.2,
+	governance: 0.2
 } as const;
 
-/** One of the five components: couverture, coopération, leviers partagés, gouvernance, équilibre. */
+/** One of the four components: leviers partagés, coopération, diffusion, gouvernance. */
 export type TransversalityComponentId = keyof typeof TRANSVERSALITY_WEIGHTS;
 
 /** The components in display order. */
 export const TRANSVERSALITY_COMPONENTS = Object.keys(
 	TRANSVERSALITY_WEIGHTS
 ) as TransversalityComponentId[];
+
+/**
+ * What a declared link is worth before practice: a link between two services that practise
+ * nothing still counts a little (declaring is a first step), one between two services engaged on
+ * every lever they share counts fully. value = base + (1 − base) × practice.
+ */
+export const LINK_BASE = 0.2;
+
+/** What a reciprocated and a one-sided link weigh (a missing link weighs 0). */
+export const LINK_WEIGHTS = { reciprocated: 1, oneSided: 0.5 } as const;
 
 /** What the transversality is computed from (all already derived by campaign.ts). */
 export interface TransversalityInput {
@@ -31,4 +44,5 @@ export interface TransversalityInput {
 	/** Modules whose diagnostic that counts is complete. */
 	complete: readonly ModuleId[];
 	network: CooperationNetwork;
+	index: QuestionnaireIndex;
 }

@@ -1,130 +1,154 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCampaign } from './campaign';
 import { campaign, diagnostic, fixtureQuestionnaire } from '../testing/fixtures';
-import { evenness } from './stats';
+import type { ModuleId } from '../content/questionnaire';
 import { TRANSVERSALITY_WEIGHTS } from './transversality';
 
-const all2 = { 'd-compost': 2, 'd-ressourcerie': 2, 'd-plpdma': 2 } as const;
+const engaged = {
+	dechets: { 'd-compost': 2, 'd-ressourcerie': 2, 'd-tri': 2, 'd-elu': 2 },
+	eau: { 'e-reuse': 2, 'e-clauses': 2, 'e-asso': 2, 'e-pluie': 2 }
+} as const;
+const thinking = {
+	dechets: { 'd-compost': 1, 'd-ressourcerie': 1, 'd-tri': 1, 'd-elu': 1 },
+	eau: { 'e-reuse': 1, 'e-clauses': 1, 'e-asso': 1, 'e-pluie': 1 }
+} as const;
 
-describe('équilibre (evenness)', () => {
-	it('is 100 when maturities are equal and 0 when one service holds everything', () => {
-		expect(evenness([40, 40, 40])).toBe(100);
-		expect(evenness([80, 0, 0, 0])).toBe(0);
-	});
-	it('follows 100 × (1 − Σ|xi − xj| / ((n − 1) Σx))', () => {
-		// [0, 0, 31.25, 75]: Σ|xi − xj| = 256.25, (n − 1) Σx = 3 × 106.25 = 318.75.
-		expect(evenness([75, 0, 31.25, 0])).toBeCloseTo(100 * (1 - 256.25 / 318.75), 12);
-		// [25, 75]: 50 / (1 × 100) → 50.
-		expect(evenness([25, 75])).toBe(50);
-	});
-	it('is null with fewer than two services or when every maturity is 0', () => {
-		expect(evenness([60])).toBeNull();
-		expect(evenness([0, 0])).toBeNull();
-	});
-});
+function pairOf(
+	levels: typeof engaged | typeof thinking,
+	links: { dechets?: ModuleId[]; eau?: ModuleId[] },
+	modules: ModuleId[] = ['dechets', 'eau']
+) {
+	return scoreCampaign(
+		campaign(modules),
+		[
+			diagnostic('dechets', {
+				answers: { ...levels.dechets, ...(links.dechets ? { 'd-coop': links.dechets } : {}) }
+			}),
+			diagnostic('eau', {
+				answers: { ...levels.eau, ...(links.eau ? { 'e-coop': links.eau } : {}) }
+			})
+		],
+		fixtureQuestionnaire
+	).transversality;
+}
 
-describe('transversality', () => {
-	it('says so when every service is at 0, instead of "no maturity measured"', () => {
-		const zero = scoreCampaign(
-			campaign(['dechets', 'eau']),
-			[
-				diagnostic('dechets', { answers: { 'd-compost': 0, 'd-ressourcerie': 0, 'd-plpdma': 0 } }),
-				diagnostic('eau', { answers: { 'e-reuse': 0, 'e-clauses': 0, 'e-asso': 0 } })
-			],
-			fixtureQuestionnaire
-		).transversality.components.balance;
-		expect(zero.value).toBeNull();
-		expect(zero.hint).toBe(
-			'Tous les services sont à 0 : l’équilibre se mesurera dès qu’un service progressera.'
-		);
-	});
+const values = (t: ReturnType<typeof pairOf>) =>
+	Object.fromEntries(Object.entries(t.components).map(([k, c]) => [k, c.value]));
 
+describe('transversality (method v2)', () => {
 	it('has weights that sum to 1', () => {
 		const sum = Object.values(TRANSVERSALITY_WEIGHTS).reduce((s, w) => s + w, 0);
 		expect(sum).toBeCloseTo(1, 12);
 	});
 
-	it('spreads the weight of gouvernance when the campaign has no transversal module', () => {
-		// No transversal module expected: gouvernance is null and left out.
-		// dechets maturity 50, cantines absent → couverture 50, coopération 0 (one pair, déchets
-		// answered « aucun »),
-		// leviers partagés: dechets engaged (50 ≥ 50) on its 4 levers → 100, équilibre [50, 0] → 0.
-		// score = (0.15×50 + 0.25×0 + 0.25×100 + 0.15×0) / 0.8 = 32.5 / 0.8 = 40.625.
+	it('two engaged services declaring each other: every measured component at 100, partial without governance', () => {
+		// Both services at Engagé on every practice: engagement 1 on every lever. They share
+		// mise en relation, mutualisation and collectivité usager → leviers partagés 100; the one
+		// pair is reciprocated with practice 1 → worth 1 → coopération 100; diffusion 100.
+		// No transversal module: gouvernance « non mesurée », the score is out of 80.
+		const t = pairOf(engaged, { dechets: ['eau'], eau: ['dechets'] });
+		expect(values(t)).toEqual({
+			sharedLevers: 100,
+			cooperation: 100,
+			diffusion: 100,
+			governance: null
+		});
+		expect(t.score).toBeCloseTo(80, 12);
+		expect(t).toMatchObject({ maximum: 80, partial: true });
+		expect(t.components.governance.hint).toMatch(/^Non mesurée : .*partielle/);
+	});
+
+	it('a link declared by one side counts half a link declared by both', () => {
+		const one = pairOf(engaged, { dechets: ['eau'], eau: [] });
+		expect(one.components.cooperation.value).toBeCloseTo(50, 12);
+		expect(one.components.cooperation.hint).toBe(
+			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau).'
+		);
+		expect(one.score).toBeCloseTo(25 + 0.35 * 50 + 20, 12);
+	});
+
+	it('a link between services that practise nothing counts only its base, 0.2', () => {
+		// Everything « En réflexion »: no practice is engaged, engagement 0 everywhere.
+		const t = pairOf(thinking, { dechets: ['eau'], eau: ['dechets'] });
+		expect(values(t)).toEqual({
+			sharedLevers: 0,
+			cooperation: 20,
+			diffusion: 0,
+			governance: null
+		});
+		expect(t.score).toBeCloseTo(7, 12);
+		expect(t.pairs[0]).toMatchObject({ practice: 0, worth: 0.2 });
+	});
+
+	it('no cooperation answer at all: coopération « non mesurée », counting 0', () => {
+		const t = pairOf(engaged, {});
+		expect(t.components.cooperation.value).toBeNull();
+		expect(t.components.cooperation.hint).toBe(
+			'Non mesurée : aucun service n’a encore répondu aux questions de coopération.'
+		);
+		expect(t.score).toBeCloseTo(45, 12);
+		expect(t.maximum).toBeCloseTo(45, 12);
+		// Answering « aucun service » is measured (0) and scores the same: skipping never helps.
+		expect(pairOf(engaged, { dechets: [], eau: [] }).score).toBeCloseTo(45, 12);
+	});
+
+	it('gouvernance is the share of steering practices at Engagé or above', () => {
 		const t = scoreCampaign(
-			campaign(['dechets', 'cantines']),
-			[diagnostic('dechets', { answers: { ...all2, 'd-coop': [] } })],
+			campaign(['dechets', 'eau', 'transversal']),
+			[
+				diagnostic('dechets', { answers: engaged.dechets }),
+				diagnostic('eau', { answers: engaged.eau }),
+				diagnostic('transversal', { answers: { 't-elu': 3, 't-copil': 1 } })
+			],
+			fixtureQuestionnaire
+		).transversality;
+		expect(t.components.governance.value).toBe(50);
+		expect(t.partial).toBe(true); // coopération not answered
+		expect(t.basis).toMatchObject({
+			services: 2,
+			answered: 2,
+			complete: 2,
+			governanceExpected: true,
+			governanceAnswered: true
+		});
+	});
+
+	it('an expected transversal module that did not answer: gouvernance « non mesurée »', () => {
+		const t = scoreCampaign(
+			campaign(['dechets', 'eau', 'transversal']),
+			[diagnostic('dechets', { answers: engaged.dechets })],
 			fixtureQuestionnaire
 		).transversality;
 		expect(t.components.governance.value).toBeNull();
-		expect(t.components.governance.hint).toMatch(/ne fait pas partie/);
-		expect([
-			t.components.coverage.value,
-			t.components.cooperation.value,
-			t.components.sharedLevers.value,
-			t.components.balance.value
-		]).toEqual([50, 0, 100, 0]);
-		expect(t.score).toBe(40.625);
-	});
-
-	it('counts 0 for a component left unmeasured for lack of answers', () => {
-		// Nobody answered the cooperation questions: coopération is not measured (null) and counts
-		// 0, so skipping them cannot raise the score: still 32.5 / 0.8.
-		const t = scoreCampaign(
-			campaign(['dechets', 'cantines']),
-			[diagnostic('dechets', { answers: all2 })],
-			fixtureQuestionnaire
-		).transversality;
-		expect(t.components.cooperation.value).toBeNull();
-		expect(t.components.cooperation.hint).toBe(
-			'Aucun service n’a encore répondu aux questions de coopération.'
+		expect(t.components.governance.hint).toBe(
+			'Non mesurée : faire remplir le module de pilotage transversal.'
 		);
-		expect(t.score).toBe(40.625);
 	});
 
-	it('counts an expected transversal module that did not answer as 0 in gouvernance', () => {
-		const t = scoreCampaign(
-			campaign(['dechets', 'cantines', 'transversal']),
-			[diagnostic('dechets', { answers: all2 })],
-			fixtureQuestionnaire
-		).transversality;
-		expect(t.components.governance.value).toBe(0);
-		expect(t.components.governance.hint).toBe('Faire remplir le module de pilotage transversal.');
-	});
-
-	it('counts only complete diagnostics in couverture, but scores drafts', () => {
-		const t = scoreCampaign(
-			campaign(['dechets', 'cantines']),
-			[
-				diagnostic('dechets', { answers: all2 }),
-				diagnostic('cantines', { status: 'draft', answers: { 'c-bio': 2 } })
-			],
-			fixtureQuestionnaire
-		).transversality;
-		expect(t.components.coverage.value).toBe(50);
-		expect(t.components.coverage.hint).toBe(
-			'Faire compléter le diagnostic de : Cantines (brouillon).'
-		);
-		expect(t.components.balance.value).toBe(100);
-	});
-
-	it('names the one-sided links and the lagging levers in its hints', () => {
-		const low = { 'd-compost': 1, 'd-ressourcerie': 1, 'd-plpdma': 1 } as const;
+	it('a service without diagnostic counts 0 in diffusion and in the levers it addresses', () => {
 		const t = scoreCampaign(
 			campaign(['dechets', 'eau']),
-			[
-				diagnostic('dechets', { answers: { ...low, 'd-coop': ['eau'] } }),
-				diagnostic('eau', { answers: { 'e-reuse': 0 } })
-			],
+			[diagnostic('dechets', { answers: engaged.dechets })],
 			fixtureQuestionnaire
 		).transversality;
-		expect(t.components.cooperation.value).toBe(50);
-		expect(t.components.cooperation.hint).toBe(
-			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau).'
+		// diffusion (1 + 0) / 2; shared levers: MR, MU, CU at (1 + 0) / 2 → 50.
+		expect(t.components.diffusion.value).toBe(50);
+		expect(t.components.sharedLevers.value).toBe(50);
+		expect(t.components.diffusion.hint).toBe(
+			'Services qui ont engagé moins de la moitié de leurs pratiques : Eau (absent).'
 		);
+		expect(t.basis).toMatchObject({ services: 2, answered: 1 });
+	});
+
+	it('empty complete diagnostics make nothing look transversal', () => {
+		const t = scoreCampaign(
+			campaign(['dechets', 'eau', 'cantines']),
+			[diagnostic('dechets'), diagnostic('eau'), diagnostic('cantines')],
+			fixtureQuestionnaire
+		).transversality;
+		expect(t.score).toBeNull();
+		expect(t.reason).toBe('no-scores');
+		expect(t.components.diffusion.value).toBe(0);
 		expect(t.components.sharedLevers.value).toBe(0);
-		expect(t.components.sharedLevers.hint).toBe(
-			'Leviers où moins de la moitié des services sont engagés : Portage politique, Mise en relation, Mutualisation, Collectivité usager.'
-		);
-		expect(t.components.balance.hint).toBe('Soutenir les services en retrait : Eau (0).');
 	});
 });

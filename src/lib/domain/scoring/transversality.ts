@@ -1,13 +1,15 @@
 /**
- * Transversality of a campaign, 0–100, and its five components, each returned with its value,
- * its weight and a French sentence on what would raise it. Formulas: docs/methode.md.
+ * Transversality of a campaign, 0–100, and its four components (method v2), each returned with
+ * its value, its weight and a French sentence on what would raise it. Every component counts
+ * practice, not form-filling: what is at least « Engagé ». Formulas: docs/methode.md.
  */
-import { LEVER_IDS, type LeverId } from '../content/questionnaire';
-import type { QuestionnaireIndex } from '../content/questionnaire-index';
-import { ENGAGED_THRESHOLD } from './scoring';
-import { evenness, meanOf } from './stats';
+import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
+import type { CooperationPair } from './cooperation';
+import { meanOf } from './stats';
 import { transversalityHints } from './transversality-hints';
 import {
+	LINK_BASE,
+	LINK_WEIGHTS,
 	TRANSVERSALITY_COMPONENTS,
 	TRANSVERSALITY_WEIGHTS,
 	type TransversalityComponentId,
@@ -24,64 +26,135 @@ export {
 /** One component as the interface shows it. */
 export interface TransversalityComponent {
 	id: TransversalityComponentId;
-	/** 0–100, or null when it cannot be measured (shown as such; counts 0 in the score). */
+	/** 0–100, or null when it cannot be measured (shown « non mesurée »; counts 0 in the score). */
 	value: number | null;
 	weight: number;
 	/** What would raise it, in French, naming the services or levers concerned. */
 	hint: string;
 }
 
+/** A pair of services of the campaign that declared working together, with its worth. */
+export interface PractisedPair extends CooperationPair {
+	/** 0–1: the lower engagement of the two ends, averaged over the levers they share. */
+	practice: number;
+	/** What the pair adds to the cooperation: link weight × (base + (1 − base) × practice). */
+	worth: number;
+}
+
+/** What the transversality rests on, shown with it. */
+export interface TransversalityBasis {
+	/** Expected services (the transversal module apart). */
+	services: number;
+	/** Of those, with a diagnostic that counts, complete, and with reliable scores. */
+	answered: number;
+	complete: number;
+	reliable: number;
+	/** Whether the transversal steering module is expected, and answered. */
+	governanceExpected: boolean;
+	governanceAnswered: boolean;
+}
+
 /** The transversality score and its components. */
 export interface Transversality {
 	/**
-	 * Weighted mean of the components, a null component counting 0, except gouvernance when the
-	 * campaign has no transversal module (its weight is then spread over the others); null when
-	 * `reason` says why.
+	 * Weighted sum of the components, a component not measured counting 0 (skipping questions
+	 * never raises the score); null when `reason` says why.
 	 */
 	score: number | null;
+	/** The highest score the measured components allow: 100, or less when `partial`. */
+	maximum: number;
+	/** Whether a component is not measured (the score is then shown as partial, « sur 80 »). */
+	partial: boolean;
 	reason: 'single-service' | 'no-scores' | null;
 	components: Record<TransversalityComponentId, TransversalityComponent>;
+	pairs: PractisedPair[];
+	basis: TransversalityBasis;
 }
 
-/** Component values, without hints: see transversality() for the whole. */
-function transversalityComponents(
-	input: TransversalityInput
-): Record<TransversalityComponentId, number | null> {
-	const { expected, scores, complete, network } = input;
-	const byModule = new Map(scores.map((s) => [s.moduleId, s]));
-	const services = network.services;
-	const coverage =
-		expected.length === 0
-			? null
-			: (100 * expected.filter((m) => complete.includes(m)).length) / expected.length;
-	const shares: (number | null)[] = LEVER_IDS.map((lever: LeverId) => {
-		const evaluated = services
-			.map((m) => byModule.get(m)?.levers[lever].score ?? null)
-			.filter((s): s is number => s !== null);
-		if (evaluated.length === 0) return null;
-		return (100 * evaluated.filter((s) => s >= ENGAGED_THRESHOLD).length) / evaluated.length;
-	});
-	const governance = !expected.includes('transversal')
-		? null
-		: byModule.has('transversal')
-			? (byModule.get('transversal')?.maturity ?? null)
-			: 0;
-	return {
-		coverage,
-		cooperation: network.density,
-		sharedLevers: meanOf(shares),
-		governance,
-		balance: evenness(services.map((m) => byModule.get(m)?.maturity ?? 0))
+/** Engagement lookups shared by the components: a service without diagnostic shows nothing (0). */
+function engagements(input: TransversalityInput) {
+	const byModule = new Map(input.scores.map((s) => [s.moduleId, s]));
+	const lever = (m: ModuleId, l: LeverId): number | null => {
+		const s = byModule.get(m);
+		if (s) return s.levers[l].engagement;
+		return input.index.modules.get(m)?.byLever.has(l) ? 0 : null;
 	};
+	const service = (m: ModuleId): number => byModule.get(m)?.engagement ?? 0;
+	return { byModule, lever, service };
 }
 
-/** Transversality of a campaign: the five components and their weighted mean. */
-export function transversality(
-	input: TransversalityInput,
-	index: QuestionnaireIndex
-): Transversality {
-	const values = transversalityComponents(input);
-	const hints = transversalityHints(input, values, index);
+/** The practice of a pair: min of both ends' engagement, averaged over the levers they share. */
+function pairPractice(
+	a: ModuleId,
+	b: ModuleId,
+	lever: (m: ModuleId, l: LeverId) => number | null,
+	service: (m: ModuleId) => number
+): number {
+	const shared = LEVER_IDS.map((l) => {
+		const x = lever(a, l);
+		const y = lever(b, l);
+		return x === null || y === null ? null : Math.min(x, y);
+	});
+	return meanOf(shared) ?? Math.min(service(a), service(b));
+}
+
+/** Component values, the practised pairs and the basis, without hints. */
+function measure(input: TransversalityInput) {
+	const { expected, complete, network } = input;
+	const { byModule, lever, service } = engagements(input);
+	const services = network.services;
+
+	const perLever = LEVER_IDS.map((l) => {
+		const values = services.map((m) => lever(m, l)).filter((x): x is number => x !== null);
+		return values.length < 2 ? null : meanOf(values);
+	});
+	const shared = meanOf(perLever);
+
+	const pairs: PractisedPair[] = network.pairs
+		.filter((p) => services.includes(p.a) && services.includes(p.b))
+		.map((p) => {
+			const practice = pairPractice(p.a, p.b, lever, service);
+			const weight = p.kind === 'reciprocated' ? LINK_WEIGHTS.reciprocated : LINK_WEIGHTS.oneSided;
+			return { ...p, practice, worth: weight * (LINK_BASE + (1 - LINK_BASE) * practice) };
+		});
+	const possible = (services.length * (services.length - 1)) / 2;
+	const cooperation =
+		network.density === null || possible === 0
+			? null
+			: (100 * pairs.reduce((s, p) => s + p.worth, 0)) / possible;
+
+	const diffusion =
+		services.length === 0
+			? null
+			: (100 * services.reduce((s, m) => s + Math.min(1, 2 * service(m)), 0)) / services.length;
+
+	const steering = byModule.get('transversal');
+	const governance =
+		expected.includes('transversal') && steering?.engagement != null
+			? 100 * steering.engagement
+			: null;
+
+	const values: Record<TransversalityComponentId, number | null> = {
+		sharedLevers: shared === null ? null : 100 * shared,
+		cooperation,
+		diffusion,
+		governance
+	};
+	const basis: TransversalityBasis = {
+		services: services.length,
+		answered: services.filter((m) => byModule.has(m)).length,
+		complete: services.filter((m) => complete.includes(m)).length,
+		reliable: services.filter((m) => byModule.get(m)?.reliability === 'ok').length,
+		governanceExpected: expected.includes('transversal'),
+		governanceAnswered: steering !== undefined
+	};
+	return { values, pairs, basis };
+}
+
+/** Transversality of a campaign: the four components and their weighted sum. */
+export function transversality(input: TransversalityInput): Transversality {
+	const { values, pairs, basis } = measure(input);
+	const hints = transversalityHints(input, values, pairs);
 	const components = Object.fromEntries(
 		TRANSVERSALITY_COMPONENTS.map((id) => [
 			id,
@@ -94,14 +167,19 @@ export function transversality(
 			: input.scores.every((s) => s.maturity === null)
 				? 'no-scores'
 				: null;
-	// A component not measured for lack of answers counts 0: skipping questions must not raise the
-	// score. Only gouvernance without a transversal module in the campaign is left out.
 	let sum = 0;
-	let weights = 0;
+	let maximum = 0;
 	for (const id of TRANSVERSALITY_COMPONENTS) {
-		if (id === 'governance' && !input.expected.includes('transversal')) continue;
 		sum += TRANSVERSALITY_WEIGHTS[id] * (values[id] ?? 0);
-		weights += TRANSVERSALITY_WEIGHTS[id];
+		if (values[id] !== null) maximum += 100 * TRANSVERSALITY_WEIGHTS[id];
 	}
-	return { score: reason || weights === 0 ? null : sum / weights, reason, components };
+	return {
+		score: reason ? null : sum,
+		maximum,
+		partial: maximum < 100 - 1e-9,
+		reason,
+		components,
+		pairs,
+		basis
+	};
 }

@@ -1,7 +1,13 @@
 /**
  * Builders of hand-made questionnaire content and diagnostics for the engine's tests.
  */
-import type { Answer, Campaign, DiagnosticWithAnswers, ScaleValue } from '../answers';
+import type {
+	Answer,
+	Campaign,
+	DiagnosticWithAnswers,
+	ObligationValue,
+	ScaleValue
+} from '../answers';
 import type { LeverId, Module, ModuleId, Question } from '../content/questionnaire';
 
 const fact = {
@@ -24,6 +30,18 @@ export function scale(id: string, levers: Partial<Record<LeverId, number>>): Que
 		help: `Aide ${id}`,
 		reference: fact,
 		levers: tags
+	};
+}
+
+/** A legal obligation (compliance item), worth no points. */
+export function obligation(id: string): Question {
+	return {
+		id,
+		type: 'obligation',
+		text: `Obligation ${id} remplie ?`,
+		help: `Aide ${id}`,
+		reference: { ...fact, statement: `Obligation ${id}`, text: `Texte de loi ${id}` },
+		todo: `Pour se mettre en conformité : ${id}`
 	};
 }
 
@@ -62,7 +80,7 @@ export interface DiagnosticOptions {
 	status?: 'draft' | 'complete';
 	revision?: number;
 	updatedAt?: number;
-	answers?: Record<string, ScaleValue | ModuleId[]>;
+	answers?: Record<string, ScaleValue | ObligationValue | ModuleId[]>;
 	notes?: Record<string, string>;
 }
 

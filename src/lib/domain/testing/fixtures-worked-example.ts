@@ -25,10 +25,16 @@ export const workedDiagnostics: DiagnosticWithAnswers[] = [
 		status: 'draft',
 		revision: 5,
 		updatedAt: 50,
-		answers: { 'e-reuse': 2, 'e-clauses': 2, 'e-asso': 2, 'e-coop': ['cantines'] }
+		answers: { 'e-reuse': 2, 'e-clauses': 2, 'e-asso': 2, 'e-pluie': 3, 'e-coop': ['cantines'] }
 	}),
 	diagnostic('cantines', {
-		answers: { 'c-bio': 2, 'c-compost': 'nsp', 'c-local': 1, 'c-coop': ['dechets'] },
+		answers: {
+			'c-bio': 2,
+			'c-compost': 'nsp',
+			'c-local': 1,
+			'c-egalim': 'non-conforme',
+			'c-coop': ['dechets']
+		},
 		notes: { 'c-local': 'Deux producteurs locaux seulement, pas de lot réservé.' }
 	}),
 	diagnostic('transversal', { answers: { 't-elu': 3, 't-copil': 1 } }),
@@ -38,6 +44,9 @@ export const workedDiagnostics: DiagnosticWithAnswers[] = [
 		answers: {
 			'd-compost': 4,
 			'd-ressourcerie': 3,
+			'd-tri': 2,
+			'd-elu': 'nsp',
+			// Answered on the scale before d-plpdma became an obligation: read as « En cours ».
 			'd-plpdma': 2,
 			'd-coop': ['cantines', 'eau'],
 			'd-ancienne': 1
@@ -47,6 +56,6 @@ export const workedDiagnostics: DiagnosticWithAnswers[] = [
 		id: 'eau-complet',
 		revision: 2,
 		updatedAt: 20,
-		answers: { 'e-reuse': 0, 'e-clauses': 'na', 'e-asso': 'nsp', 'e-coop': [] }
+		answers: { 'e-reuse': 0, 'e-clauses': 'na', 'e-asso': 'nsp', 'e-pluie': 1, 'e-coop': [] }
 	})
 ];

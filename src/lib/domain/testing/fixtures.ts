@@ -2,7 +2,7 @@
  * A small hand-made questionnaire for the engine's tests and the worked example of
  * docs/methode.md. Independent of the shipped content, so tests do not move when it changes.
  */
-import { coop, module, scale } from './fixture-builders';
+import { coop, module, obligation, scale } from './fixture-builders';
 import type { Questionnaire } from '../content/questionnaire-index';
 import type { Lever, LeverId, Module } from '../content/questionnaire';
 
@@ -11,6 +11,7 @@ export {
 	coop,
 	diagnostic,
 	module,
+	obligation,
 	scale,
 	type DiagnosticOptions
 } from './fixture-builders';
@@ -106,15 +107,17 @@ export const fixtureModules: Module[] = [
 		[
 			scale('d-compost', { mutualisation: 1, 'collectivite-usager': 1 }),
 			scale('d-ressourcerie', { 'mise-en-relation': 1, mutualisation: 1 }),
+			scale('d-tri', { 'collectivite-usager': 1, 'mise-en-relation': 1 }),
 			coop('d-coop', 'valorisation des biodéchets')
 		],
-		[scale('d-plpdma', { 'portage-politique': 1, 'mise-en-relation': 1 })]
+		[obligation('d-plpdma'), scale('d-elu', { 'portage-politique': 1, 'mise-en-relation': 1 })]
 	]),
 	module('eau', 'Eau', [
 		[
 			scale('e-reuse', { 'collectivite-usager': 2, mutualisation: 1 }),
 			scale('e-clauses', { 'commande-publique': 1 }),
 			scale('e-asso', { 'mise-en-relation': 1 }),
+			scale('e-pluie', { 'collectivite-usager': 1, mutualisation: 1 }),
 			coop('e-coop', 'valorisation des biodéchets')
 		]
 	]),
@@ -131,6 +134,7 @@ export const fixtureModules: Module[] = [
 			scale('c-bio', { 'commande-publique': 2 }),
 			scale('c-compost', { mutualisation: 1, 'collectivite-usager': 2 }),
 			scale('c-local', { 'mise-en-relation': 1, 'commande-publique': 2 }),
+			obligation('c-egalim'),
 			coop('c-coop', 'biodéchets et approvisionnement')
 		]
 	]),
