@@ -20,32 +20,36 @@ const score = (answers: Record<string, Parameters<typeof diagnostic>[1]>) =>
 
 describe('campaign lever scores', () => {
 	it('averages the modules, each counting the same, with min, max and the two weakest', () => {
-		// mise-en-relation: dechets (d-ressourcerie 4, d-plpdma 4) = 100, eau (e-asso 1) = 25,
-		// cantines (c-local 1) = 25 → mean 50, weakest eau and cantines (tie: standard order).
+		// mutualisation: dechets (d-compost 4, d-ressourcerie 4) = 100, eau (e-reuse 1, e-pluie 1)
+		// = 25, urbanisme (ur-mobilite 1 alone) too few answers, not counted → mean 62.5.
+		// collectivité usager: dechets (d-compost 4, d-tri 1) 62.5, eau 25 → weakest eau, dechets.
 		const levers = campaignLeverScores(
 			score({
-				dechets: { answers: { 'd-ressourcerie': 4, 'd-plpdma': 4 } },
-				eau: { answers: { 'e-asso': 1 } },
-				cantines: { answers: { 'c-local': 1 } }
+				dechets: { answers: { 'd-compost': 4, 'd-ressourcerie': 4, 'd-tri': 1 } },
+				eau: { answers: { 'e-reuse': 1, 'e-pluie': 1 } },
+				urbanisme: { answers: { 'ur-mobilite': 1 } }
 			})
 		);
-		expect(levers['mise-en-relation']).toEqual({
-			mean: 50,
+		expect(levers.mutualisation).toEqual({
+			mean: 62.5,
 			min: 25,
 			max: 100,
-			done: 100 / 3,
-			engaged: 100 / 3,
-			evaluated: ['dechets', 'eau', 'cantines'],
-			weakest: ['eau', 'cantines']
+			done: 50,
+			engaged: 50,
+			evaluated: ['dechets', 'eau'],
+			weakest: ['eau', 'dechets']
 		});
 		expect(levers.sensibilisation).toMatchObject({ mean: null, min: null, max: null, weakest: [] });
 	});
 
 	it('pools méconnaissance over every answer rather than averaging services', () => {
 		// eau: 1 nsp of 1; dechets: 0 of 3 → pooled 1/4 = 25 (a mean of services would give 50).
+		// The obligation d-plpdma is not on the scale and does not count.
 		const s = score({
 			eau: { answers: { 'e-reuse': 'nsp' } },
-			dechets: { answers: { 'd-compost': 1, 'd-ressourcerie': 1, 'd-plpdma': 1 } }
+			dechets: {
+				answers: { 'd-compost': 1, 'd-ressourcerie': 1, 'd-tri': 1, 'd-plpdma': 'nsp' }
+			}
 		});
 		expect(overallMeconnaissance(s)).toBe(25);
 	});
@@ -62,7 +66,7 @@ describe('comparing two campaigns', () => {
 			{ ...campaign, id: 'c2', label: 'Diagnostic 2026', authority: ' commune TEST ' },
 			[
 				diagnostic('marches', { campaignId: 'c2', answers: { 'm-clauses': 3, 'm-reserve': 3 } }),
-				diagnostic('eau', { campaignId: 'c2', answers: { 'e-reuse': 2 } })
+				diagnostic('eau', { campaignId: 'c2', answers: { 'e-reuse': 2, 'e-pluie': 2 } })
 			],
 			fixtureQuestionnaire
 		);
@@ -76,8 +80,9 @@ describe('comparing two campaigns', () => {
 			cantines: { before: null, after: null, delta: null },
 			marches: { before: 25, after: 75, delta: 50 }
 		});
-		// couverture 1/4 → 2/4.
-		expect(c.transversality.components.coverage).toEqual({ before: 25, after: 50, delta: 25 });
+		// diffusion: marchés alone at 0 engaged (En réflexion) of four services → 0; after, marchés
+		// and eau engaged on every practice → 2/4 = 50.
+		expect(c.transversality.components.diffusion).toEqual({ before: 0, after: 50, delta: 50 });
 		expect(c.transversality.delta).toBeCloseTo(
 			after.transversality.score! - before.transversality.score!,
 			12

@@ -14,18 +14,21 @@ const run = (modules: ModuleId[], ds: ReturnType<typeof diagnostic>[]) => {
 };
 
 describe('no answers at all', () => {
-	it('without any diagnostic: nothing is evaluated, couverture is 0, no recommendation', () => {
+	it('without any diagnostic: nothing is evaluated, every obligation unknown, no lever advice', () => {
 		const { scores, rec } = run(services, []);
 		expect(LEVER_IDS.every((l) => scores.levers[l].mean === null)).toBe(true);
 		expect(scores.meconnaissance).toBeNull();
 		expect(scores.network.density).toBeNull();
 		expect(scores.transversality).toMatchObject({ score: null, reason: 'no-scores' });
-		expect(scores.transversality.components.coverage.value).toBe(0);
-		expect(scores.transversality.components.governance.value).toBe(0);
-		expect(rec).toEqual({ levers: [], services: [] });
+		expect(scores.transversality.basis).toMatchObject({ services: 3, answered: 0, complete: 0 });
+		expect(scores.transversality.components.governance.value).toBeNull();
+		// The obligations of déchets and cantines: nobody has said yet, so they are unknown.
+		expect(scores.obligations).toMatchObject({ applicable: 2, unknown: 2, met: 0 });
+		expect(rec).toMatchObject({ levers: [], services: [] });
+		expect(rec.obligations.map((o) => o.questionId)).toEqual(['d-plpdma', 'c-egalim']);
 	});
 
-	it('with empty complete diagnostics: couverture 100 but transversality not evaluated', () => {
+	it('with empty complete diagnostics: nothing transversal, transversality not evaluated', () => {
 		const { scores, rec } = run(
 			services,
 			services.map((m) => diagnostic(m))
@@ -33,7 +36,8 @@ describe('no answers at all', () => {
 		expect(scores.diagnostics.every((d) => d.maturity === null && d.meconnaissance === null)).toBe(
 			true
 		);
-		expect(scores.transversality.components.coverage.value).toBe(100);
+		expect(scores.transversality.basis.complete).toBe(3);
+		expect(scores.transversality.components.diffusion.value).toBe(0);
 		expect(scores.transversality.score).toBeNull();
 		expect(rec.levers).toEqual([]);
 		expect(rec.services.every((s) => s.actions.length === 0)).toBe(true);
@@ -45,14 +49,16 @@ describe('everything "Non concerné"', () => {
 		const { scores, rec } = run(
 			['eau', 'marches'],
 			[
-				diagnostic('eau', { answers: { 'e-reuse': 'na', 'e-clauses': 'na', 'e-asso': 'na' } }),
+				diagnostic('eau', {
+					answers: { 'e-reuse': 'na', 'e-clauses': 'na', 'e-asso': 'na', 'e-pluie': 'na' }
+				}),
 				diagnostic('marches', { answers: { 'm-clauses': 'na', 'm-reserve': 'na' } })
 			]
 		);
 		expect(
 			scores.diagnostics.map((d) => [d.maturity, d.meconnaissance, d.counts.notConcerned])
 		).toEqual([
-			[null, null, 3],
+			[null, null, 4],
 			[null, null, 2]
 		]);
 		expect(scores.levers['commande-publique']).toMatchObject({ mean: null, evaluated: [] });
@@ -65,19 +71,15 @@ describe('a single service', () => {
 	it('scores the service and recommends, but transversality is not defined', () => {
 		const { scores, rec } = run(
 			['eau'],
-			[diagnostic('eau', { answers: { 'e-reuse': 1, 'e-asso': 3, 'e-coop': [] } })]
+			[diagnostic('eau', { answers: { 'e-reuse': 1, 'e-pluie': 3, 'e-asso': 3, 'e-coop': [] } })]
 		);
-		// collectivité usager 25, mutualisation 25, mise en relation 75 → (25 + 25 + 75) / 3.
-		expect(scores.diagnostics[0]!.maturity).toBeCloseTo(125 / 3, 12);
+		// Maturity over the three answers: 100 × (1 + 3 + 3) / 4 / 3.
+		expect(scores.diagnostics[0]!.maturity).toBeCloseTo(700 / 12, 12);
 		expect(scores.network.density).toBeNull();
 		expect(scores.transversality).toMatchObject({ score: null, reason: 'single-service' });
-		expect(scores.transversality.components.coverage.value).toBe(100);
-		// 0.75, 0.75 (tie: source order), 0.25.
-		expect(rec.levers.map((l) => l.lever)).toEqual([
-			'mutualisation',
-			'collectivite-usager',
-			'mise-en-relation'
-		]);
+		// mutualisation (e-reuse 1, e-pluie 3) 50 → gap ½; collectivité usager (w2 × 1, w1 × 3)
+		// 100 × (0.5 + 0.75) / 3 → gap 7/12; mise en relation rests on one answer: not concerned.
+		expect(rec.levers.map((l) => l.lever)).toEqual(['collectivite-usager', 'mutualisation']);
 		expect(rec.levers.every((l) => l.bringTogether.length === 0)).toBe(true);
 	});
 
@@ -100,7 +102,7 @@ describe('a lever that no question of a module informs', () => {
 		expect([s.score, s.questions]).toEqual([null, 0]);
 		expect(scores.levers['portage-politique'].evaluated).toEqual([]);
 		expect(rec.levers.map((l) => l.lever)).not.toContain('portage-politique');
-		// Maturity averages the three levers cantines informs: (25 + 25 + 25) / 3.
+		// Maturity: three answers at En réflexion.
 		expect(scores.diagnostics[0]!.maturity).toBe(25);
 	});
 });
@@ -109,7 +111,11 @@ describe('an answer to a question absent from the current questionnaire', () => 
 	it('is left out of the scores and reported, never a crash', () => {
 		const { scores } = run(
 			['eau'],
-			[diagnostic('eau', { answers: { 'e-reuse': 4, 'e-ancienne': 0, 'd-compost': 0 } })]
+			[
+				diagnostic('eau', {
+					answers: { 'e-reuse': 4, 'e-pluie': 4, 'e-ancienne': 0, 'd-compost': 0 }
+				})
+			]
 		);
 		expect(scores.diagnostics[0]!.maturity).toBe(100);
 		expect(scores.issues.map((i) => [i.questionId, i.reason])).toEqual([
@@ -124,8 +130,13 @@ describe('two diagnostics of the same service', () => {
 		const { scores } = run(
 			['eau', 'dechets'],
 			[
-				diagnostic('eau', { id: 'draft', status: 'draft', revision: 8, answers: { 'e-reuse': 4 } }),
-				diagnostic('eau', { id: 'done', revision: 2, answers: { 'e-reuse': 0 } })
+				diagnostic('eau', {
+					id: 'draft',
+					status: 'draft',
+					revision: 8,
+					answers: { 'e-reuse': 4, 'e-pluie': 4 }
+				}),
+				diagnostic('eau', { id: 'done', revision: 2, answers: { 'e-reuse': 0, 'e-pluie': 0 } })
 			]
 		);
 		expect(scores.diagnostics[0]).toMatchObject({ diagnosticId: 'done', maturity: 0 });

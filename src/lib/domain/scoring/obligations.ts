@@ -146,5 +146,10 @@ const ADVICE_RANK: Partial<Record<ObligationState, number>> = {
 export function obligationsToAct(checklist: ObligationChecklist): ObligationItem[] {
 	return checklist.items
 		.filter((i) => ADVICE_RANK[i.state] !== undefined)
-		.sort((a, b) => (ADVICE_RANK[a.state] ?? 0) - (ADVICE_RANK[b.state] ?? 0) || a.order - b.order);
+		.sort(
+			(a, b) =>
+				(ADVICE_RANK[a.state] ?? 0) - (ADVICE_RANK[b.state] ?? 0) ||
+				MODULE_IDS.indexOf(a.moduleId) - MODULE_IDS.indexOf(b.moduleId) ||
+				a.order - b.order
+		);
 }

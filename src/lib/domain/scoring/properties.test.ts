@@ -3,21 +3,35 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Campaign, DiagnosticWithAnswers, ScaleValue } from '../answers';
+import type { Campaign, DiagnosticWithAnswers, ObligationValue, ScaleValue } from '../answers';
 import { scoreCampaign, type CampaignScores } from './campaign';
 import { diagnostic, fixtureModules, fixtureQuestionnaire as q } from '../testing/fixtures';
 import { LEVER_IDS, MODULE_IDS, moduleQuestions, type ModuleId } from '../content/questionnaire';
 import { recommend } from './recommendations';
-import { scoreDiagnostic } from './scoring';
+import { scoreDiagnostic, type DiagnosticScores } from './scoring';
+import type { Questionnaire } from '../content/questionnaire-index';
+import { leverPriorities } from './priority';
 
 const scaleValue = fc.constantFrom<ScaleValue>(0, 1, 2, 3, 4, 'na', 'nsp');
+const obligationValue = fc.constantFrom<ObligationValue | ScaleValue>(
+	'conforme',
+	'en-cours',
+	'non-conforme',
+	'na',
+	'nsp',
+	2
+);
 const answersOf = (moduleId: ModuleId) => {
 	const questions = moduleQuestions(fixtureModules.find((m) => m.id === moduleId)!);
 	return fc
 		.tuple(
 			...questions.map((question) =>
-				fc.option<ScaleValue | ModuleId[]>(
-					question.type === 'scale' ? scaleValue : fc.subarray([...MODULE_IDS]),
+				fc.option<ScaleValue | ObligationValue | ModuleId[]>(
+					question.type === 'scale'
+						? scaleValue
+						: question.type === 'obligation'
+							? obligationValue
+							: fc.subarray([...MODULE_IDS]),
 					{ nil: undefined }
 				)
 			)
@@ -63,17 +77,26 @@ const arbCampaign = fc
 		}))
 	);
 
-const score = (c: { campaign: Campaign; diagnostics: DiagnosticWithAnswers[] }) =>
-	scoreCampaign(c.campaign, c.diagnostics, q);
+const score = (c: { campaign: Campaign; diagnostics: DiagnosticWithAnswers[] }, qq = q) =>
+	scoreCampaign(c.campaign, c.diagnostics, qq);
 const inRange = (x: number | null) => x === null || (x >= 0 && x <= 100 + 1e-9);
 
-function allScores(s: CampaignScores): (number | null)[] {
+/** Every figure of a diagnostic: lever series, maturity, engagement (as 0–100). */
+function diagnosticFigures(d: DiagnosticScores): (number | null)[] {
 	return [
-		...s.diagnostics.flatMap((d) => [
-			d.maturity,
-			d.meconnaissance,
-			...LEVER_IDS.flatMap((l) => [d.levers[l].score, d.levers[l].done, d.levers[l].engaged])
-		]),
+		d.maturity,
+		d.engagement === null ? null : 100 * d.engagement,
+		...LEVER_IDS.flatMap((l) => {
+			const x = d.levers[l];
+			return [x.score, x.done, x.engaged, x.raw, x.engagement === null ? null : 100 * x.engagement];
+		})
+	];
+}
+
+/** Every score of a campaign that must not fall when an answer rises. */
+function monotoneScores(s: CampaignScores): (number | null)[] {
+	return [
+		...s.diagnostics.flatMap(diagnosticFigures),
 		...LEVER_IDS.flatMap((l) => [
 			s.levers[l].mean,
 			s.levers[l].min,
@@ -81,10 +104,18 @@ function allScores(s: CampaignScores): (number | null)[] {
 			s.levers[l].done,
 			s.levers[l].engaged
 		]),
-		s.meconnaissance,
-		s.network.density,
 		s.transversality.score,
 		...Object.values(s.transversality.components).map((c) => c.value)
+	];
+}
+
+function allScores(s: CampaignScores): (number | null)[] {
+	return [
+		...monotoneScores(s),
+		...s.diagnostics.map((d) => d.meconnaissance),
+		s.meconnaissance,
+		s.network.density,
+		s.transversality.maximum
 	];
 }
 
@@ -93,7 +124,7 @@ function withAnswer(
 	diagnostics: DiagnosticWithAnswers[],
 	i: number,
 	questionId: string,
-	value: ScaleValue | ModuleId[]
+	value: ScaleValue | ObligationValue | ModuleId[]
 ) {
 	return diagnostics.map((d, j) =>
 		j === i
@@ -102,17 +133,45 @@ function withAnswer(
 	);
 }
 
-/** Picks a diagnostic and one of its module's scale questions from two random numbers. */
-function pickScale(diagnostics: DiagnosticWithAnswers[], i: number, k: number) {
-	const d = diagnostics[i % diagnostics.length]!;
-	const scale = moduleQuestions(fixtureModules.find((m) => m.id === d.moduleId)!).filter(
-		(x) => x.type === 'scale'
+/** Picks a diagnostic that counts and one of its module's questions of a kind. */
+function pick(
+	c: { campaign: Campaign; diagnostics: DiagnosticWithAnswers[] },
+	i: number,
+	k: number,
+	type: 'scale' | 'obligation' | 'cooperation'
+) {
+	const counted = score(c).selection.counted;
+	if (counted.length === 0) return null;
+	const d = counted[i % counted.length]!;
+	const questions = moduleQuestions(fixtureModules.find((m) => m.id === d.moduleId)!).filter(
+		(x) => x.type === type
 	);
-	const question = scale[k % scale.length]!;
-	return { index: i % diagnostics.length, d, question, value: d.answers[question.id]?.value };
+	if (questions.length === 0) return null;
+	const question = questions[k % questions.length]!;
+	return { index: c.diagnostics.indexOf(d), d, question, value: d.answers[question.id]?.value };
 }
 
-describe('properties', () => {
+/** Pairs each figure of two lists: both null, or both numbers. */
+function pairs(a: (number | null)[], b: (number | null)[]) {
+	expect(b.length).toBe(a.length);
+	return a.map((x, i) => [x, b[i]!] as const);
+}
+
+/** The questionnaire without one question. */
+function without(questionId: string): Questionnaire {
+	return {
+		levers: q.levers,
+		modules: q.modules.map((m) => ({
+			...m,
+			themes: m.themes.map((t) => ({
+				...t,
+				questions: t.questions.filter((x) => x.id !== questionId)
+			}))
+		}))
+	};
+}
+
+describe('properties (method v2)', () => {
 	it('every score stays within 0–100 or is null', () => {
 		fc.assert(
 			fc.property(arbCampaign, (c) => {
@@ -124,23 +183,73 @@ describe('properties', () => {
 		);
 	});
 
-	it('raising one answer never lowers its lever scores', () => {
+	it('raising any answer by one level never lowers any score, nor raises any priority', () => {
 		fc.assert(
-			fc.property(arbCampaign, fc.nat(), fc.nat(), fc.nat(), (c, i, k, step) => {
-				fc.pre(c.diagnostics.length > 0);
-				const { index, d, question, value } = pickScale(c.diagnostics, i, k);
-				fc.pre(typeof value === 'number' && value < 4 && question.type === 'scale');
-				const raised = ((value as number) + 1 + (step % (4 - (value as number)))) as ScaleValue;
-				const after = withAnswer(c.diagnostics, index, question.id, raised);
-				const [s0, s1] = [scoreDiagnostic(d, q), scoreDiagnostic(after[index]!, q)];
-				const [c0, c1] = [score(c), score({ ...c, diagnostics: after })];
-				if (question.type !== 'scale') return;
-				for (const { lever } of question.levers) {
-					for (const key of ['score', 'done', 'engaged'] as const)
-						expect(s1.levers[lever][key]!).toBeGreaterThanOrEqual(s0.levers[lever][key]!);
-					for (const key of ['mean', 'min', 'max'] as const)
-						expect(c1.levers[lever][key] ?? 0).toBeGreaterThanOrEqual(c0.levers[lever][key] ?? 0);
+			fc.property(arbCampaign, fc.nat(), fc.nat(), (c, i, k) => {
+				const p = pick(c, i, k, 'scale');
+				fc.pre(p !== null && typeof p.value === 'number' && p.value < 4);
+				const { index, question, value } = p!;
+				const raised = ((value as number) + 1) as ScaleValue;
+				const after = { ...c, diagnostics: withAnswer(c.diagnostics, index, question.id, raised) };
+				const [s0, s1] = [score(c), score(after)];
+				for (const [x, y] of pairs(monotoneScores(s0), monotoneScores(s1))) {
+					expect(y === null).toBe(x === null);
+					if (x !== null) expect(y!).toBeGreaterThanOrEqual(x - 1e-9);
 				}
+				const before = new Map(leverPriorities(s0).map((l) => [l.lever, l.priority]));
+				for (const l of leverPriorities(s1))
+					expect(l.priority).toBeLessThanOrEqual(before.get(l.lever)! + 1e-9);
+			})
+		);
+	});
+
+	it('replacing a level by « Je ne sais pas » never raises the service’s maturity', () => {
+		fc.assert(
+			fc.property(arbCampaign, fc.nat(), fc.nat(), (c, i, k) => {
+				const p = pick(c, i, k, 'scale');
+				fc.pre(p !== null && typeof p.value === 'number');
+				const { d, question } = p!;
+				const after = withAnswer([d], 0, question.id, 'nsp')[0]!;
+				const [m0, m1] = [scoreDiagnostic(d, q).maturity, scoreDiagnostic(after, q).maturity];
+				if (m1 !== null) expect(m1).toBeLessThanOrEqual(m0! + 1e-9);
+			})
+		);
+	});
+
+	it('« Non concerné » on a question leaves every score as if the question did not exist', () => {
+		fc.assert(
+			fc.property(arbCampaign, fc.nat(), fc.nat(), (c, i, k) => {
+				const p = pick(c, i, k, 'scale');
+				fc.pre(p !== null);
+				const { index, question } = p!;
+				const na = { ...c, diagnostics: withAnswer(c.diagnostics, index, question.id, 'na') };
+				const gone = {
+					...c,
+					diagnostics: c.diagnostics.map((d) => {
+						const answers = { ...d.answers };
+						delete answers[question.id];
+						return { ...d, answers };
+					})
+				};
+				const [a, b] = [score(na), score(gone, without(question.id))];
+				for (const [x, y] of pairs(allScores(a), allScores(b))) {
+					if (x === null) expect(y).toBeNull();
+					else expect(y!).toBeCloseTo(x, 9);
+				}
+			})
+		);
+	});
+
+	it('obligations change no score: maturity, levers and transversality ignore them', () => {
+		fc.assert(
+			fc.property(arbCampaign, fc.nat(), fc.nat(), obligationValue, (c, i, k, value) => {
+				const p = pick(c, i, k, 'obligation');
+				fc.pre(p !== null);
+				const after = {
+					...c,
+					diagnostics: withAnswer(c.diagnostics, p!.index, p!.question.id, value)
+				};
+				expect(monotoneScores(score(after))).toEqual(monotoneScores(score(c)));
 			})
 		);
 	});
@@ -162,7 +271,7 @@ describe('properties', () => {
 		);
 	});
 
-	it('adding a reciprocated cooperation link never lowers coopération', () => {
+	it('adding a two-way cooperation link never lowers coopération nor transversality', () => {
 		fc.assert(
 			fc.property(arbCampaign, fc.nat(), fc.nat(), (c, i, j) => {
 				const before = score(c);
@@ -172,43 +281,63 @@ describe('properties', () => {
 				fc.pre(counted.length >= 2);
 				const a = counted[i % counted.length]!;
 				const b = counted[(i + 1 + (j % (counted.length - 1))) % counted.length]!;
-				let diagnostics = c.diagnostics;
-				for (const [from, to] of [
-					[a, b],
-					[b, a]
-				] as const) {
-					const coop = moduleQuestions(fixtureModules.find((m) => m.id === from.moduleId)!).find(
-						(x) => x.type === 'cooperation'
-					)!;
-					const current = from.answers[coop.id]?.value;
-					const partners = Array.isArray(current) ? current : [];
-					diagnostics = withAnswer(diagnostics, diagnostics.indexOf(from), coop.id, [
-						...partners,
-						to.moduleId
-					]);
-				}
-				const after = score({ ...c, diagnostics });
-				expect(after.network.density!).toBeGreaterThanOrEqual((before.network.density ?? 0) - 1e-9);
+				const after = score({ ...c, diagnostics: linked(c.diagnostics, a, b) });
+				const coop = (s: CampaignScores) => s.transversality.components.cooperation.value ?? 0;
+				expect(coop(after)).toBeGreaterThanOrEqual(coop(before) - 1e-9);
+				if (before.transversality.score !== null)
+					expect(after.transversality.score!).toBeGreaterThanOrEqual(
+						before.transversality.score - 1e-9
+					);
 			})
 		);
 	});
 
-	it('answering "Non concerné" never changes the scores of the other levers', () => {
+	it('a campaign with no cooperation link scores below the same answers plus links', () => {
 		fc.assert(
-			fc.property(arbCampaign, fc.nat(), fc.nat(), (c, i, k) => {
-				fc.pre(c.diagnostics.length > 0);
-				const { index, d, question } = pickScale(c.diagnostics, i, k);
-				const after = withAnswer(c.diagnostics, index, question.id, 'na');
-				const tagged = new Set(
-					question.type === 'scale' ? question.levers.map((t) => t.lever) : []
+			fc.property(arbCampaign, fc.nat(), fc.nat(), (c, i, j) => {
+				const unlinked = {
+					...c,
+					diagnostics: c.diagnostics.map((d) => ({
+						...d,
+						answers: Object.fromEntries(
+							Object.entries(d.answers).map(([id, a]) => [
+								id,
+								Array.isArray(a.value) ? { ...a, value: [] } : a
+							])
+						)
+					}))
+				};
+				const before = score(unlinked);
+				const counted = before.selection.counted.filter((d) =>
+					before.network.services.includes(d.moduleId)
 				);
-				const [s0, s1] = [scoreDiagnostic(d, q), scoreDiagnostic(after[index]!, q)];
-				const [c0, c1] = [score(c), score({ ...c, diagnostics: after })];
-				for (const lever of LEVER_IDS.filter((l) => !tagged.has(l))) {
-					expect(s1.levers[lever]).toEqual(s0.levers[lever]);
-					expect(c1.levers[lever]).toEqual(c0.levers[lever]);
-				}
+				fc.pre(counted.length >= 2 && before.transversality.score !== null);
+				const a = counted[i % counted.length]!;
+				const b = counted[(i + 1 + (j % (counted.length - 1))) % counted.length]!;
+				const after = score({ ...unlinked, diagnostics: linked(unlinked.diagnostics, a, b) });
+				expect(after.transversality.score!).toBeGreaterThan(before.transversality.score!);
 			})
 		);
 	});
 });
+
+/** The diagnostics with a and b declaring each other on their first cooperation question. */
+function linked(
+	diagnostics: DiagnosticWithAnswers[],
+	a: DiagnosticWithAnswers,
+	b: DiagnosticWithAnswers
+) {
+	let out = diagnostics;
+	for (const [from, to] of [
+		[a, b],
+		[b, a]
+	] as const) {
+		const coop = moduleQuestions(fixtureModules.find((m) => m.id === from.moduleId)!).find(
+			(x) => x.type === 'cooperation'
+		)!;
+		const current = from.answers[coop.id]?.value;
+		const partners = Array.isArray(current) ? current : [];
+		out = withAnswer(out, diagnostics.indexOf(from), coop.id, [...partners, to.moduleId]);
+	}
+	return out;
+}

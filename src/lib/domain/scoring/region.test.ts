@@ -8,15 +8,15 @@ const campaign = (id: string): Campaign => ({
 	id,
 	authority: `Commune ${id}`,
 	label: 'Diagnostic 2026',
-	modules: ['marches', 'eau'],
+	modules: ['marches', 'cantines'],
 	createdAt: 0,
 	updatedAt: 0
 });
 
 describe('region aggregation', () => {
 	it('spreads the campaigns’ lever means, each campaign counting the same', () => {
-		// commande-publique: c1 marchés (m-clauses 4, m-reserve 4) = 100; c2 marchés 0 and eau
-		// (e-clauses 2) = 50 → campaign mean (0 + 50) / 2 = 25; region mean (100 + 25) / 2 = 62.5.
+		// commande-publique: c1 marchés (m-clauses 4, m-reserve 4) = 100; c2 marchés 0 and cantines
+		// (c-bio 2, c-local 2) = 50 → campaign mean (0 + 50) / 2 = 25; region (100 + 25) / 2 = 62.5.
 		const s1 = scoreCampaign(
 			campaign('c1'),
 			[diagnostic('marches', { campaignId: 'c1', answers: { 'm-clauses': 4, 'm-reserve': 4 } })],
@@ -26,7 +26,7 @@ describe('region aggregation', () => {
 			campaign('c2'),
 			[
 				diagnostic('marches', { campaignId: 'c2', answers: { 'm-clauses': 0, 'm-reserve': 0 } }),
-				diagnostic('eau', { campaignId: 'c2', answers: { 'e-clauses': 2 } })
+				diagnostic('cantines', { campaignId: 'c2', answers: { 'c-bio': 2, 'c-local': 2 } })
 			],
 			fixtureQuestionnaire
 		);

@@ -40,44 +40,71 @@ describe('worked example — step 1: which diagnostic counts', () => {
 
 describe('worked example — step 2: lever scores [score, réalisé, engagé ou réalisé]', () => {
 	it('déchets', () => {
-		expect(lever('dechets', 'portage-politique')).toEqual([50, 0, 100]);
-		expect(lever('dechets', 'mise-en-relation')).toEqual([62.5, 50, 100]);
+		expect(lever('dechets', 'portage-politique')).toEqual([null, null, null]);
+		expect(of('dechets').levers['portage-politique']).toMatchObject({
+			status: 'too-few',
+			unknown: 1,
+			raw: 0
+		});
+		expect(lever('dechets', 'mise-en-relation')).toEqual([
+			expect.closeTo(125 / 3, 12),
+			expect.closeTo(100 / 3, 12),
+			expect.closeTo(200 / 3, 12)
+		]);
 		expect(lever('dechets', 'mutualisation')).toEqual([87.5, 100, 100]);
-		expect(lever('dechets', 'collectivite-usager')).toEqual([100, 100, 100]);
-		expect(lever('dechets', 'commande-publique')).toEqual([null, null, null]);
-		expect(of('dechets').levers['commande-publique'].questions).toBe(0);
+		expect(lever('dechets', 'collectivite-usager')).toEqual([75, 50, 100]);
+		expect(of('dechets').levers['commande-publique']).toMatchObject({
+			status: 'not-addressed',
+			questions: 0
+		});
 	});
-	it('eau: "Non concerné" and "Je ne sais pas" leave their levers unevaluated', () => {
-		expect(lever('eau', 'collectivite-usager')).toEqual([0, 0, 0]);
-		expect(lever('eau', 'mutualisation')).toEqual([0, 0, 0]);
-		expect(lever('eau', 'commande-publique')).toEqual([null, null, null]);
-		expect(of('eau').levers['commande-publique'].notConcerned).toBe(1);
-		expect(lever('eau', 'mise-en-relation')).toEqual([null, null, null]);
-		expect(of('eau').levers['mise-en-relation'].unknown).toBe(1);
+	it('eau: one answer, « Non concerné » or « Je ne sais pas » alone leave a lever unevaluated', () => {
+		expect(lever('eau', 'mutualisation')).toEqual([12.5, 0, 0]);
+		expect(lever('eau', 'collectivite-usager')).toEqual([expect.closeTo(25 / 3, 12), 0, 0]);
+		expect(of('eau').levers['commande-publique']).toMatchObject({
+			status: 'too-few',
+			notConcerned: 1,
+			raw: null
+		});
+		expect(of('eau').levers['mise-en-relation']).toMatchObject({ status: 'too-few', unknown: 1 });
 	});
 	it('cantines and transversal', () => {
 		expect(lever('cantines', 'commande-publique')).toEqual([37.5, 0, 50]);
-		expect(lever('cantines', 'mise-en-relation')).toEqual([25, 0, 0]);
-		expect(lever('cantines', 'mutualisation')).toEqual([null, null, null]);
-		expect(lever('cantines', 'collectivite-usager')).toEqual([null, null, null]);
+		expect(of('cantines').levers['mise-en-relation']).toMatchObject({ status: 'too-few', raw: 25 });
+		expect(of('cantines').levers.mutualisation.status).toBe('too-few');
+		expect(of('cantines').levers['collectivite-usager'].status).toBe('too-few');
 		expect(lever('transversal', 'portage-politique')).toEqual([50, 50, 50]);
-		expect(lever('transversal', 'mise-en-relation')).toEqual([25, 0, 0]);
+		expect(of('transversal').levers['mise-en-relation'].status).toBe('too-few');
 	});
 });
 
-describe('worked example — step 3: maturity and méconnaissance', () => {
+describe('worked example — step 3: maturity, its basis, méconnaissance, engagement', () => {
 	it('per service and overall', () => {
-		expect(scores.diagnostics.map((d) => [d.moduleId, d.maturity])).toEqual([
-			['dechets', 75],
-			['eau', 0],
-			['cantines', 31.25],
-			['transversal', 37.5]
+		expect(
+			scores.diagnostics.map((d) => [d.moduleId, d.maturity, d.reliability, d.engagement])
+		).toEqual([
+			['dechets', 56.25, 'ok', 0.75],
+			['eau', expect.closeTo(25 / 3, 12), 'ok', 0],
+			['cantines', 25, 'ok', expect.closeTo(1 / 3, 12)],
+			['transversal', 50, 'ok', 0.5]
 		]);
-		expect(scores.diagnostics.map((d) => d.meconnaissance)).toEqual([0, 50, 100 / 3, 0]);
-		expect(scores.meconnaissance).toBe(20);
-		// A mean of the services would have given (0 + 50 + 33.3 + 0) / 4 = 20.8.
-		const meanOfServices = scores.diagnostics.reduce((s, d) => s + d.meconnaissance!, 0) / 4;
-		expect(meanOfServices.toFixed(1)).toBe('20.8');
+		expect(scores.diagnostics.map((d) => d.counts)).toEqual([
+			{ levels: 3, unknown: 1, notConcerned: 0, unanswered: 0 },
+			{ levels: 2, unknown: 1, notConcerned: 1, unanswered: 0 },
+			{ levels: 2, unknown: 1, notConcerned: 0, unanswered: 0 },
+			{ levels: 2, unknown: 0, notConcerned: 0, unanswered: 0 }
+		]);
+		expect(scores.diagnostics.map((d) => d.meconnaissance)).toEqual([25, 100 / 3, 100 / 3, 0]);
+		expect(scores.meconnaissance).toBe(25);
+	});
+	it('obligations: a checklist apart, a legacy level read as « En cours »', () => {
+		expect(
+			scores.obligations.items.map((i) => [i.moduleId, i.questionId, i.value, i.state])
+		).toEqual([
+			['dechets', 'd-plpdma', 'en-cours', 'in-progress'],
+			['cantines', 'c-egalim', 'non-conforme', 'unmet']
+		]);
+		expect(scores.obligations).toMatchObject({ applicable: 2, met: 0, unmet: 1, inProgress: 1 });
 	});
 });
 
@@ -87,17 +114,24 @@ describe('worked example — step 4: campaign lever scores', () => {
 			const c = scores.levers[l];
 			return [c.mean, c.min, c.max, c.done, c.engaged, c.weakest];
 		};
-		expect(row('portage-politique')).toEqual([50, 50, 50, 25, 75, ['dechets', 'transversal']]);
+		expect(row('portage-politique')).toEqual([50, 50, 50, 50, 50, ['transversal']]);
 		expect(row('mise-en-relation')).toEqual([
-			37.5,
-			25,
-			62.5,
-			expect.closeTo(50 / 3, 12),
+			expect.closeTo(125 / 3, 12),
+			expect.closeTo(125 / 3, 12),
+			expect.closeTo(125 / 3, 12),
 			expect.closeTo(100 / 3, 12),
-			['cantines', 'transversal']
+			expect.closeTo(200 / 3, 12),
+			['dechets']
 		]);
-		expect(row('mutualisation')).toEqual([43.75, 0, 87.5, 50, 50, ['eau', 'dechets']]);
-		expect(row('collectivite-usager')).toEqual([50, 0, 100, 50, 50, ['eau', 'dechets']]);
+		expect(row('mutualisation')).toEqual([50, 12.5, 87.5, 50, 50, ['eau', 'dechets']]);
+		expect(row('collectivite-usager')).toEqual([
+			expect.closeTo(250 / 6, 12),
+			expect.closeTo(25 / 3, 12),
+			75,
+			25,
+			50,
+			['eau', 'dechets']
+		]);
 		expect(row('commande-publique')).toEqual([37.5, 37.5, 37.5, 0, 50, ['cantines']]);
 		expect(scores.levers.appropriation).toMatchObject({ mean: null, evaluated: [] });
 	});
@@ -109,105 +143,109 @@ describe('worked example — step 5: network and transversality', () => {
 			['dechets', 'eau', 'one-sided'],
 			['dechets', 'cantines', 'reciprocated']
 		]);
-		expect(scores.network.density).toBe(25);
+		expect(scores.transversality.pairs.map((p) => [p.practice, p.worth])).toEqual([
+			[0, expect.closeTo(0.1, 12)],
+			[0, expect.closeTo(0.2, 12)]
+		]);
 	});
 	it('components and score', () => {
-		const c = scores.transversality.components;
-		expect(c.coverage.value).toBe(80);
-		expect(c.cooperation.value).toBe(25);
-		expect(c.sharedLevers.value).toBe(50);
-		expect(c.governance.value).toBe(37.5);
-		expect(c.balance.value).toBeCloseTo((100 * 62.5) / 318.75, 12);
-		expect(scores.transversality.score).toBeCloseTo(
-			12 + 6.25 + 12.5 + 7.5 + (0.15 * 6250) / 318.75,
-			12
-		);
-		expect(scores.transversality.score!.toFixed(1)).toBe('41.2');
+		const t = scores.transversality;
+		expect(t.components.sharedLevers.value).toBeCloseTo((100 * 13) / 48, 12);
+		expect(t.components.cooperation.value).toBeCloseTo(5, 12);
+		expect(t.components.diffusion.value).toBeCloseTo(125 / 3, 12);
+		expect(t.components.governance.value).toBe(50);
+		expect(t.score).toBeCloseTo(0.25 * (1300 / 48) + 0.35 * 5 + 0.2 * (125 / 3) + 0.2 * 50, 12);
+		expect(t.score!.toFixed(1)).toBe('26.9');
+		expect(t).toMatchObject({ maximum: 100, partial: false });
+		expect(t.basis).toEqual({
+			services: 4,
+			answered: 3,
+			complete: 3,
+			reliable: 3,
+			governanceExpected: true,
+			governanceAnswered: true
+		});
 	});
 	it('hints', () => {
 		const c = scores.transversality.components;
 		expect(Object.values(c).map((x) => x.hint)).toEqual([
-			'Faire compléter le diagnostic de : Marchés (absent).',
-			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau) ; créer des liens entre 4 paires de services qui ne se citent pas.',
-			'Leviers où moins de la moitié des services sont engagés : Commande publique.',
-			'Faire progresser les pratiques les moins avancées du module de pilotage transversal.',
-			'Soutenir les services en retrait : Eau (0), Marchés (absent).'
+			'Leviers où les services ont engagé moins de la moitié de leurs pratiques : Mise en relation, Mutualisation, Collectivité usager.',
+			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau) ; faire vivre 2 liens où l’un des deux services a engagé moins de la moitié de ses pratiques (Déchets – Eau, Déchets – Cantines) ; créer des liens entre 4 paires de services qui ne se citent pas.',
+			'Services qui ont engagé moins de la moitié de leurs pratiques : Eau (0 %), Cantines (33 %), Marchés (absent).',
+			'Faire progresser les pratiques du module de pilotage transversal encore en dessous de « Engagé ».'
 		]);
 	});
 });
 
 describe('worked example — step 6: recommendations', () => {
 	const rec = recommend(scores, fixtureQuestionnaire);
+	it('puts the obligations first: unmet, then in progress', () => {
+		expect(rec.obligations.map((o) => [o.questionId, o.state])).toEqual([
+			['c-egalim', 'unmet'],
+			['d-plpdma', 'in-progress']
+		]);
+	});
 	it('ranks the levers by priority', () => {
-		expect(rec.levers.map((l) => [l.lever, l.reach, l.gap, l.meconnaissance])).toEqual([
-			['mise-en-relation', 4, 0.625, 20],
-			['mutualisation', 3, 0.5625, 25],
-			['collectivite-usager', 3, 0.5, 40],
-			['portage-politique', 2, 0.5, 0],
-			['commande-publique', 1, 0.625, 0]
+		expect(rec.levers.map((l) => [l.lever, l.modules, l.answers])).toEqual([
+			['collectivite-usager', ['dechets', 'eau'], 4],
+			['mutualisation', ['dechets', 'eau'], 4],
+			['commande-publique', ['cantines'], 2],
+			['mise-en-relation', ['dechets'], 3],
+			['portage-politique', ['transversal'], 2]
 		]);
 		expect(rec.levers.map((l) => l.priority)).toEqual(
-			[3, 2.109375, 2.1, 1, 0.625].map((p) => expect.closeTo(p, 12))
+			[7 / 6, 1, 0.625, 7 / 12, 0.5].map((p) => expect.closeTo(p, 12))
 		);
 	});
 	it('explains the first lever', () => {
 		const first = rec.levers[0]!;
 		expect(first.evidence.map((e) => [e.moduleId, e.answers.map((a) => a.questionId)])).toEqual([
-			['eau', ['e-asso']],
-			['cantines', ['c-local']],
-			['transversal', ['t-copil']],
-			['dechets', ['d-plpdma', 'd-ressourcerie']]
+			['eau', ['e-reuse', 'e-pluie']],
+			['dechets', ['d-tri']]
 		]);
-		expect(first.evidence[1]!.answers[0]!.note).toBe(
-			'Deux producteurs locaux seulement, pas de lot réservé.'
-		);
-		expect(first.actions[0]!.modules).toEqual(['eau', 'cantines', 'transversal', 'dechets']);
-		expect(first.bringTogether).toEqual([
-			{
-				a: 'dechets',
-				b: 'eau',
-				kind: 'reciprocate',
-				declaredBy: 'dechets',
-				topic: 'valorisation des biodéchets',
-				basis: { shared: true, affinity: 0.25, declared: true },
-				scoreGap: 62.5
-			},
-			{
-				a: 'eau',
-				b: 'cantines',
-				kind: 'create',
-				declaredBy: null,
-				topic: 'valorisation des biodéchets',
-				basis: { shared: false, affinity: 0.2, declared: false },
-				scoreGap: 25
-			}
+		expect(first.actions[0]!.modules).toEqual(['eau']);
+		expect(first.bringTogether.map((p) => [p.a, p.b, p.kind, p.topic, p.basis])).toEqual([
+			[
+				'dechets',
+				'eau',
+				'reciprocate',
+				'valorisation des biodéchets',
+				{ shared: true, affinity: expect.closeTo(3 / 7, 12), declared: true }
+			]
 		]);
-		expect(first.source?.quote).toMatch(/^En tant qu’acteur tiers/);
+		expect(first.source?.quote).toBeTruthy();
 	});
-	it('gives each service its first actions', () => {
-		const actions = Object.fromEntries(
+	it('gives each service its obligations, then its first actions', () => {
+		const advice = Object.fromEntries(
 			rec.services.map((s) => [
 				s.moduleId,
-				s.actions.map((a) => [a.questionId, a.kind, a.priority])
+				[
+					...s.obligations.map((o) => [o.questionId, o.state]),
+					...s.actions.map((a) => [a.questionId, a.kind, a.priority])
+				]
 			])
 		);
-		expect(actions).toEqual({
+		expect(advice).toEqual({
 			dechets: [
-				['d-plpdma', 'complete', 2],
-				['d-ressourcerie', 'share', 1.27734375]
+				['d-plpdma', 'in-progress'],
+				['d-elu', 'find-out', expect.closeTo(13 / 12, 12)],
+				['d-tri', 'complete', expect.closeTo(0.875, 12)],
+				['d-ressourcerie', 'share', expect.closeTo(19 / 48, 12)]
 			],
 			eau: [
-				['e-reuse', 'engage', expect.closeTo(6.309375, 12)],
-				['e-asso', 'find-out', 3]
+				['e-reuse', 'engage', expect.closeTo(10 / 3, 12)],
+				['e-pluie', 'engage', expect.closeTo(1.625, 12)],
+				['e-asso', 'find-out', expect.closeTo(7 / 12, 12)]
 			],
 			cantines: [
-				['c-compost', 'find-out', expect.closeTo(6.309375, 12)],
-				['c-local', 'engage', 3.1875],
+				['c-egalim', 'unmet'],
+				['c-compost', 'find-out', expect.closeTo(10 / 3, 12)],
+				['c-local', 'engage', expect.closeTo(1.375, 12)],
 				['c-bio', 'complete', 0.625]
 			],
 			transversal: [
-				['t-copil', 'engage', 3.75],
-				['t-elu', 'share', 0.5]
+				['t-copil', 'engage', expect.closeTo(1.1875, 12)],
+				['t-elu', 'share', 0.25]
 			]
 		});
 	});
