@@ -45,7 +45,7 @@ test('a service head exports a diagnostic; the coordinator imports it into a new
 		page.getByRole('button', { name: 'Exporter ce diagnostic' })
 	);
 	expect(file.name).toMatch(/^leviers-dechets-commune-de-test-\d{4}-\d{2}-\d{2}\.json$/);
-	expect(JSON.parse(file.text)).toMatchObject({ format: 'leviers-export', version: 2 });
+	expect(JSON.parse(file.text)).toMatchObject({ format: 'leviers-export', version: 3 });
 
 	const coordinator = await otherDevice(browser, baseURL);
 	await chooseFile(coordinator, file.name, file.text);
@@ -220,6 +220,30 @@ test('a backup with a damaged diagnostic imports the rest and lists it as set as
 	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
 	await page.getByRole('link', { name: /Val d’Exemple/ }).click();
 	await expect(page.getByRole('row', { name: /Restauration scolaire/ })).toContainText('En cours');
+});
+
+test('a compliance answer on a practice question is set aside; in a version 2 file its diagnostic is', async ({
+	page
+}) => {
+	const v2 = JSON.parse(readFileSync('src/lib/domain/exchange/fixtures/v2.json', 'utf8'));
+	// dechets-plpdma-commission is a practice (scale) question: « Conforme » is no answer to it.
+	v2.diagnostics[0].answers[1].value = 'conforme';
+	await chooseFile(page, 'format-3.json', JSON.stringify({ ...v2, version: 3 }));
+	await expect(page.getByText('2 éléments mis de côté')).toBeVisible();
+	await expect(
+		page.getByText(/n’a pas une valeur possible pour cette question : elle n’est pas importée/)
+	).toBeVisible();
+	await expect(page.getByText('2 à ajouter')).toBeVisible();
+
+	// Version 2 had no compliance answers: such a file was not written by Leviers.
+	await chooseFile(page, 'format-2.json', JSON.stringify(v2));
+	await expect(
+		page.getByText(
+			/Le diagnostic n° 1 du fichier \(Déchets, .+\) est endommagé \(réponse n° 2 › « value » : réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null\) : il n’est pas importé/
+		)
+	).toBeVisible();
+	await expect(page.getByText('1 à ajouter')).toBeVisible();
+	await expect(page.getByText(/ancien format converti/)).toBeVisible();
 });
 
 test('the campaign form stops names at the length an export can hold', async ({ page }) => {

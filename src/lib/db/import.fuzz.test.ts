@@ -12,6 +12,7 @@ import v2 from '$lib/domain/exchange/fixtures/v2.json';
 import { isConsistentLineage } from '$lib/domain/exchange/lineage';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import { resolveImport } from '$lib/domain/exchange/resolve';
+import { complianceOf } from '$lib/domain/scoring/obligations';
 import { isScaleValue } from '$lib/domain/scoring/scoring';
 import { moduleQuestions } from '$lib/domain/content/questionnaire';
 import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
@@ -29,6 +30,7 @@ const HOSTILE: unknown[] = [
 	2 ** 53,
 	true,
 	'na',
+	'conforme',
 	7,
 	[],
 	{},
@@ -140,7 +142,13 @@ function expectValidPlan(plan: ImportPlan) {
 			expect(kind).toBeDefined();
 			const value = a.value as Answer['value'] | null;
 			if (value !== null)
-				expect(kind === 'scale' ? isScaleValue(value) : Array.isArray(value)).toBe(true);
+				expect(
+					kind === 'scale'
+						? isScaleValue(value)
+						: kind === 'obligation'
+							? complianceOf(value) !== undefined
+							: Array.isArray(value)
+				).toBe(true);
 			expect(Number.isFinite(a.changedAt)).toBe(true);
 			expect(a.note?.length ?? 0).toBeLessThanOrEqual(TEXT_LIMITS.note);
 		}

@@ -4,7 +4,8 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
-import { modules } from '$lib/domain/content/content';
+import { modules as shipped } from '$lib/domain/content/content';
+import type { Module } from '$lib/domain/content/questionnaire';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import type { ImportDecisions } from '$lib/domain/exchange/resolve';
 import { resolveImport } from '$lib/domain/exchange/resolve';
@@ -31,8 +32,14 @@ export interface TestDevice {
 
 let devices = 0;
 
-/** A new device with an empty database and a clock starting at `start`. */
-export function testDevice(start = Date.UTC(2026, 10, 26, 9)): TestDevice {
+/**
+ * A new device with an empty database and a clock starting at `start`, whose imports check
+ * answers against `modules` (the shipped ones unless told otherwise).
+ */
+export function testDevice(
+	start = Date.UTC(2026, 10, 26, 9),
+	modules: readonly Module[] = shipped
+): TestDevice {
 	const n = ++devices;
 	const db = new LeviersDB(`device-${n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 	let clock = start;

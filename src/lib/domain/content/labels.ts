@@ -2,6 +2,7 @@
  * The French labels of the domain, in one place.
  */
 import type { DiagnosticStatus, ObligationValue, ScaleValue } from '../answers';
+import type { Question } from './questionnaire';
 
 /** Label and meaning of each value of the answer scale (DESIGN.md, "Answer scale"). */
 export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: string }> = {
@@ -43,6 +44,13 @@ export const OBLIGATION_LABELS: Record<ObligationValue, { label: string; meaning
 		label: 'Je ne sais pas',
 		meaning: 'Personne dans le service ne peut le dire : à vérifier en priorité.'
 	}
+};
+
+/** The kind of a question as a spreadsheet names it: a practice, a legal obligation, a cooperation. */
+export const QUESTION_KIND_LABELS: Record<Question['type'], string> = {
+	scale: 'Pratique',
+	obligation: 'Obligation',
+	cooperation: 'Coopération'
 };
 
 /** Label of a diagnostic status. */

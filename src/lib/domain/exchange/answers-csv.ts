@@ -2,9 +2,10 @@
  * The answers of a campaign in long format, one row per answer, for a spreadsheet's filters and
  * pivot tables.
  */
-import type { Campaign, ScaleValue } from '../answers';
-import { SCALE_LABELS } from '../content/labels';
-import { moduleQuestions, type Module } from '../content/questionnaire';
+import type { Campaign } from '../answers';
+import { OBLIGATION_LABELS, QUESTION_KIND_LABELS, SCALE_LABELS } from '../content/labels';
+import { moduleQuestions, type Module, type Question } from '../content/questionnaire';
+import { complianceOf } from '../scoring/obligations';
 import { compareForSelection } from '../scoring/selection';
 import { csvDateTime, toCsv, type CsvCell } from './csv';
 import type { AnswerRecord, DiagnosticSnapshot } from './format';
@@ -18,7 +19,9 @@ export const ANSWER_COLUMNS = [
 	'Valeur',
 	'Libellé de la valeur',
 	'Note',
-	'Date de la réponse'
+	'Date de la réponse',
+	// Last, so that the columns of files exported before obligations keep their places.
+	'Type de question'
 ] as const;
 
 /** The diagnostic that counts for each expected module (the rule of the scores), in module order. */
@@ -37,11 +40,27 @@ export function countedSnapshots(
 		});
 }
 
-function valueCells(value: AnswerRecord['value'], titles: Map<string, string>): [CsvCell, CsvCell] {
+/**
+ * The value as stored and its French label. An obligation's label is its compliance, a level
+ * given before the question became one included (3 → « Conforme »); a value that fits no label
+ * (a question of another version) has none.
+ */
+function valueCells(
+	value: AnswerRecord['value'],
+	kind: Question['type'] | undefined,
+	titles: Map<string, string>
+): [CsvCell, CsvCell] {
 	if (value === null) return [null, null];
 	if (Array.isArray(value))
 		return [value.join(', '), value.map((m) => titles.get(m) ?? m).join(', ') || 'Aucun service'];
-	return [String(value), SCALE_LABELS[`${value as ScaleValue}`].label];
+	if (kind === 'obligation') {
+		const compliance = complianceOf(value);
+		return [String(value), compliance ? OBLIGATION_LABELS[compliance].label : null];
+	}
+	const scale = Object.hasOwn(SCALE_LABELS, value)
+		? SCALE_LABELS[value as keyof typeof SCALE_LABELS]
+		: undefined;
+	return [String(value), scale?.label ?? null];
 }
 
 /** The CSV text: a header row, then one row per answer (or note), in questionnaire order. */
@@ -67,9 +86,10 @@ export function answersCsv(
 				module?.title ?? d.moduleId,
 				a.questionId,
 				question?.text ?? null,
-				...valueCells(a.value, titles),
+				...valueCells(a.value, question?.type, titles),
 				a.note ?? null,
-				csvDateTime(a.changedAt)
+				csvDateTime(a.changedAt),
+				question ? QUESTION_KIND_LABELS[question.type] : null
 			]);
 		}
 	}

@@ -4,7 +4,8 @@
  * id, no device and no history). Still read: migrateV1 turns it into version 2.
  */
 import * as v from 'valibot';
-import { AnswerValueSchema, IdSchema, ModuleRefSchema, type ExportScope } from './format';
+import { IdSchema, ModuleRefSchema, type ExportScope } from './format';
+import { V2AnswerValueSchema } from './format-v2';
 
 const epoch = v.pipe(
 	v.number('date attendue (millisecondes)'),
@@ -50,7 +51,7 @@ export const V1FileSchema = v.object({
 				// valibot's record skips "__proto__", "prototype" and "constructor" keys.
 				answers: v.record(
 					v.pipe(v.string(), v.maxLength(100)),
-					v.object({ value: AnswerValueSchema, note: v.optional(typed), changedAt: epoch })
+					v.object({ value: V2AnswerValueSchema, note: v.optional(typed), changedAt: epoch })
 				)
 			})
 		),

@@ -1,5 +1,5 @@
 /**
- * The exchange file, version 2 (current): one valibot schema for what an import accepts, the
+ * The exchange file, version 3 (current): one valibot schema for what an import accepts, the
  * types it infers, and the constants of the format. docs/format.md explains every field and
  * docs/leviers-export.schema.json publishes the same rules as a JSON Schema.
  */
@@ -10,8 +10,8 @@ import { MAX_LINEAGE, MAX_REVISION } from './limits';
 /** The `format` field of every exchange file. */
 export const FORMAT_NAME = 'leviers-export';
 
-/** The version the app writes. Older ones are migrated on import (see migrations.ts). */
-export const FORMAT_VERSION = 2;
+/** The version the app writes. Older ones are migrated on import (MIGRATIONS, read.ts). */
+export const FORMAT_VERSION = 3;
 
 export { MAX_FILE_BYTES } from './limits';
 
@@ -67,14 +67,21 @@ const named = v.pipe(v.string('texte attendu'), v.trim(), v.minLength(1, 'texte 
 /** A point of a diagnostic's history: `device` made the changes up to `revision`. */
 export const CheckpointSchema = v.object({ device: IdSchema, revision: count(MAX_REVISION) });
 
-/** An answer: a level 0–4, "na", "nsp", the partner modules of a cooperation question, or null. */
+/** The partner modules of a cooperation answer. */
+export const PartnerListSchema = v.pipe(v.array(ModuleRefSchema), v.maxLength(20));
+
+/**
+ * An answer: a level 0–4, "na", "nsp", a compliance ("conforme", "en-cours", "non-conforme", new
+ * in version 3, for an obligation question), the partner modules of a cooperation question, or
+ * null. Whether the value fits its question is checked on import (incoming.ts).
+ */
 export const AnswerValueSchema = v.union(
 	[
 		v.picklist([0, 1, 2, 3, 4, 'na', 'nsp', 'conforme', 'en-cours', 'non-conforme']),
-		v.pipe(v.array(ModuleRefSchema), v.maxLength(20)),
+		PartnerListSchema,
 		v.null()
 	],
-	'réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null'
+	'réponse attendue : 0 à 4, "na", "nsp", "conforme", "en-cours", "non-conforme", une liste de modules ou null'
 );
 
 /** One answer of a diagnostic. */
@@ -110,7 +117,7 @@ export const ExportedCampaignSchema = v.object({
 	updatedAt: TimestampSchema
 });
 
-/** A whole file of version 2. */
+/** A whole file of version 3. */
 export const ExportFileSchema = v.object({
 	format: v.literal(FORMAT_NAME),
 	version: v.literal(FORMAT_VERSION),
@@ -127,7 +134,7 @@ export const ExportFileSchema = v.object({
 });
 
 /**
- * A file of version 2 with its diagnostics not yet checked: read.ts checks each one on its
+ * A file of version 3 with its diagnostics not yet checked: read.ts checks each one on its
  * own, so that one damaged diagnostic is set aside instead of refusing a whole backup.
  */
 export const ExportEnvelopeSchema = v.object({

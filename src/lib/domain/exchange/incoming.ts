@@ -6,8 +6,14 @@
  * questions reopened, each reported. A diagnostic stored with less than the file held gets a
  * partial checkpoint (lineage.ts), so that it never replaces the sender's fuller copy.
  */
-import type { Answer, Campaign, Origin } from '../answers';
-import { moduleQuestions, type Module, type ModuleId } from '../content/questionnaire';
+import { SCALE_VALUES, type Answer, type Campaign, type Origin } from '../answers';
+import {
+	moduleQuestions,
+	type Module,
+	type ModuleId,
+	type Question
+} from '../content/questionnaire';
+import { complianceOf } from '../scoring/obligations';
 import { shorten, TEXT_LIMITS, type LimitedText } from '../content/text-limits';
 import { FUTURE_MARGIN, SANE_REVISION } from './limits';
 import { compactLineage, partialHistory } from './lineage';
@@ -82,8 +88,11 @@ function fit(
 	return field === 'note' ? shorten(text, max) : shorten(text, max).trimEnd();
 }
 
+/** The kind of a question: scale (a practice), obligation or cooperation. */
+export type QuestionKind = Question['type'];
+
 /** The shipped modules, indexed for checking answers. */
-export type ModuleTable = ReadonlyMap<string, { module: Module; kinds: Map<string, string> }>;
+export type ModuleTable = ReadonlyMap<string, { module: Module; kinds: Map<string, QuestionKind> }>;
 
 /** Indexes the modules: id → module and question id → question type. */
 export function moduleTable(modules: readonly Module[]): ModuleTable {
@@ -117,14 +126,30 @@ export function incomingCampaign(
 	};
 }
 
-function validValue(kind: string, value: Answer['value'] | null, own: string, table: ModuleTable) {
+/**
+ * Whether a value fits its question: a scale question takes a level, "na" or "nsp"; an obligation
+ * a compliance, "na" or "nsp", or a level given before it became an obligation (kept as stored,
+ * read by complianceOf); a cooperation question a list of other known modules, each once.
+ */
+function validValue(
+	kind: QuestionKind,
+	value: Answer['value'] | null,
+	own: string,
+	table: ModuleTable
+): boolean {
 	if (value === null) return true;
-	if (kind === 'scale') return !Array.isArray(value);
-	return (
-		Array.isArray(value) &&
-		new Set(value).size === value.length &&
-		value.every((m) => m !== own && table.has(m))
-	);
+	switch (kind) {
+		case 'scale':
+			return (SCALE_VALUES as readonly unknown[]).includes(value);
+		case 'obligation':
+			return complianceOf(value) !== undefined;
+		case 'cooperation':
+			return (
+				Array.isArray(value) &&
+				new Set(value).size === value.length &&
+				value.every((m) => m !== own && table.has(m))
+			);
+	}
 }
 
 /**

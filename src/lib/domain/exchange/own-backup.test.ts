@@ -46,7 +46,7 @@ function diagnostic(
 		origin: { kind: 'local' },
 		answers: moduleQuestions(m).map((q) => ({
 			questionId: q.id,
-			value: q.type === 'scale' ? 2 : [],
+			value: q.type === 'cooperation' ? [] : q.type === 'obligation' ? 'en-cours' : 2,
 			note,
 			changedAt
 		}))

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import v1 from './fixtures/v1.json';
 import v2 from './fixtures/v2.json';
+import v3 from './fixtures/v3.json';
+import { complianceOf } from '../scoring/obligations';
 import { FORMAT_VERSION, MAX_FILE_BYTES } from './format';
 import { V1_DEVICE } from './format-v1';
 import { checkSize, looksTruncated, readExportText } from './read';
@@ -13,14 +15,60 @@ const refused = (input: string) => {
 };
 
 describe('one fixture per version', () => {
-	it('reads version 2 as is', () => {
-		const r = readExportText(text(v2));
-		expect(r.ok && r.version).toBe(2);
+	it('reads version 3 as is, obligation answers included', () => {
+		const r = readExportText(text(v3));
+		expect(r.ok && r.version).toBe(3);
 		if (!r.ok) return;
 		expect(r.file.diagnostics.map((d) => [d.module, d.answers.length])).toEqual([
 			['dechets', 18],
 			['cantines', 10]
 		]);
+		const values = new Map(r.file.diagnostics[1]!.answers.map((a) => [a.question, a.value]));
+		expect(values.get('cantines-egalim-viandes-poissons')).toBe('en-cours');
+		expect(values.get('cantines-contenants-plastique')).toBe('non-conforme');
+	});
+
+	it('migrates version 2 to version 3 changing nothing: answers, notes, lineage, campaigns', () => {
+		const r = readExportText(text(v2));
+		expect(r.ok && r.version).toBe(2);
+		if (!r.ok) return;
+		expect(r.file.version).toBe(FORMAT_VERSION);
+		expect(r.rejected).toEqual([]);
+		expect(r.file).toEqual({ ...v2, version: 3 });
+	});
+
+	it('version 2 says with levels what version 3 says with compliance', () => {
+		const old = readExportText(text(v2));
+		const current = readExportText(text(v3));
+		if (!old.ok || !current.ok) throw new Error('both fixtures read');
+		const pairs = old.file.diagnostics.flatMap((d, i) =>
+			d.answers.map((a, j) => [a, current.file.diagnostics[i]!.answers[j]!] as const)
+		);
+		const changed = pairs.filter(([a, b]) => JSON.stringify(a.value) !== JSON.stringify(b.value));
+		expect(changed.length).toBe(7);
+		for (const [a, b] of changed) expect(complianceOf(a.value)).toBe(b.value);
+		for (const [a, b] of pairs) expect({ ...a, value: null }).toEqual({ ...b, value: null });
+	});
+
+	it('refuses compliance values in a version 2 file: the diagnostic is set aside, the rest read', () => {
+		const forged = structuredClone(v2) as typeof v2 & { diagnostics: { answers: unknown[] }[] };
+		(forged.diagnostics[0]!.answers[0] as { value: unknown }).value = 'conforme';
+		const r = readExportText(text(forged));
+		if (!r.ok) throw new Error(r.problem.message);
+		expect(r.file.diagnostics.map((d) => d.module)).toEqual(['cantines']);
+		expect(r.rejected).toEqual([
+			{
+				position: 1,
+				id: v2.diagnostics[0]!.id,
+				moduleId: 'dechets',
+				detail:
+					'réponse n° 1 › « value » : réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null',
+				errors: 1
+			}
+		]);
+		// The same answer in a version 3 file is read.
+		const current = readExportText(text({ ...forged, version: 3 }));
+		expect(current.ok && current.rejected).toEqual([]);
 	});
 
 	it('migrates version 1 to the same data as version 2, with a history of one checkpoint', () => {
@@ -76,8 +124,10 @@ describe('hostile and broken files are refused with a French message', () => {
 	});
 
 	it('asks to update the app for a future version, and refuses an unreadable version', () => {
-		const p = refused(text({ ...v2, version: 3 }));
-		expect(p.message).toMatch(/version plus récente de Leviers \(format 3/);
+		const p = refused(text({ ...v3, version: 4 }));
+		expect(p.message).toBe(
+			'Ce fichier a été créé par une version plus récente de Leviers (format 4 ; cette version lit les formats 1 à 3).'
+		);
 		expect(p.action).toMatch(/Mettez Leviers à jour/);
 		for (const version of [0, -1, 1.5, '2', null])
 			expect(refused(text({ ...v2, version })).message).toMatch(/illisible/);

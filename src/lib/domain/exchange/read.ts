@@ -13,6 +13,7 @@ import {
 	type ExportFile
 } from './format';
 import { migrateV1, V1FileSchema } from './format-v1';
+import { migrateV2, V2DiagnosticSchema, V2EnvelopeSchema } from './format-v2';
 import { describeIssue, PROBLEMS, type ImportProblem } from './problems';
 
 /** A diagnostic of a file that does not pass the schema: set aside, the rest of the file is read. */
@@ -54,9 +55,68 @@ function migration<S extends v.GenericSchema>(
 	};
 }
 
+/**
+ * A diagnostic that failed the schema of its file's version: carried unchanged through the
+ * later steps (which must keep it as is), then listed as rejected. Checking it against a later,
+ * looser schema instead would accept what its own version never allowed.
+ */
+class SetAsideDiagnostic {
+	constructor(readonly rejected: RejectedDiagnostic) {}
+}
+
+/** A diagnostic as a step of the chain gives it: checked against its version, or set aside. */
+type Checked<D> = D | SetAsideDiagnostic;
+
+const textField = (raw: unknown, key: string): string | undefined => {
+	if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, key)) return undefined;
+	const value = (raw as Record<string, unknown>)[key];
+	return typeof value === 'string' ? value : undefined;
+};
+
+/** Checks one diagnostic of a file (at `index`) against `schema`: its output, or set aside. */
+function checkDiagnostic<D extends v.GenericSchema>(
+	schema: D,
+	raw: unknown,
+	index: number
+): Checked<v.InferOutput<D>> {
+	if (raw instanceof SetAsideDiagnostic) return raw;
+	const r = v.safeParse(schema, raw);
+	if (r.success) return r.output;
+	return new SetAsideDiagnostic({
+		position: index + 1,
+		id: textField(raw, 'id'),
+		moduleId: textField(raw, 'module'),
+		detail: describeIssue(r.issues[0]),
+		errors: r.issues.length
+	});
+}
+
+/**
+ * A step whose envelope is checked as a whole and whose diagnostics one by one, so that a
+ * damaged diagnostic is set aside (with its place in the file) instead of refusing a backup.
+ */
+function migrationByDiagnostic<
+	E extends v.GenericSchema<unknown, { diagnostics: unknown[] }>,
+	D extends v.GenericSchema
+>(
+	envelope: E,
+	diagnostic: D,
+	up: (
+		file: Omit<v.InferOutput<E>, 'diagnostics'> & { diagnostics: Checked<v.InferOutput<D>>[] }
+	) => unknown
+): Step {
+	return (data) => {
+		const r = v.safeParse(envelope, data);
+		if (!r.success) return { ok: false, issues: r.issues };
+		const diagnostics = r.output.diagnostics.map((raw, i) => checkDiagnostic(diagnostic, raw, i));
+		return { ok: true, data: up({ ...r.output, diagnostics }) };
+	};
+}
+
 /** Every older version ever written, with its schema and its migration to the next one. */
 const MIGRATIONS: Record<number, Step> = {
-	1: migration(V1FileSchema, migrateV1)
+	1: migration(V1FileSchema, migrateV1),
+	2: migrationByDiagnostic(V2EnvelopeSchema, V2DiagnosticSchema, migrateV2)
 };
 
 const MAX_DETAILS = 5;
@@ -147,12 +207,6 @@ export function readExportText(text: string): ReadResult {
 
 type Envelope = v.InferOutput<typeof ExportEnvelopeSchema>;
 
-const textField = (raw: unknown, key: string): string | undefined => {
-	if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, key)) return undefined;
-	const value = (raw as Record<string, unknown>)[key];
-	return typeof value === 'string' ? value : undefined;
-};
-
 /** Checks each diagnostic on its own: the valid ones make the file, the others are listed. */
 function splitDiagnostics(envelope: Envelope): {
 	file: ExportFile;
@@ -161,16 +215,9 @@ function splitDiagnostics(envelope: Envelope): {
 	const diagnostics: ExportFile['diagnostics'] = [];
 	const rejected: RejectedDiagnostic[] = [];
 	envelope.diagnostics.forEach((raw, i) => {
-		const r = v.safeParse(ExportedDiagnosticSchema, raw);
-		if (r.success) diagnostics.push(r.output);
-		else
-			rejected.push({
-				position: i + 1,
-				id: textField(raw, 'id'),
-				moduleId: textField(raw, 'module'),
-				detail: describeIssue(r.issues[0]),
-				errors: r.issues.length
-			});
+		const d = checkDiagnostic(ExportedDiagnosticSchema, raw, i);
+		if (d instanceof SetAsideDiagnostic) rejected.push(d.rejected);
+		else diagnostics.push(d);
 	});
 	return { file: { ...envelope, diagnostics }, rejected };
 }
