@@ -3,79 +3,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Campaign, DiagnosticWithAnswers, ObligationValue, ScaleValue } from '../answers';
+import type { Campaign, DiagnosticWithAnswers, ScaleValue } from '../answers';
 import { scoreCampaign, type CampaignScores } from './campaign';
-import { diagnostic, fixtureModules, fixtureQuestionnaire as q } from '../testing/fixtures';
-import { LEVER_IDS, MODULE_IDS, moduleQuestions, type ModuleId } from '../content/questionnaire';
+import { fixtureModules, fixtureQuestionnaire as q } from '../testing/fixtures';
+import { arbCampaign, linked, obligationValue, withAnswer, without } from '../testing/arbitraries';
+import { LEVER_IDS, moduleQuestions } from '../content/questionnaire';
 import { recommend } from './recommendations';
 import { scoreDiagnostic, type DiagnosticScores } from './scoring';
-import type { Questionnaire } from '../content/questionnaire-index';
 import { leverPriorities } from './priority';
-
-const scaleValue = fc.constantFrom<ScaleValue>(0, 1, 2, 3, 4, 'na', 'nsp');
-const obligationValue = fc.constantFrom<ObligationValue | ScaleValue>(
-	'conforme',
-	'en-cours',
-	'non-conforme',
-	'na',
-	'nsp',
-	2
-);
-const answersOf = (moduleId: ModuleId) => {
-	const questions = moduleQuestions(fixtureModules.find((m) => m.id === moduleId)!);
-	return fc
-		.tuple(
-			...questions.map((question) =>
-				fc.option<ScaleValue | ObligationValue | ModuleId[]>(
-					question.type === 'scale'
-						? scaleValue
-						: question.type === 'obligation'
-							? obligationValue
-							: fc.subarray([...MODULE_IDS]),
-					{ nil: undefined }
-				)
-			)
-		)
-		.map((values) =>
-			Object.fromEntries(
-				questions.flatMap((question, i) =>
-					values[i] === undefined ? [] : [[question.id, values[i]!]]
-				)
-			)
-		);
-};
-const diagnosticsOf = (moduleId: ModuleId) =>
-	fc
-		.array(
-			fc.record({
-				status: fc.constantFrom('draft' as const, 'complete' as const),
-				revision: fc.integer({ min: 1, max: 3 }),
-				updatedAt: fc.integer({ min: 0, max: 3 }),
-				answers: answersOf(moduleId)
-			}),
-			{ maxLength: 2 }
-		)
-		.map((ds) => ds.map((o, i) => diagnostic(moduleId, { ...o, id: `${moduleId}-${i}` })));
-
-/** A random campaign: some expected modules, zero to two diagnostics per module, in a random order. */
-const arbCampaign = fc
-	.record({
-		modules: fc.subarray([...MODULE_IDS]),
-		diagnostics: fc.tuple(...MODULE_IDS.map(diagnosticsOf)).map((ds) => ds.flat())
-	})
-	.chain(({ modules, diagnostics }) =>
-		fc.shuffledSubarray(diagnostics, { minLength: diagnostics.length }).map((shuffled) => ({
-			campaign: {
-				id: 'c1',
-				authority: 'A',
-				label: 'L',
-				modules,
-				createdAt: 0,
-				updatedAt: 0
-			} as Campaign,
-			diagnostics: shuffled
-		}))
-	);
 
 const score = (c: { campaign: Campaign; diagnostics: DiagnosticWithAnswers[] }, qq = q) =>
 	scoreCampaign(c.campaign, c.diagnostics, qq);
@@ -119,20 +54,6 @@ function allScores(s: CampaignScores): (number | null)[] {
 	];
 }
 
-/** Replaces one answer of one of the campaign's diagnostics. */
-function withAnswer(
-	diagnostics: DiagnosticWithAnswers[],
-	i: number,
-	questionId: string,
-	value: ScaleValue | ObligationValue | ModuleId[]
-) {
-	return diagnostics.map((d, j) =>
-		j === i
-			? { ...d, answers: { ...d.answers, [questionId]: { questionId, value, changedAt: 2 } } }
-			: d
-	);
-}
-
 /** Picks a diagnostic that counts and one of its module's questions of a kind. */
 function pick(
 	c: { campaign: Campaign; diagnostics: DiagnosticWithAnswers[] },
@@ -155,20 +76,6 @@ function pick(
 function pairs(a: (number | null)[], b: (number | null)[]) {
 	expect(b.length).toBe(a.length);
 	return a.map((x, i) => [x, b[i]!] as const);
-}
-
-/** The questionnaire without one question. */
-function without(questionId: string): Questionnaire {
-	return {
-		levers: q.levers,
-		modules: q.modules.map((m) => ({
-			...m,
-			themes: m.themes.map((t) => ({
-				...t,
-				questions: t.questions.filter((x) => x.id !== questionId)
-			}))
-		}))
-	};
 }
 
 describe('properties (method v2)', () => {
@@ -320,24 +227,3 @@ describe('properties (method v2)', () => {
 		);
 	});
 });
-
-/** The diagnostics with a and b declaring each other on their first cooperation question. */
-function linked(
-	diagnostics: DiagnosticWithAnswers[],
-	a: DiagnosticWithAnswers,
-	b: DiagnosticWithAnswers
-) {
-	let out = diagnostics;
-	for (const [from, to] of [
-		[a, b],
-		[b, a]
-	] as const) {
-		const coop = moduleQuestions(fixtureModules.find((m) => m.id === from.moduleId)!).find(
-			(x) => x.type === 'cooperation'
-		)!;
-		const current = from.answers[coop.id]?.value;
-		const partners = Array.isArray(current) ? current : [];
-		out = withAnswer(out, diagnostics.indexOf(from), coop.id, [...partners, to.moduleId]);
-	}
-	return out;
-}

@@ -2,8 +2,11 @@
  * The French sentence that goes with each transversality component: what would raise it, naming
  * the services, links or levers concerned.
  */
-import type { TransversalityComponentId, TransversalityInput } from './transversality-input';
-import type { PractisedPair } from './transversality';
+import type {
+	PractisedPair,
+	TransversalityComponentId,
+	TransversalityInput
+} from './transversality-input';
 import { LEVER_IDS, type ModuleId } from '../content/questionnaire';
 
 const list = (items: string[]) => items.join(', ');

@@ -4,7 +4,7 @@
  */
 import type { ModuleId } from '../content/questionnaire';
 import type { QuestionnaireIndex } from '../content/questionnaire-index';
-import type { CooperationNetwork } from './cooperation';
+import type { CooperationNetwork, CooperationPair } from './cooperation';
 import type { DiagnosticScores } from './scoring';
 
 /**
@@ -45,4 +45,12 @@ export interface TransversalityInput {
 	complete: readonly ModuleId[];
 	network: CooperationNetwork;
 	index: QuestionnaireIndex;
+}
+
+/** A pair of services of the campaign that declared working together, with its worth. */
+export interface PractisedPair extends CooperationPair {
+	/** 0–1: the lower engagement of the two ends, averaged over the levers they share. */
+	practice: number;
+	/** What the pair adds to the cooperation: link weight × (base + (1 − base) × practice). */
+	worth: number;
 }

@@ -4,19 +4,20 @@
  * practice, not form-filling: what is at least « Engagé ». Formulas: docs/methode.md.
  */
 import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
-import type { CooperationPair } from './cooperation';
 import { meanOf } from './stats';
 import { transversalityHints } from './transversality-hints';
 import {
 	LINK_BASE,
 	LINK_WEIGHTS,
 	TRANSVERSALITY_COMPONENTS,
+	type PractisedPair,
 	TRANSVERSALITY_WEIGHTS,
 	type TransversalityComponentId,
 	type TransversalityInput
 } from './transversality-input';
 
 export {
+	type PractisedPair,
 	TRANSVERSALITY_COMPONENTS,
 	TRANSVERSALITY_WEIGHTS,
 	type TransversalityComponentId,
@@ -31,14 +32,6 @@ export interface TransversalityComponent {
 	weight: number;
 	/** What would raise it, in French, naming the services or levers concerned. */
 	hint: string;
-}
-
-/** A pair of services of the campaign that declared working together, with its worth. */
-export interface PractisedPair extends CooperationPair {
-	/** 0–1: the lower engagement of the two ends, averaged over the levers they share. */
-	practice: number;
-	/** What the pair adds to the cooperation: link weight × (base + (1 − base) × practice). */
-	worth: number;
 }
 
 /** What the transversality rests on, shown with it. */
