@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { compareCampaigns } from '../src/lib/domain/scoring/comparison';
+import { LEVER_STATUS_LABELS } from '../src/lib/domain/content/labels';
 import { formatDelta } from '../src/lib/format';
 import { engineResults, exampleCampaign, shown } from './engine';
 import { createExample, expectAllSaved, openModule, readModule, scale } from './helpers';
@@ -81,8 +82,18 @@ test('the filling page loads no chart.js; its service results show the engine’
 		'Réalisé'
 	]);
 	const lever = 'portage-politique';
+	// A lever without a score says why (too few answers, or not addressed), never 0.
+	const cellText = (v: number | null) => {
+		const status = dechets.levers[lever].status;
+		return v !== null || status === 'evaluated' ? shown(v) : escape(LEVER_STATUS_LABELS[status]);
+	};
 	await expect(table.getByRole('row', { name: /Portage politique/ })).toHaveText(
-		new RegExp(`${shown(dechets.levers[lever].engaged)}\\s*${shown(dechets.levers[lever].done)}$`)
+		new RegExp(
+			`${cellText(dechets.levers[lever].engaged)}\\s*${cellText(dechets.levers[lever].done)}$`
+		)
+	);
+	await expect(page.getByRole('definition').nth(1)).toContainText(
+		`sur ${dechets.counts.levels + dechets.counts.unknown} questions répondues, ${dechets.counts.unknown} « Je ne sais pas »`
 	);
 
 	const actions = engine.recommendations.services.find((s) => s.moduleId === 'dechets')!.actions;

@@ -47,3 +47,12 @@ export function slugify(text: string): string {
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '');
 }
+
+/** "2020-02-10" (a law's date) → "10 février 2020". */
+export function formatLegalDate(iso: string): string {
+	return new Date(`${iso}T00:00:00`).toLocaleDateString('fr-FR', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	});
+}

@@ -85,3 +85,16 @@ export const TRANSVERSALITY_LABELS: Record<
 			'Part des pratiques du module de pilotage transversal (portage, comité, mission transversale) au niveau « Engagé » ou au-delà ; non mesurée sans ce module.'
 	}
 };
+
+/** French wording of how far a service's scores can be trusted (method v2). */
+export const RELIABILITY_LABELS: Record<'ok' | 'mostly-unknown' | 'too-few', string> = {
+	ok: 'Fiable',
+	'mostly-unknown': 'Peu fiable : la plupart des réponses sont « Je ne sais pas »',
+	'too-few': 'Trop peu de réponses'
+};
+
+/** French wording of a lever that has no score in a service (method v2). */
+export const LEVER_STATUS_LABELS: Record<'too-few' | 'not-addressed', string> = {
+	'too-few': 'non évalué (trop peu de réponses)',
+	'not-addressed': 'non abordé'
+};

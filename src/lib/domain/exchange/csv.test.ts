@@ -2,13 +2,22 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreCampaign } from '../scoring/campaign';
+import { TRANSVERSALITY_WEIGHTS } from '../scoring/transversality';
 import { levers, modules } from '../content/content';
 import { buildExampleCampaign } from '../example/example';
 import { LEVER_IDS } from '../content/questionnaire';
 import { ANSWER_COLUMNS, answersCsv, countedSnapshots } from './answers-csv';
 import { CSV_BOM, csvNumber, neutralise, toCsv } from './csv';
 import type { DiagnosticSnapshot } from './format';
-import { scoresCsv, TRANSVERSALITY_ROW } from './scores-csv';
+import { fixtureLevers } from '../testing/fixtures';
+import {
+	campaign as testCampaign,
+	diagnostic,
+	module as testModule,
+	obligation,
+	scale
+} from '../testing/fixture-builders';
+import { BASIS_COLUMNS, OBLIGATION_COLUMNS, scoresCsv, TRANSVERSALITY_ROW } from './scores-csv';
 
 /** Parses like a spreadsheet would: `;`, BOM, quotes; and checks every line ends in CRLF. */
 function read(text: string): string[][] {
@@ -98,14 +107,140 @@ describe('answers and scores of the example campaign', () => {
 		const scores = scoreCampaign(campaign, diagnostics, { modules, levers });
 		const rows = read(scoresCsv(scores, modules, levers));
 		expect(rows[0]!.slice(0, 3)).toEqual(['Service', 'Maturité', 'Méconnaissance']);
-		expect(rows[0]!.slice(3, 3 + LEVER_IDS.length)).toEqual(levers.map((l) => l.label));
+		expect(rows[0]!.slice(8, 8 + LEVER_IDS.length)).toEqual(levers.map((l) => l.label));
 		expect(rows).toHaveLength(modules.length + 2);
 		const last = rows.at(-1)!;
 		expect(last[0]).toBe(TRANSVERSALITY_ROW);
-		expect(last[3 + LEVER_IDS.length]).toBe(csvNumber(scores.transversality.score));
+		expect(last[rows[0]!.indexOf('Transversalité')]).toBe(csvNumber(scores.transversality.score));
 		const dechets = rows.find((r) => r[1] && r[0] === modules[1]!.title)!;
 		const d = scores.diagnostics.find((s) => s.moduleId === 'dechets')!;
 		expect(dechets[1]).toBe(csvNumber(d.maturity));
-		expect(dechets[3]).toBe(csvNumber(d.levers[LEVER_IDS[0]].score) ?? '');
+		expect(dechets[8]).toBe(csvNumber(d.levers[LEVER_IDS[0]].score) ?? '');
+	});
+});
+
+describe('scores CSV: basis, reliability, obligations and partial transversality', () => {
+	// Two services without the steering module: governance is not measured, so the
+	// transversality is partial. Waste: 2 levels (4 and 2) and 3 « Je ne sais pas » on
+	// portage-politique, one obligation met and one unmet, one not answered. Water: one level
+	// only (too few), one « Non concerné », one unanswered; its obligation unanswered (unknown).
+	const questionnaire = {
+		levers: fixtureLevers,
+		modules: [
+			testModule('dechets', 'Déchets', [
+				[
+					scale('d1', { 'portage-politique': 1 }),
+					scale('d2', { 'portage-politique': 1 }),
+					scale('d3', { 'portage-politique': 1 }),
+					scale('d4', { 'portage-politique': 1 }),
+					scale('d5', { 'portage-politique': 1 })
+				],
+				[obligation('do1'), obligation('do2'), obligation('do3')]
+			]),
+			testModule('eau', 'Eau', [
+				[
+					scale('e1', { 'portage-politique': 1 }),
+					scale('e2', { 'portage-politique': 1 }),
+					scale('e3', { 'portage-politique': 1 })
+				],
+				[obligation('eo1')]
+			])
+		]
+	};
+	const scores = scoreCampaign(
+		testCampaign(['dechets', 'eau']),
+		[
+			diagnostic('dechets', {
+				answers: {
+					d1: 4,
+					d2: 2,
+					d3: 'nsp',
+					d4: 'nsp',
+					d5: 'nsp',
+					do1: 'conforme',
+					do2: 'non-conforme'
+				}
+			}),
+			diagnostic('eau', { answers: { e1: 3, e2: 'na' } })
+		],
+		questionnaire
+	);
+	const rows = read(scoresCsv(scores, questionnaire.modules, fixtureLevers));
+	const header = rows[0]!;
+	const cell = (service: string, column: string) =>
+		rows.find((r) => r[0] === service)![header.indexOf(column)];
+
+	it('has the basis, reliability, obligation and transversality columns, in French', () => {
+		expect(header.slice(0, 8)).toEqual([
+			'Service',
+			'Maturité',
+			'Méconnaissance',
+			'Réponses (niveaux)',
+			'Je ne sais pas',
+			'Non concerné',
+			'Sans réponse',
+			'Fiabilité'
+		]);
+		expect(header.slice(-11)).toEqual([
+			...OBLIGATION_COLUMNS,
+			'Transversalité',
+			'Transversalité maximale mesurable',
+			'Partielle',
+			'Leviers partagés',
+			'Coopération',
+			'Diffusion',
+			'Gouvernance'
+		]);
+		expect(BASIS_COLUMNS).toHaveLength(4);
+		expect(header.some((h) => /Couverture|Équilibre/.test(h))).toBe(false);
+	});
+
+	it('writes what each service’s maturity rests on and whether it can be trusted', () => {
+		// (4/4 + 2/4 + 0 + 0 + 0) / 5 = 30; 3 « Je ne sais pas » of 5 answers = 60 %.
+		expect(cell('Module Déchets', 'Maturité')).toBe('30');
+		expect(cell('Module Déchets', 'Méconnaissance')).toBe('60');
+		expect(
+			['Réponses (niveaux)', 'Je ne sais pas', 'Non concerné', 'Sans réponse'].map((c) =>
+				cell('Module Déchets', c)
+			)
+		).toEqual(['2', '3', '0', '0']);
+		expect(cell('Module Déchets', 'Fiabilité')).toBe(
+			'Peu fiable : la plupart des réponses sont « Je ne sais pas »'
+		);
+		expect(cell('Module Eau', 'Maturité')).toBe('');
+		expect(cell('Module Eau', 'Fiabilité')).toBe('Trop peu de réponses');
+		expect(
+			['Réponses (niveaux)', 'Je ne sais pas', 'Non concerné', 'Sans réponse'].map((c) =>
+				cell('Module Eau', c)
+			)
+		).toEqual(['1', '0', '1', '1']);
+		expect(cell('Module Eau', 'Portage politique')).toBe('');
+	});
+
+	it('counts obligations per service and for the whole authority', () => {
+		expect(OBLIGATION_COLUMNS.map((c) => cell('Module Déchets', c))).toEqual(['1', '3', '1', '1']);
+		expect(OBLIGATION_COLUMNS.map((c) => cell('Module Eau', c))).toEqual(['0', '1', '0', '1']);
+		expect(OBLIGATION_COLUMNS.map((c) => cell(TRANSVERSALITY_ROW, c))).toEqual([
+			'1',
+			'4',
+			'1',
+			'2'
+		]);
+		expect(cell(TRANSVERSALITY_ROW, 'Réponses (niveaux)')).toBe('3');
+		expect(cell(TRANSVERSALITY_ROW, 'Sans réponse')).toBe('1');
+	});
+
+	it('says the transversality is partial and how high it could go', () => {
+		expect(scores.transversality.components.governance.value).toBeNull();
+		expect(cell(TRANSVERSALITY_ROW, 'Partielle')).toBe('oui');
+		expect(cell(TRANSVERSALITY_ROW, 'Gouvernance')).toBe('');
+		const maximum = cell(TRANSVERSALITY_ROW, 'Transversalité maximale mesurable')!;
+		expect(Number(maximum.replace(',', '.'))).toBeLessThan(100);
+		// No steering module and no cooperation question: only shared levers and diffusion count.
+		expect(scores.transversality.components.cooperation.value).toBeNull();
+		expect(maximum).toBe(
+			csvNumber(100 * (TRANSVERSALITY_WEIGHTS.sharedLevers + TRANSVERSALITY_WEIGHTS.diffusion))
+		);
+		expect(cell('Module Déchets', 'Partielle')).toBe('');
 	});
 });
