@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import schema from '../../../docs/leviers-export.schema.json';
-import { SCALE_VALUES } from '$lib/domain/answers';
+import { OBLIGATION_VALUES, SCALE_VALUES } from '$lib/domain/answers';
 import { getModule, modules } from '$lib/domain/content/content';
 import v2 from '$lib/domain/exchange/fixtures/v2.json';
 import { MAX_LINEAGE, MAX_REVISION, SANE_REVISION } from '$lib/domain/exchange/limits';
@@ -83,7 +83,9 @@ async function apply(d: TestDevice, e: typeof edit extends fc.Arbitrary<infer T>
 	const value =
 		q.type === 'scale'
 			? SCALE_VALUES[e.pick % SCALE_VALUES.length]!
-			: partners.slice(0, e.pick % 3);
+			: q.type === 'obligation'
+				? OBLIGATION_VALUES[e.pick % OBLIGATION_VALUES.length]!
+				: partners.slice(0, e.pick % 3);
 	try {
 		if (e.kind === 'answer') await d.repo.saveAnswer(id, q.id, value);
 		else if (e.kind === 'note') await d.repo.saveNote(id, q.id, e.text);

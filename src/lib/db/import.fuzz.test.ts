@@ -13,6 +13,7 @@ import { isConsistentLineage } from '$lib/domain/exchange/lineage';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { isScaleValue } from '$lib/domain/scoring/scoring';
+import { complianceOf } from '$lib/domain/scoring/obligations';
 import { moduleQuestions } from '$lib/domain/content/questionnaire';
 import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { testDevice, type TestDevice } from './test-devices';
@@ -140,7 +141,13 @@ function expectValidPlan(plan: ImportPlan) {
 			expect(kind).toBeDefined();
 			const value = a.value as Answer['value'] | null;
 			if (value !== null)
-				expect(kind === 'scale' ? isScaleValue(value) : Array.isArray(value)).toBe(true);
+				expect(
+					kind === 'scale'
+						? isScaleValue(value)
+						: kind === 'obligation'
+							? complianceOf(value) !== undefined
+							: Array.isArray(value)
+				).toBe(true);
 			expect(Number.isFinite(a.changedAt)).toBe(true);
 			expect(a.note?.length ?? 0).toBeLessThanOrEqual(TEXT_LIMITS.note);
 		}

@@ -46,7 +46,7 @@ function diagnostic(
 		origin: { kind: 'local' },
 		answers: moduleQuestions(m).map((q) => ({
 			questionId: q.id,
-			value: q.type === 'scale' ? 2 : [],
+			value: q.type === 'scale' ? 2 : q.type === 'obligation' ? 'en-cours' : [],
 			note,
 			changedAt
 		}))

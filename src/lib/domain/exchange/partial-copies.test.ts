@@ -48,7 +48,7 @@ function onA(changedAt: (i: number) => number): DiagnosticSnapshot {
 		origin: { kind: 'local' },
 		answers: questions.map((q, i) => ({
 			questionId: q.id,
-			value: q.type === 'scale' ? 3 : [],
+			value: q.type === 'scale' ? 3 : q.type === 'obligation' ? 'conforme' : [],
 			note: `note ${i}`,
 			changedAt: changedAt(i)
 		}))
