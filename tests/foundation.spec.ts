@@ -18,6 +18,38 @@ test('the home page lists the seven modules of the diagnostic', async ({ page })
 	}
 });
 
+type Question = { id: string; type: string; text: string; todo?: string };
+const questionsOf = (id: string): Question[] =>
+	JSON.parse(readFileSync(`questionnaires/${id}.json`, 'utf8')).themes.flatMap(
+		(t: { questions: Question[] }) => t.questions
+	);
+
+test('the module list counts legal obligations apart from the questions', async ({ page }) => {
+	await page.goto('/');
+	const questions = questionsOf('cantines');
+	const count = (type: string) => questions.filter((q) => q.type === type).length;
+	expect(count('obligation')).toBeGreaterThan(1);
+	const card = page.getByRole('listitem').filter({
+		has: page.getByRole('link', { name: MODULES.find((m) => m.id === 'cantines')!.title })
+	});
+	await expect(card).toContainText(
+		`${count('scale')} questions, ${count('obligation')} obligations · `
+	);
+});
+
+test('a module page shows an obligation as a legal duty with what to do', async ({ page }) => {
+	await page.goto('/modules/dechets');
+	const plpdma = questionsOf('dechets').find((q) => q.id === 'dechets-plpdma-pilotage')!;
+	expect(plpdma.type).toBe('obligation');
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { level: 3, name: plpdma.text }) });
+	await expect(card).toContainText('Obligation légale, hors score');
+	await expect(card).toContainText(`Pour être en conformité : ${plpdma.todo}`);
+	await expect(card).not.toContainText('Question de coopération');
+	await expect(card).not.toContainText('Leviers :');
+});
+
 test('a module page lists its questions by theme with their reference', async ({ page }) => {
 	await page.goto('/');
 	const marches = MODULES.find((m) => m.id === 'marches')!;

@@ -133,11 +133,11 @@ describe('completion', () => {
 		const d = await repo.openDiagnostic(c.id, 'cantines');
 		const questions = moduleQuestions(getModule('cantines')!);
 		for (const q of questions.slice(1))
-			await repo.saveAnswer(d.id, q.id, q.type === 'scale' ? 'nsp' : []);
+			await repo.saveAnswer(d.id, q.id, q.type === 'cooperation' ? [] : 'nsp');
 		await expect(repo.setStatus(d.id, 'complete')).rejects.toThrow(
 			'Il reste 1 question sans réponse.'
 		);
-		await repo.saveAnswer(d.id, questions[0]!.id, questions[0]!.type === 'scale' ? 'na' : []);
+		await repo.saveAnswer(d.id, questions[0]!.id, questions[0]!.type === 'cooperation' ? [] : 'na');
 		await repo.setStatus(d.id, 'complete');
 		expect((await queries.getDiagnostic(d.id))!.status).toBe('complete');
 		await repo.setStatus(d.id, 'draft');

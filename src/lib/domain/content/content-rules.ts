@@ -1,6 +1,7 @@
 /**
- * Rules that span several content files: unique ids, lever coverage, question counts and
- * verbatim quotes. Pure: the caller passes the parsed files and the source text.
+ * Rules that span several content files: unique ids, lever coverage, question counts, verbatim
+ * quotes and the checks on obligations. Pure: the caller passes the parsed files and the source
+ * text.
  */
 import {
 	LEVER_IDS,
@@ -8,7 +9,8 @@ import {
 	moduleQuestions,
 	type ContentProblem,
 	type Lever,
-	type Module
+	type Module,
+	type ObligationQuestion
 } from './questionnaire';
 
 /** Folds whitespace runs and typographic apostrophes, nothing else, so quotes compare verbatim. */
@@ -24,11 +26,46 @@ export function quoteInSource(quote: string, source: string): boolean {
 	return foldQuote(source).includes(foldQuote(quote));
 }
 
-/** Bounds on the number of scale questions per module, and the minimum of cooperation ones. */
+/**
+ * Bounds on the number of questions per module. Scale questions are what a service is scored on;
+ * obligations (a checklist worth no points) are bounded apart, and so is what a respondent answers
+ * in all (scale and obligations), which sets the time a module takes.
+ */
 const QUESTION_COUNTS = {
-	service: { minScale: 10, maxScale: 16, minCooperation: 2 },
-	transversal: { minScale: 8, maxScale: 12, minCooperation: 0 }
+	service: { minScale: 8, maxScale: 16, maxObligations: 6, maxAnswered: 20, minCooperation: 2 },
+	transversal: { minScale: 8, maxScale: 12, maxObligations: 6, maxAnswered: 16, minCooperation: 0 }
 } as const;
+
+/**
+ * The day the legal facts of the content were last checked (review of December 2026). An
+ * obligation whose reference date is later is not yet in force and cannot be asked as a
+ * compliance item. A constant, not today's date, so that the check gives the same answer on
+ * every machine and every day; move it forward when the facts are checked again.
+ */
+export const FACTS_CHECKED_ON = '2026-12-01';
+
+/** The longest text of an obligation question: a service head reads it as one plain question. */
+export const MAX_OBLIGATION_TEXT = 200;
+
+/** The problems of one obligation question, apart from what the schema already refuses. */
+export function checkObligation(file: string, q: ObligationQuestion): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const at = (field: string, message: string) =>
+		problems.push({ file, questionId: q.id, field, message });
+	if (q.reference.date > FACTS_CHECKED_ON)
+		at(
+			'reference.date',
+			`${q.reference.date} est postérieure à la vérification des faits (${FACTS_CHECKED_ON}) : une obligation pas encore en vigueur ne se demande pas comme une conformité`
+		);
+	if (q.text.length > MAX_OBLIGATION_TEXT)
+		at('text', `${q.text.length} caractères, au plus ${MAX_OBLIGATION_TEXT} pour une obligation`);
+	if (!q.text.trimEnd().endsWith('?')) at('text', 'une obligation se pose comme une question');
+	if (!q.help.includes('« Conforme »'))
+		at('help', 'l’aide doit dire ce que signifie « Conforme » pour cette obligation');
+	if (/« (Rien|En réflexion|Engagé|Réalisé|Exemplaire) »/.test(q.help))
+		at('help', 'l’aide d’une obligation ne parle pas des niveaux de l’échelle');
+	return problems;
+}
 
 /** Every lever must be informed by questions of at least this many modules. */
 const MIN_MODULES_PER_LEVER = 4;
@@ -103,6 +140,7 @@ export function checkContent(
 					field: 'reference.quote',
 					message: 'citation absente du document source'
 				});
+			if (q.type === 'obligation') problems.push(...checkObligation(file, q));
 			if (q.type === 'scale') {
 				const tagged = new Set<string>();
 				for (const tag of q.levers) {
@@ -123,11 +161,24 @@ export function checkContent(
 			module.id === 'transversal' ? QUESTION_COUNTS.transversal : QUESTION_COUNTS.service;
 		const scale = questions.filter((q) => q.type === 'scale').length;
 		const coop = questions.filter((q) => q.type === 'cooperation').length;
+		const obligations = questions.filter((q) => q.type === 'obligation').length;
 		if (scale < bounds.minScale || scale > bounds.maxScale)
 			problems.push({
 				file,
 				field: 'themes',
 				message: `${scale} questions sur l'échelle, attendu de ${bounds.minScale} à ${bounds.maxScale}`
+			});
+		if (obligations > bounds.maxObligations)
+			problems.push({
+				file,
+				field: 'themes',
+				message: `${obligations} obligations, au plus ${bounds.maxObligations}`
+			});
+		if (scale + obligations > bounds.maxAnswered)
+			problems.push({
+				file,
+				field: 'themes',
+				message: `${scale + obligations} questions à répondre (échelle et obligations), au plus ${bounds.maxAnswered}`
 			});
 		if (coop < bounds.minCooperation)
 			problems.push({

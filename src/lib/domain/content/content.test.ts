@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, foldQuote, quoteInSource } from './content-rules';
+import {
+	checkContent,
+	FACTS_CHECKED_ON,
+	foldQuote,
+	MAX_OBLIGATION_TEXT,
+	quoteInSource
+} from './content-rules';
 import {
 	formatProblem,
 	LEVER_IDS,
@@ -139,5 +145,154 @@ describe('a broken fixture', () => {
 		expect(problems).toContain(
 			'eau.json › question eau-q1 › reference.quote : citation absente du document source'
 		);
+	});
+});
+
+describe('obligations', () => {
+	const moduleFile = (m: Module) => ({ file: `${m.id}.json`, module: m });
+	const shipped = moduleFiles.map((f) => read(f) as Module);
+
+	it('are the eleven legal obligations of the December 2026 review, each with a dated legal text', () => {
+		const obligations = shipped.flatMap((m) =>
+			moduleQuestions(m).filter((q) => q.type === 'obligation')
+		);
+		expect(obligations.map((q) => q.id).sort()).toEqual(
+			[
+				'dechets-plpdma-pilotage',
+				'dechets-biodechets-foyers',
+				'dechets-zone-reemploi',
+				'cantines-egalim-qualite',
+				'cantines-egalim-viandes-poissons',
+				'cantines-menu-vegetarien',
+				'cantines-contenants-plastique',
+				'cantines-tri-biodechets',
+				'urbanisme-diagnostic-pemd',
+				'marches-critere-environnemental',
+				'marches-reemploi-recycle'
+			].sort()
+		);
+		for (const q of obligations) {
+			expect(q.reference.text, q.id).toMatch(/art\. [LRD]?\.?\d/);
+			expect(q.reference.date <= FACTS_CHECKED_ON, q.id).toBe(true);
+		}
+	});
+
+	it('never speak of the loi Climat criteria of August 2026 as a future deadline', () => {
+		const q = shipped
+			.flatMap((m) => moduleQuestions(m))
+			.find((x) => x.id === 'marches-critere-environnemental')!;
+		expect(q.type).toBe('obligation');
+		expect(`${q.text} ${q.help}`).not.toMatch(/au plus tard en août 2026|échéance|sans attendre/);
+		expect(q.reference.kind === 'fact' && q.reference.date).toBe('2026-08-22');
+	});
+
+	// A valid module with one obligation, to break one field at a time.
+	const base = (): Module => {
+		const r = parseModule('dechets.json', {
+			id: 'dechets',
+			version: 1,
+			title: 'Déchets',
+			shortTitle: 'Déchets',
+			description: 'Le service des déchets.',
+			themes: [
+				{
+					id: 'dechets-t',
+					title: 'Thème',
+					questions: [
+						{
+							id: 'dechets-o1',
+							type: 'obligation',
+							text: 'Le programme local de prévention des déchets est-il adopté et en vigueur ?',
+							help: 'Obligatoire depuis 2012. « Conforme » : adopté et en vigueur.',
+							reference: {
+								kind: 'fact',
+								statement: 'Les collectivités définissent un programme local de prévention.',
+								text: 'Code de l’environnement, art. L.541-15-1',
+								date: '2012-01-01'
+							},
+							todo: 'Faire adopter le programme par l’assemblée délibérante.'
+						}
+					]
+				}
+			]
+		});
+		if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+		return r.value;
+	};
+	const obligationProblems = (m: Module) =>
+		checkContent([moduleFile(m)], [], source)
+			.filter((p) => p.questionId === 'dechets-o1')
+			.map(formatProblem);
+
+	it('a valid obligation raises no problem of its own', () => {
+		expect(obligationProblems(base())).toEqual([]);
+	});
+
+	it('without what to do, or with a source quote as its reference, is refused by the schema', () => {
+		const noTodo = structuredClone(base()) as unknown as {
+			themes: { questions: Record<string, unknown>[] }[];
+		};
+		delete noTodo.themes[0]!.questions[0]!.todo;
+		const r = parseModule('dechets.json', noTodo);
+		expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+			expect.stringMatching(/^dechets\.json › question dechets-o1 › todo : /)
+		]);
+
+		const quoted = structuredClone(base()) as unknown as typeof noTodo;
+		quoted.themes[0]!.questions[0]!.reference = {
+			kind: 'source',
+			section: 'Enjeux',
+			quote: 'Le portage politique'
+		};
+		const q = parseModule('dechets.json', quoted);
+		expect(q.ok).toBe(false);
+		expect(q.ok ? [] : q.problems.map(formatProblem)).toContainEqual(
+			expect.stringMatching(/^dechets\.json › question dechets-o1 › reference\.kind : /)
+		);
+
+		const levers = structuredClone(base()) as unknown as typeof noTodo;
+		levers.themes[0]!.questions[0]!.levers = [{ lever: 'mutualisation', weight: 1 }];
+		expect(parseModule('dechets.json', levers).ok).toBe(false);
+	});
+
+	it('not yet in force on the day the facts were checked is reported', () => {
+		const m = base();
+		const q = m.themes[0]!.questions[0]!;
+		if (q.type !== 'obligation') throw new Error('fixture');
+		q.reference.date = '2028-01-01';
+		expect(obligationProblems(m)).toEqual([
+			`dechets.json › question dechets-o1 › reference.date : 2028-01-01 est postérieure à la vérification des faits (${FACTS_CHECKED_ON}) : une obligation pas encore en vigueur ne se demande pas comme une conformité`
+		]);
+		q.reference.date = FACTS_CHECKED_ON;
+		expect(obligationProblems(m)).toEqual([]);
+	});
+
+	it('with a text over the limit, not a question, or a help without « Conforme » is reported', () => {
+		const m = base();
+		const q = m.themes[0]!.questions[0]!;
+		if (q.type !== 'obligation') throw new Error('fixture');
+		q.text = `${'x'.repeat(MAX_OBLIGATION_TEXT)} ?`;
+		q.help = '« Réalisé » : le programme est adopté.';
+		expect(obligationProblems(m)).toEqual([
+			`dechets.json › question dechets-o1 › text : ${MAX_OBLIGATION_TEXT + 2} caractères, au plus ${MAX_OBLIGATION_TEXT} pour une obligation`,
+			'dechets.json › question dechets-o1 › help : l’aide doit dire ce que signifie « Conforme » pour cette obligation',
+			'dechets.json › question dechets-o1 › help : l’aide d’une obligation ne parle pas des niveaux de l’échelle'
+		]);
+		q.text = 'Le programme est adopté.';
+		q.help = 'Obligatoire. « Conforme » : adopté.';
+		expect(obligationProblems(m)).toEqual([
+			'dechets.json › question dechets-o1 › text : une obligation se pose comme une question'
+		]);
+	});
+
+	it('count apart from scale questions, and a module of seven obligations is reported', () => {
+		const m = base();
+		const theme = m.themes[0]!;
+		const one = theme.questions[0]!;
+		theme.questions = Array.from({ length: 7 }, (_, i) => ({ ...one, id: `dechets-o${i + 1}` }));
+		const lines = checkContent([moduleFile(m)], [], source).map(formatProblem);
+		expect(lines).toContain('dechets.json › themes : 7 obligations, au plus 6');
+		// Obligations are not scale questions: the module still has none.
+		expect(lines).toContain("dechets.json › themes : 0 questions sur l'échelle, attendu de 8 à 16");
 	});
 });

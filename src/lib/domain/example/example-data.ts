@@ -2,6 +2,7 @@
  * The service profiles of the example campaign: how mature each service is, how often it answers
  * "Non concerné" or "Je ne sais pas", who answers, with whom it works, and the notes it writes.
  */
+import type { ObligationValue } from '../answers';
 import type { ModuleId } from '../content/questionnaire';
 
 /** How one service of the example answers. */
@@ -17,6 +18,11 @@ export interface ServiceProfile {
 	/** The services it declares working with; a link is reciprocated only if both list each other. */
 	partners: ModuleId[];
 	status: 'complete' | 'draft';
+	/**
+	 * How it answers its legal obligations, in display order, the list repeated if the module has
+	 * more: fixed rather than drawn, so that the example always shows each state of the checklist.
+	 */
+	compliance: ObligationValue[];
 	/** Notes by kind of answer: levels 0–1, level 2, levels 3–4, "Non concerné". */
 	notes: { low: string[]; mid: string[]; high: string[]; na: string[] };
 }
@@ -30,7 +36,10 @@ export const UNKNOWN_NOTES = [
 
 /**
  * The seven profiles: déchets and cantines mature, économie and marchés average, transversal
- * starting, urbanisme unsure (several "Je ne sais pas"), eau weak and still in draft.
+ * starting, urbanisme unsure (several "Je ne sais pas"), eau weak and still in draft. On the
+ * shipped content their obligations read: déchets 2 met and 1 in progress, cantines 3 met, 1 in
+ * progress and 1 unmet (plastic containers), urbanisme unknown (PEMD), marchés 1 in progress and
+ * 1 unmet.
  */
 export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 	economie: {
@@ -41,6 +50,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Claire Martin', role: 'Responsable du développement économique' },
 		partners: ['dechets', 'urbanisme', 'marches'],
 		status: 'complete',
+		compliance: ['conforme', 'en-cours'],
 		notes: {
 			low: ['Pas de moyens dédiés pour l’instant.', 'Sujet évoqué au dernier bureau, sans suite.'],
 			mid: ['Inscrit dans la feuille de route 2026.', 'Budget voté, recrutement en cours.'],
@@ -59,6 +69,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		},
 		partners: ['economie', 'cantines', 'marches'],
 		status: 'complete',
+		compliance: ['conforme', 'en-cours', 'conforme'],
 		notes: {
 			low: ['Rien de prévu avant le prochain PLPDMA.'],
 			mid: ['Action inscrite au PLPDMA, démarrage au printemps.'],
@@ -77,6 +88,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Sophie Bernard', role: 'Responsable eau et assainissement' },
 		partners: ['urbanisme'],
 		status: 'draft',
+		compliance: ['en-cours', 'nsp'],
 		notes: {
 			low: ['Pas prioritaire face aux travaux de réseau.', 'À étudier lors du prochain contrat.'],
 			mid: ['Étude lancée avec l’agence de l’eau.'],
@@ -92,6 +104,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Thomas Petit', role: 'Directeur de l’aménagement et de l’urbanisme' },
 		partners: ['eau'],
 		status: 'complete',
+		compliance: ['nsp'],
 		notes: {
 			low: ['Pas d’opération concernée récemment.'],
 			mid: ['Prévu dans la révision du PLUi.'],
@@ -107,6 +120,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Nadia Haddad', role: 'Responsable de la restauration scolaire' },
 		partners: ['dechets', 'marches'],
 		status: 'complete',
+		compliance: ['conforme', 'en-cours', 'conforme', 'non-conforme', 'conforme'],
 		notes: {
 			low: ['Cuisine centrale trop petite pour l’instant.'],
 			mid: ['Nouveau marché alimentaire à la rentrée.'],
@@ -122,6 +136,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Éric Moreau', role: 'Responsable de la commande publique' },
 		partners: ['cantines'],
 		status: 'complete',
+		compliance: ['en-cours', 'non-conforme'],
 		notes: {
 			low: ['Pas encore de clause type.'],
 			mid: ['Clauses rédigées, à valider par les élus.'],
@@ -137,6 +152,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Anne Girard', role: 'Chargée de mission développement durable' },
 		partners: ['dechets', 'economie'],
 		status: 'complete',
+		compliance: ['conforme'],
 		notes: {
 			low: ['À proposer au prochain séminaire des directeurs.'],
 			mid: ['Délibération prévue au conseil de juin.'],

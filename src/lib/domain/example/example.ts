@@ -3,7 +3,14 @@
  * from whatever questionnaire is passed in (a seeded generator and a profile per service), so it
  * works with the shipped content, with test fixtures and in benchmarks.
  */
-import type { Answer, Campaign, DiagnosticWithAnswers, Level, ScaleValue } from '../answers';
+import type {
+	Answer,
+	Campaign,
+	DiagnosticWithAnswers,
+	Level,
+	ObligationValue,
+	ScaleValue
+} from '../answers';
 import { EXAMPLE_PROFILES, UNKNOWN_NOTES, type ServiceProfile } from './example-data';
 import { MODULE_IDS, moduleQuestions, type Module, type ModuleId } from '../content/questionnaire';
 import { pick, seededRandom, type Random } from './random';
@@ -54,6 +61,17 @@ function noteFor(random: Random, profile: ServiceProfile, value: ScaleValue): st
 	);
 }
 
+function obligationNote(
+	random: Random,
+	profile: ServiceProfile,
+	value: ObligationValue
+): string | undefined {
+	if (value === 'nsp') return pick(random, UNKNOWN_NOTES);
+	if (value === 'non-conforme') return pick(random, profile.notes.low);
+	if (value === 'en-cours') return pick(random, profile.notes.mid);
+	return undefined;
+}
+
 function buildDiagnostic(
 	module: Module,
 	profile: ServiceProfile,
@@ -94,6 +112,14 @@ function buildDiagnostic(
 		const note = noted ? noteFor(random, profile, value) : undefined;
 		answers[q.id] = { questionId: q.id, value, changedAt: t, ...(note ? { note } : {}) };
 	});
+	questions
+		.filter((q) => q.type === 'obligation')
+		.forEach((q, k) => {
+			const value = profile.compliance[k % profile.compliance.length]!;
+			t += Math.floor(random() * 120_000) + 30_000;
+			const note = obligationNote(random, profile, value);
+			answers[q.id] = { questionId: q.id, value, changedAt: t, ...(note ? { note } : {}) };
+		});
 	cooperation.forEach((q, j) => {
 		t += 60_000;
 		const value = partners.filter((_, k) => k % cooperation.length === j);
