@@ -14,7 +14,6 @@ import type { ImportPlan } from '$lib/domain/exchange/plan';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { complianceOf } from '$lib/domain/scoring/obligations';
 import { isScaleValue } from '$lib/domain/scoring/scoring';
-import { complianceOf } from '$lib/domain/scoring/obligations';
 import { moduleQuestions } from '$lib/domain/content/questionnaire';
 import { TEXT_LIMITS } from '$lib/domain/content/text-limits';
 import { testDevice, type TestDevice } from './test-devices';
