@@ -32,9 +32,8 @@ describe('the example campaign on the shipped content', () => {
 			expect(missing, d.moduleId).toBe(d.status === 'draft' ? 3 : 0);
 		}
 		expect(diagnostics.filter((d) => d.status === 'draft').map((d) => d.moduleId)).toEqual(['eau']);
-		// Until the v2 engine (scoring.ts) skips obligation answers, it lists them as answers to
-		// unknown questions; every other answer must be read.
-		expect(scores.issues.filter((i) => !obligationIds.has(i.questionId))).toEqual([]);
+		// Every answer is read, obligations included.
+		expect(scores.issues).toEqual([]);
 		expect(scores.selection.counted).toHaveLength(7);
 	});
 
