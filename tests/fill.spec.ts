@@ -1,8 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { createCampaign, expectAllSaved, openModule, readModule, scale } from './helpers';
+import {
+	createCampaign,
+	expectAllSaved,
+	openModule,
+	readModule,
+	scale,
+	type TestQuestion
+} from './helpers';
 
 const dechets = readModule('dechets');
 const scaleQuestions = dechets.questions.filter((q) => q.type === 'scale');
+/** The label of a question's note: questions are numbered in the module, whatever their kind. */
+const noteOf = (q: TestQuestion) => `Note sur la question ${dechets.questions.indexOf(q) + 1}`;
 
 test('answers and a note survive closing the page without unload handlers', async ({ context }) => {
 	const page = await context.newPage();
@@ -18,7 +27,7 @@ test('answers and a note survive closing the page without unload handlers', asyn
 		.getByText('Note', { exact: true })
 		.click();
 	await page
-		.getByLabel('Note sur la question 3')
+		.getByLabel(noteOf(q3!), { exact: true })
 		.fill('Étude lancée avec la ressourcerie « Récup’ » ; à suivre');
 	await expectAllSaved(page);
 	const fillUrl = page.url();
@@ -29,7 +38,7 @@ test('answers and a note survive closing the page without unload handlers', asyn
 	await expect(scale(again, q1!).getByLabel('3 · Réalisé')).toBeChecked();
 	await expect(scale(again, q2!).getByLabel('Je ne sais pas')).toBeChecked();
 	await expect(scale(again, q3!).getByLabel('1 · En réflexion')).toBeChecked();
-	await expect(again.getByLabel('Note sur la question 3')).toHaveValue(
+	await expect(again.getByLabel(noteOf(q3!), { exact: true })).toHaveValue(
 		'Étude lancée avec la ressourcerie « Récup’ » ; à suivre'
 	);
 	await expect(again.getByText('3 / ' + dechets.questions.length)).toBeVisible();
@@ -169,9 +178,7 @@ test('a note and a name typed just before the tab closes are there when it reope
 		.filter({ has: page.getByRole('heading', { name: q1!.text }) })
 		.getByText('Note', { exact: true })
 		.click();
-	await page
-		.getByLabel('Note sur la question 1', { exact: true })
-		.fill('Tapée à la dernière seconde');
+	await page.getByLabel(noteOf(q1!), { exact: true }).fill('Tapée à la dernière seconde');
 	await page.getByLabel('Nom', { exact: true }).fill('Camille Durand');
 	// No pause for the delayed save, and no unload handler: the tab is simply gone.
 	const fillUrl = page.url();
@@ -179,7 +186,7 @@ test('a note and a name typed just before the tab closes are there when it reope
 
 	const again = await context.newPage();
 	await again.goto(fillUrl);
-	await expect(again.getByLabel('Note sur la question 1', { exact: true })).toHaveValue(
+	await expect(again.getByLabel(noteOf(q1!), { exact: true })).toHaveValue(
 		'Tapée à la dernière seconde'
 	);
 	await expect(again.getByLabel('Nom', { exact: true })).toHaveValue('Camille Durand');
@@ -193,7 +200,7 @@ test('a note and a name typed just before the tab closes are there when it reope
 		)
 		.toBe(0);
 	await again.reload();
-	await expect(again.getByLabel('Note sur la question 1', { exact: true })).toHaveValue(
+	await expect(again.getByLabel(noteOf(q1!), { exact: true })).toHaveValue(
 		'Tapée à la dernière seconde'
 	);
 	await expect(again.getByLabel('Nom', { exact: true })).toHaveValue('Camille Durand');
@@ -210,7 +217,7 @@ test('a question whose note is being edited is not shown as saved', async ({ pag
 	await scale(page, q1!).getByLabel('1 · En réflexion').check();
 	await expect(card.getByText('✓ Enregistré')).toBeVisible();
 	await card.getByText('Note', { exact: true }).click();
-	await page.getByLabel('Note sur la question 1', { exact: true }).pressSequentially('Un');
+	await page.getByLabel(noteOf(q1!), { exact: true }).pressSequentially('Un');
 	await expect(card.getByText('Enregistrement…')).toBeVisible();
 	await expect(card.getByText('✓ Enregistré')).toHaveCount(0);
 	await expect(card.getByText('✓ Enregistré')).toBeVisible();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 /** A question as the tests need it. */
 export interface TestQuestion {
 	id: string;
-	type: 'scale' | 'cooperation';
+	type: 'scale' | 'obligation' | 'cooperation';
 	text: string;
 }
 

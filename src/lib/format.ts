@@ -48,11 +48,29 @@ export function slugify(text: string): string {
 		.replace(/^-|-$/g, '');
 }
 
-/** "2020-02-10" (a law's date) → "10 février 2020". */
-export function formatLegalDate(iso: string): string {
-	return new Date(`${iso}T00:00:00`).toLocaleDateString('fr-FR', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric'
-	});
+const longDate = new Intl.DateTimeFormat('fr-FR', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+
+/** An ISO date (AAAA-MM-JJ) as French writes it in a text: "1er janvier 2021", "10 juin 2015". */
+export function formatLongDate(iso: string): string {
+	const text = longDate.format(new Date(`${iso}T00:00:00Z`));
+	return text.replace(/^1 /, '1er ');
 }
+
+/**
+ * Since when a legal text applies, from its ISO date and today's: "en vigueur depuis le 1er
+ * janvier 2021", or "en vigueur à partir du 1er juillet 2027" for a date still to come.
+ */
+export function inForceSince(iso: string, now: number = Date.now()): string {
+	const d = new Date(now);
+	const today = `${d.getFullYear()}-${`${d.getMonth() + 1}`.padStart(2, '0')}-${`${d.getDate()}`.padStart(2, '0')}`;
+	const date = formatLongDate(iso);
+	return iso <= today ? `en vigueur depuis le ${date}` : `en vigueur à partir du ${date}`;
+}
+
+/** "2020-02-10" (a law's date) → "10 février 2020" ("1er" for the first of a month). */
+export const formatLegalDate = formatLongDate;

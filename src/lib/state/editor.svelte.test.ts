@@ -2,10 +2,34 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, LeviersDB } from '$lib/db/db';
 import { Repository, repository } from '$lib/db/repository';
+import { getModule } from '$lib/domain/content/content';
+import type { Module, Question } from '$lib/domain/content/questionnaire';
 import { DiagnosticEditor, NOTE_MAX_WAIT_MS } from './editor.svelte';
 
-const Q1 = 'dechets-plpdma-pilotage';
+const Q1 = 'dechets-actions-associations';
 const Q2 = 'dechets-plpdma-commission';
+/** An obligation (made one here if the shipped content still asks it on the scale). */
+const OBLIGATION = 'dechets-plpdma-pilotage';
+
+function asObligation(q: Question): Question {
+	if (q.type !== 'scale' || q.id !== OBLIGATION || q.reference.kind !== 'fact') return q;
+	return {
+		id: q.id,
+		type: 'obligation',
+		text: q.text,
+		help: q.help,
+		reference: q.reference,
+		todo: 'Faire adopter le programme par l’assemblée délibérante.'
+	};
+}
+
+const dechets: Module = (() => {
+	const m = getModule('dechets')!;
+	return {
+		...m,
+		themes: m.themes.map((t) => ({ ...t, questions: t.questions.map(asObligation) }))
+	};
+})();
 let campaignId: string;
 let stop: () => void = () => {};
 
@@ -25,7 +49,7 @@ afterEach(() => {
 
 /** An editor read by an effect, as the filling page reads it. */
 function open(): DiagnosticEditor {
-	const editor = new DiagnosticEditor(campaignId, 'dechets');
+	const editor = new DiagnosticEditor(campaignId, dechets);
 	stop = $effect.root(() => {
 		$effect(() => {
 			void editor.stored;
@@ -42,6 +66,12 @@ async function until(check: () => boolean): Promise<void> {
 		flushSync();
 	}
 	expect(check()).toBe(true);
+}
+
+/** The page opened again (a reload): a new editor on the same database. */
+function reopen(): DiagnosticEditor {
+	stop();
+	return open();
 }
 
 /** Another tab: its own connection to the same database. */
@@ -163,5 +193,70 @@ describe('DiagnosticEditor', () => {
 		flushSync();
 		expect(editor.state(q)).toBe('saved');
 		await until(() => JSON.stringify(editor.stored?.get(q)?.value) === '["eau","marches"]');
+	});
+
+	it('stores an obligation answer and shows it again after a reload', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		await editor.answer(OBLIGATION, 'en-cours');
+		flushSync();
+		expect(editor.state(OBLIGATION)).toBe('saved');
+		expect(editor.problem).toBeNull();
+		const again = reopen();
+		await until(() => !again.loading);
+		expect(again.value(OBLIGATION)).toBe('en-cours');
+	});
+
+	it('refuses a compliance answer on a scale question, and a level on an obligation, writing nothing', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		await editor.answer(Q1, 'conforme');
+		await editor.answer(OBLIGATION, 3);
+		flushSync();
+		expect(editor.problem?.message).toBe(
+			'Cette réponse ne correspond pas à la question : elle n’a pas été enregistrée.'
+		);
+		expect([editor.value(Q1), editor.value(OBLIGATION)]).toEqual([null, null]);
+		expect(editor.dirty).toBe(false);
+		expect(await db.answers.count()).toBe(0);
+		expect(editor.diagnostic).toBeUndefined();
+	});
+
+	it('shows a level stored on an obligation, and no answer for a compliance stored on a scale question', async () => {
+		const tab = otherTab();
+		const ref = { campaignId, moduleId: 'dechets' as const };
+		// As a device or a file of another version may have left them.
+		await tab.repo.saveAnswer(ref, OBLIGATION, 3);
+		await tab.repo.saveAnswer(ref, Q1, 'conforme');
+		await tab.repo.saveAnswer(ref, Q2, 'nsp');
+		tab.close();
+		const editor = open();
+		await until(() => editor.stored?.size === 3);
+		expect([editor.value(OBLIGATION), editor.value(Q1), editor.value(Q2)]).toEqual([
+			3,
+			null,
+			'nsp'
+		]);
+		// Choosing a compliance on the obligation replaces the level.
+		await editor.answer(OBLIGATION, 'conforme');
+		await until(() => editor.stored?.get(OBLIGATION)?.value === 'conforme');
+	});
+
+	it('drops crash copies of a note on an unknown question and of a damaged respondent', async () => {
+		const scope = `leviers-brouillon:${campaignId}/dechets`;
+		const copy = (text: string) => JSON.stringify({ text, at: Date.now() });
+		localStorage.setItem(`${scope}:note:question-inconnue`, copy('perdue'));
+		localStorage.setItem(`${scope}:respondent`, copy('{"name":5,"role":null}'));
+		localStorage.setItem(`${scope}:note:${OBLIGATION}`, copy('Bilan 2025 à présenter'));
+		const editor = open();
+		await until(() => !editor.loading);
+		await until(() => localStorage.getItem(`${scope}:note:question-inconnue`) === null);
+		expect(localStorage.getItem(`${scope}:respondent`)).toBeNull();
+		// The copy of a real question is typed again, and saved.
+		expect(editor.note(OBLIGATION)).toBe('Bilan 2025 à présenter');
+		await editor.flushAll();
+		await until(() => editor.stored?.get(OBLIGATION)?.note === 'Bilan 2025 à présenter');
+		expect(await db.answers.count()).toBe(1);
+		expect(editor.diagnostic?.respondent).toBeUndefined();
 	});
 });

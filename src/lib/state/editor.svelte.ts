@@ -5,8 +5,15 @@
  * Typed text (notes, respondent) is saved after a pause, and backed up in localStorage meanwhile.
  */
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
+import { acceptsValue, readsValue } from '$lib/domain/answer-fit';
 import { withPartner, type Answer, type Diagnostic } from '$lib/domain/answers';
-import { MODULE_IDS, type ModuleId } from '$lib/domain/content/questionnaire';
+import {
+	MODULE_IDS,
+	moduleQuestions,
+	type Module,
+	type ModuleId,
+	type Question
+} from '$lib/domain/content/questionnaire';
 import { describeStorageError, type StorageProblem } from '$lib/db/errors';
 import { requestPersistence } from '$lib/db/persistence';
 import { queries, type FillingState } from '$lib/db/queries';
@@ -15,6 +22,7 @@ import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
 import { FieldState, type SaveOutcome } from './field.svelte';
 import { Live } from './live.svelte';
 import { restoreDrafts, type Respondent } from './restore-drafts';
+import { TypingTimers } from './typing-timers';
 import { trackWrite } from './writes.svelte';
 
 /** Where the writes of a question stand. */
@@ -38,6 +46,7 @@ type Value = Answer['value'] | null;
  */
 export class DiagnosticEditor {
 	readonly #ref: { campaignId: string; moduleId: ModuleId };
+	readonly #questions: ReadonlyMap<string, Question>;
 	/** Where copies of typed text are kept in localStorage for this module of this campaign. */
 	readonly #scope: string;
 	readonly #rows: Live<FillingState>;
@@ -54,15 +63,16 @@ export class DiagnosticEditor {
 	);
 	/** Questions written at least once on this page. */
 	readonly #written = new SvelteSet<string>();
-	// Timers are bookkeeping, never shown: plain Maps on purpose.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	readonly #deadlines = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly #timers = new TypingTimers(NOTE_DELAY_MS, NOTE_MAX_WAIT_MS);
 	problem = $state<StorageProblem | null>(null);
 
-	constructor(campaignId: string, moduleId: ModuleId) {
+	/** The editor of `module` (its questions say which values each answer may take). */
+	constructor(campaignId: string, module: Module) {
+		const moduleId = module.id;
 		this.#ref = { campaignId, moduleId };
+		// Fixed with the module: nothing to react to.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.#questions = new Map(moduleQuestions(module).map((q) => [q.id, q]));
 		this.#scope = `${campaignId}/${moduleId}`;
 		this.#pinned = backedUpDrafts(this.#scope).find((b) => b.diagnosticId)?.diagnosticId;
 		this.#rows = new Live(async () => {
@@ -73,7 +83,8 @@ export class DiagnosticEditor {
 		void queries.fillingState(campaignId, moduleId, this.#pinned).then((state) =>
 			restoreDrafts(this.#scope, state, {
 				note: (q, text) => this.typeNote(q, text),
-				respondent: (value) => this.typeRespondent(value)
+				respondent: (value) => this.typeRespondent(value),
+				asks: (q) => this.#questions.has(q)
 			})
 		);
 	}
@@ -101,10 +112,16 @@ export class DiagnosticEditor {
 		return this.#rows.error;
 	}
 
-	/** The value shown for a question: the one chosen on screen, else the stored one. */
+	/**
+	 * The value shown for a question: the one chosen on screen, else the stored one if it fits the
+	 * question (`readsValue`: on an obligation, a level given when it was a scale question).
+	 */
 	value(questionId: string): Value {
 		const shown = this.#answers.get(questionId)?.shown;
-		return shown ? shown.value : (this.stored?.get(questionId)?.value ?? null);
+		if (shown) return shown.value;
+		const stored = this.stored?.get(questionId)?.value ?? null;
+		const question = this.#questions.get(questionId);
+		return question && readsValue(question, stored, this.#ref.moduleId) ? stored : null;
 	}
 
 	/** The note shown for a question. */
@@ -159,8 +176,20 @@ export class DiagnosticEditor {
 		return field;
 	}
 
-	/** Writes a value now; resolves once committed or failed. */
+	/**
+	 * Writes a value now; resolves once committed or failed. A value the question does not take
+	 * (a level on an obligation, a compliance answer on a scale question) is refused with a
+	 * French message and nothing is written.
+	 */
 	async answer(questionId: string, value: Value): Promise<void> {
+		const question = this.#questions.get(questionId);
+		if (!question || (value !== null && !acceptsValue(question, value, this.#ref.moduleId))) {
+			this.problem = {
+				message: 'Cette réponse ne correspond pas à la question : elle n’a pas été enregistrée.',
+				action: 'Rechargez la page.'
+			};
+			return;
+		}
 		this.#field(this.#answers, questionId).set(value);
 		await this.#saveAnswer(questionId);
 	}
@@ -193,12 +222,12 @@ export class DiagnosticEditor {
 			at: Date.now(),
 			diagnosticId: this.#pinned
 		});
-		this.#schedule(`note:${questionId}`, () => this.flushNote(questionId));
+		this.#timers.schedule(`note:${questionId}`, () => this.flushNote(questionId));
 	}
 
 	/** Saves a note being typed now (on blur, before leaving the page). */
 	async flushNote(questionId: string): Promise<void> {
-		this.#unschedule(`note:${questionId}`);
+		this.#timers.cancel(`note:${questionId}`);
 		const field = this.#notes.get(questionId);
 		if (!field?.open) return;
 		// Clearing a note that was never stored writes nothing (it would make a diagnostic of
@@ -222,12 +251,12 @@ export class DiagnosticEditor {
 			at: Date.now(),
 			diagnosticId: this.#pinned
 		});
-		this.#schedule('respondent', () => this.flushRespondent());
+		this.#timers.schedule('respondent', () => this.flushRespondent());
 	}
 
 	/** Saves the respondent being typed now. */
 	async flushRespondent(): Promise<void> {
-		this.#unschedule('respondent');
+		this.#timers.cancel('respondent');
 		const outcome = await this.#save(this.#respondent, null, (value) =>
 			repository.saveRespondent(this.#target, value)
 		);
@@ -267,26 +296,5 @@ export class DiagnosticEditor {
 		if (!this.#fields().some((f) => f.failed)) this.problem = null;
 		void requestPersistence();
 		return outcome;
-	}
-
-	/** Runs a save after a pause in typing, and at the latest NOTE_MAX_WAIT_MS after the first key. */
-	#schedule(key: string, run: () => Promise<void>): void {
-		clearTimeout(this.#timers.get(key));
-		this.#timers.set(
-			key,
-			setTimeout(() => void run(), NOTE_DELAY_MS)
-		);
-		if (!this.#deadlines.has(key))
-			this.#deadlines.set(
-				key,
-				setTimeout(() => void run(), NOTE_MAX_WAIT_MS)
-			);
-	}
-
-	#unschedule(key: string): void {
-		clearTimeout(this.#timers.get(key));
-		this.#timers.delete(key);
-		clearTimeout(this.#deadlines.get(key));
-		this.#deadlines.delete(key);
 	}
 }

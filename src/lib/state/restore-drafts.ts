@@ -3,7 +3,9 @@
  * must be typed again when the module opens. A note is kept when the stored one is the same or
  * was changed after the typing (another tab); an empty stored note never wins, since a later
  * answer on the same question also moves its time. The respondent has no time of its own (any
- * write moves the diagnostic's), so a different stored respondent never wins.
+ * write moves the diagnostic's), so a different stored respondent never wins. A copy is untrusted
+ * input (any script of the origin, or an older release, may have left it): a note of a question
+ * the module does not have is dropped.
  */
 import type { FillingState } from '$lib/db/queries';
 import { backedUpDrafts, dropDraft, type BackedUpDraft } from './draft-backup';
@@ -15,6 +17,14 @@ export type Respondent = { name: string; role: string };
 export interface Restore {
 	note(questionId: string, text: string): void;
 	respondent(value: Respondent): void;
+	/** Whether the module has this question. */
+	asks(questionId: string): boolean;
+}
+
+// Two strings: valibot would be a dependency of the filling page for this alone.
+function isRespondent(value: unknown): value is Respondent {
+	const r = value as Partial<Respondent> | null;
+	return typeof r?.name === 'string' && typeof r.role === 'string';
 }
 
 /** Types again, through `restore`, what `scope`'s copies hold and the store does not. */
@@ -29,17 +39,22 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 	for (const b of latest.values()) {
 		if (b.field === 'respondent') {
 			try {
-				const typed = JSON.parse(b.text) as Respondent;
+				const typed: unknown = JSON.parse(b.text);
 				const stored = diagnostic?.respondent;
-				const same = (stored?.name ?? '') === typed.name && (stored?.role ?? '') === typed.role;
-				if (same) dropDraft(scope, b.field);
-				else restore.respondent(typed);
+				if (!isRespondent(typed)) dropDraft(scope, b.field);
+				else if ((stored?.name ?? '') === typed.name && (stored?.role ?? '') === typed.role)
+					dropDraft(scope, b.field);
+				else restore.respondent({ name: typed.name, role: typed.role });
 			} catch {
 				dropDraft(scope, b.field);
 			}
 			continue;
 		}
 		const questionId = b.field.slice('note:'.length);
+		if (!b.field.startsWith('note:') || !restore.asks(questionId)) {
+			dropDraft(scope, b.field);
+			continue;
+		}
 		const row = rows.find((r) => r.questionId === questionId);
 		const newer = !!row?.note && row.changedAt > b.at;
 		if (row?.note === b.text || newer) dropDraft(scope, b.field);
