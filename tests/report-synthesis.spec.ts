@@ -3,6 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { synthesis } from '../src/lib/domain/scoring/synthesis';
 import { formatScore } from '../src/lib/format';
 import { servicesBasisText, transversalityText } from '../src/lib/score-text';
+import { SYNTHESIS_OBLIGATIONS_SHOWN } from '../src/routes/campagnes/[id]/rapport/synthesis-limits';
 import { engineResults, exampleCampaign, shown } from './engine';
 import { createExample, readModule } from './helpers';
 
@@ -24,13 +25,17 @@ async function printedPages(page: Page): Promise<string[]> {
 				.map((item) => ('str' in item ? item.str : ''))
 				.join(' ')
 				.replace(/\s+/g, ' ')
+				.replace(/- /g, '-')
 		);
 	}
 	return pages;
 }
 
-/** Collapses spaces so that a sentence split over PDF text runs still matches. */
-const flat = (text: string) => text.replace(/\s+/g, ' ');
+/**
+ * Collapses spaces so that a sentence split over PDF text runs still matches; a line broken after
+ * a hyphen (« dispose-t- elle ») is joined on both sides.
+ */
+const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/- /g, '-');
 
 test('the report opens with a one-page synthesis for the council', async ({ page }) => {
 	const url = await createExample(page);
@@ -64,7 +69,7 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	if (expected.obligations.length > 0)
 		await expect(
 			section.getByRole('region', { name: 'Obligations légales' }).getByRole('listitem')
-		).toHaveCount(Math.min(8, expected.obligations.length));
+		).toHaveCount(Math.min(SYNTHESIS_OBLIGATIONS_SHOWN, expected.obligations.length));
 
 	// Printed: all of it on page 1, and the rest of the report from page 2 on.
 	const pages = await printedPages(page);
@@ -75,6 +80,8 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	expect(first).toContain(flat(`Transversalité ${figure.split(' — ')[0]}`));
 	for (const r of expected.levers) expect(first).toContain(flat(r.title));
 	expect(first).toContain(obligationsLine);
+	for (const o of expected.obligations.slice(0, SYNTHESIS_OBLIGATIONS_SHOWN))
+		expect(first).toContain(flat(o.text));
 	expect(first).toContain(
 		`${expected.services.answered} services sur ${expected.services.expected} ont répondu`
 	);

@@ -108,3 +108,9 @@ export function reliabilityWarning(reliability: Reliability): string | null {
 export function leverBasisText(p: Pick<LeverPriority, 'answers' | 'reach'>): string {
 	return `repose sur ${plural(p.answers, 'réponse')} de ${plural(p.reach, 'service')}`;
 }
+
+/** « 1er janvier 2022 », « 10 février 2020 »: the date of a legal text, as French writes it. */
+export function legalDate(iso: string): string {
+	const text = new Date(`${iso}T00:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+	return text.replace(/^1 /, '1er ');
+}
