@@ -42,6 +42,12 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	await page.goto(`${url}/rapport`);
 	const section = page.getByRole('region', { name: 'Synthèse' });
 	await expect(section).toBeVisible();
+	const print = page.getByRole('button', { name: 'Imprimer / PDF' });
+	await page.evaluate(() => {
+		window.print = () => document.body.setAttribute('data-printed', 'oui');
+	});
+	await print.click();
+	await expect(page.locator('body')).toHaveAttribute('data-printed', 'oui');
 
 	// On screen: the figures the engine computes, with what they rest on.
 	const figure = transversalityText(expected.transversality);
@@ -92,6 +98,8 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	expect(pages[1]).toContain('Pour progresser');
 	expect(pages.join(' ')).toContain('Leviers par service');
 	expect(first).not.toContain('Leviers par service');
+	// The running header of every page.
+	expect(pages.at(-1)).toContain(`${authority} — ${example.campaign.label}`);
 });
 
 test('the report prints the campaign checklist before the levers, and each service’s basis', async ({
@@ -113,9 +121,12 @@ test('the report prints the campaign checklist before the levers, and each servi
 		`maturité ${shown(dechets.maturity)} sur ${answered} questions répondues`
 	);
 	// Every service's checklist: its count, or the empty state while the content has none.
+	const obligations = readModule('dechets').questions.filter(
+		(q) => (q.type as string) === 'obligation'
+	);
 	const heading = article.getByRole('heading', { level: 4, name: /^Conformité réglementaire/ });
 	await expect(heading).toHaveText(
-		dechets.obligations.items.length === 0
+		obligations.length === 0
 			? 'Conformité réglementaire : Aucune obligation légale dans ce questionnaire.'
 			: new RegExp(
 					`Conformité réglementaire : ${dechets.obligations.met} sur ${dechets.obligations.applicable}`
@@ -123,5 +134,5 @@ test('the report prints the campaign checklist before the levers, and each servi
 	);
 	await expect(
 		article.getByRole('region', { name: 'Conformité réglementaire' }).getByRole('listitem')
-	).toHaveCount(dechets.obligations.items.length);
+	).toHaveCount(obligations.length);
 });
