@@ -53,10 +53,10 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	const figure = transversalityText(expected.transversality);
 	await expect(section.getByTestId('synthesis-transversality')).toHaveText(figure.split(' — ')[0]!);
 	await expect(section).toContainText(servicesBasisText(expected.transversality.basis));
-	const strengths = section.getByRole('region', { name: 'Points forts' }).getByRole('listitem');
+	const strengths = section.getByRole('group', { name: 'Points forts' }).getByRole('listitem');
 	await expect(strengths).toHaveCount(expected.strengths.length);
 	const levers = section
-		.getByRole('region', { name: 'Les leviers à actionner en premier' })
+		.getByRole('group', { name: 'Les leviers à actionner en premier' })
 		.getByRole('listitem');
 	await expect(levers).toHaveCount(3);
 	for (const [i, r] of expected.levers.entries()) {
@@ -74,7 +74,7 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	await expect(section).toContainText(obligationsLine);
 	if (expected.obligations.length > 0)
 		await expect(
-			section.getByRole('region', { name: 'Obligations légales' }).getByRole('listitem')
+			section.getByRole('group', { name: 'Obligations légales' }).getByRole('listitem')
 		).toHaveCount(Math.min(SYNTHESIS_OBLIGATIONS_SHOWN, expected.obligations.length));
 
 	// Printed: all of it on page 1, and the rest of the report from page 2 on.
@@ -127,9 +127,9 @@ test('the report prints the campaign checklist before the levers, and each servi
 	const heading = article.getByRole('heading', { level: 4, name: /^Conformité réglementaire/ });
 	await expect(heading).toHaveText(
 		obligations.length === 0
-			? 'Conformité réglementaire : Aucune obligation légale dans ce questionnaire.'
+			? 'Conformité réglementaire (Déchets) : Aucune obligation légale dans ce questionnaire.'
 			: new RegExp(
-					`Conformité réglementaire : ${dechets.obligations.met} sur ${dechets.obligations.applicable}`
+					`Conformité réglementaire \\(Déchets\\) : ${dechets.obligations.met} sur ${dechets.obligations.applicable}`
 				)
 	);
 	await expect(
