@@ -1,7 +1,8 @@
 /**
  * The slides of the workshop mode, in the order of the issue: the campaign and its services,
- * transversality, the radar of all services, one slide per service, the cooperation matrix, the
- * top recommendations one per slide, and the next steps.
+ * transversality, the legal obligations when any is unmet or unknown, the radar of all services,
+ * one slide per service, the cooperation matrix, the top recommendations one per slide, and the
+ * next steps.
  */
 import type { CampaignScores } from '$lib/domain/scoring/campaign';
 import { getModule } from '$lib/domain/content/content';
@@ -13,10 +14,15 @@ export const TOP_RECOMMENDATIONS = 3;
 
 /** One slide: what it shows, a stable key and a title for the slide counter's announcement. */
 export type Slide = { key: string; title: string } & (
-	| { kind: 'campaign' | 'transversality' | 'radar' | 'matrix' | 'closing' }
+	| { kind: 'campaign' | 'transversality' | 'obligations' | 'radar' | 'matrix' | 'closing' }
 	| { kind: 'service'; moduleId: ModuleId }
 	| { kind: 'recommendation'; index: number }
 );
+
+/** Whether an obligation of the campaign is unmet or unknown: it then gets a slide. */
+export function hasObligationsToAct(scores: CampaignScores): boolean {
+	return scores.obligations.unmet + scores.obligations.unknown > 0;
+}
 
 /** The slides of a campaign; services that have not answered keep their slide. */
 export function workshopSlides(scores: CampaignScores, recommendations: Recommendations): Slide[] {
@@ -35,6 +41,9 @@ export function workshopSlides(scores: CampaignScores, recommendations: Recommen
 	return [
 		{ kind: 'campaign', key: 'campaign', title: 'La démarche et ses services' },
 		{ kind: 'transversality', key: 'transversality', title: 'Transversalité' },
+		...(hasObligationsToAct(scores)
+			? [{ kind: 'obligations', key: 'obligations', title: 'Obligations légales' } as const]
+			: []),
 		{ kind: 'radar', key: 'radar', title: 'Les leviers de tous les services' },
 		...services,
 		{ kind: 'matrix', key: 'matrix', title: 'Coopération entre services' },
