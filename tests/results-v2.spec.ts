@@ -133,6 +133,6 @@ test('a service with too few answers, then mostly « Je ne sais pas », says so'
 	const panel = page.getByRole('region', { name: 'Transversalité' });
 	await expect(panel).toContainText('— partielle : ');
 	await expect(panel).toContainText('la gouvernance n’est pas mesurée');
-	await expect(panel).toContainText('1 service sur 6 a répondu, 0 diagnostic terminé');
+	await expect(panel).toContainText('1 service sur 6 a répondu, aucun diagnostic terminé');
 	await expect(page.getByText(/Déchets 25 \(peu fiable/)).toBeVisible();
 });

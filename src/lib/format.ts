@@ -71,6 +71,3 @@ export function inForceSince(iso: string, now: number = Date.now()): string {
 	const date = formatLongDate(iso);
 	return iso <= today ? `en vigueur depuis le ${date}` : `en vigueur à partir du ${date}`;
 }
-
-/** "2020-02-10" (a law's date) → "10 février 2020" ("1er" for the first of a month). */
-export const formatLegalDate = formatLongDate;

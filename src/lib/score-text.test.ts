@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Transversality, TransversalityComponentId } from './domain/scoring/transversality';
 import {
-	legalDate,
 	leverBasisText,
 	maturityBasisText,
 	reliabilityWarning,
@@ -92,10 +91,10 @@ describe('basis texts', () => {
 
 	test('the maturity basis counts « Je ne sais pas » among the questions answered', () => {
 		expect(maturityBasisText({ levels: 7, unknown: 4 })).toBe(
-			'sur 11 questions répondues, 4 “Je ne sais pas”'
+			'sur 11 questions répondues, 4 « Je ne sais pas »'
 		);
 		expect(maturityBasisText({ levels: 1, unknown: 0 })).toBe(
-			'sur 1 question répondue, aucun “Je ne sais pas”'
+			'sur 1 question répondue, 0 « Je ne sais pas »'
 		);
 	});
 
@@ -109,9 +108,4 @@ describe('basis texts', () => {
 		expect(leverBasisText({ answers: 14, reach: 4 })).toBe('repose sur 14 réponses de 4 services');
 		expect(leverBasisText({ answers: 2, reach: 1 })).toBe('repose sur 2 réponses de 1 service');
 	});
-});
-
-test('a legal date reads the French way, with « 1er » for the first of the month', () => {
-	expect(legalDate('2022-01-01')).toBe('1er janvier 2022');
-	expect(legalDate('2020-02-10')).toBe('10 février 2020');
 });

@@ -85,18 +85,17 @@ export function servicesBasisText(basis: TransversalityBasis): string {
 	return `${answered}, ${complete} ; ${steering}`;
 }
 
-/** « sur 11 questions répondues, 4 “Je ne sais pas” »: answered = levels + « Je ne sais pas ». */
+/** « sur 11 questions répondues, 4 « Je ne sais pas » »: answered = levels + « Je ne sais pas ». */
 export function maturityBasisText(counts: Pick<AnswerCounts, 'levels' | 'unknown'>): string {
 	const answered = counts.levels + counts.unknown;
-	const unknown = counts.unknown === 0 ? 'aucun' : counts.unknown.toLocaleString('fr-FR');
-	return `sur ${plural(answered, 'question répondue', 'questions répondues')}, ${unknown} “Je ne sais pas”`;
+	return `sur ${plural(answered, 'question répondue', 'questions répondues')}, ${counts.unknown.toLocaleString('fr-FR')} « Je ne sais pas »`;
 }
 
 /** The warning a service's reliability calls for, or null when its scores can be read. */
 export function reliabilityWarning(reliability: Reliability): string | null {
 	switch (reliability) {
 		case 'mostly-unknown':
-			return 'Résultat peu fiable : la plupart des réponses sont “Je ne sais pas”.';
+			return 'Résultat peu fiable : la plupart des réponses sont « Je ne sais pas ».';
 		case 'too-few':
 			return 'Maturité non évaluée (trop peu de réponses).';
 		default:
@@ -107,10 +106,4 @@ export function reliabilityWarning(reliability: Reliability): string | null {
 /** « repose sur 14 réponses de 4 services ». */
 export function leverBasisText(p: Pick<LeverPriority, 'answers' | 'reach'>): string {
 	return `repose sur ${plural(p.answers, 'réponse')} de ${plural(p.reach, 'service')}`;
-}
-
-/** « 1er janvier 2022 », « 10 février 2020 »: the date of a legal text, as French writes it. */
-export function legalDate(iso: string): string {
-	const text = new Date(`${iso}T00:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'long' });
-	return text.replace(/^1 /, '1er ');
 }
