@@ -72,6 +72,8 @@ test('the report has no accessibility violation', async ({ page }) => {
 });
 
 test('every slide of the workshop has no accessibility violation', async ({ page }) => {
+	// One axe run per slide (fifteen or so with the obligations slide): seconds each on 2 cores.
+	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	const url = await createExample(page);
 	await page.goto(`${url}/atelier`);

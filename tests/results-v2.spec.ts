@@ -132,7 +132,8 @@ test('a service with too few answers, then mostly « Je ne sais pas », says so'
 	await openDashboard(page, url);
 	const panel = page.getByRole('region', { name: 'Transversalité' });
 	await expect(panel).toContainText('— partielle : ');
-	await expect(panel).toContainText('la gouvernance n’est pas mesurée');
+	// Nobody answered a cooperation question and the steering module has not answered.
+	await expect(panel).toContainText('la coopération et la gouvernance ne sont pas mesurées');
 	await expect(panel).toContainText('1 service sur 6 a répondu, aucun diagnostic terminé');
 	await expect(page.getByText(/Déchets 25 \(peu fiable/)).toBeVisible();
 });

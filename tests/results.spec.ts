@@ -6,6 +6,9 @@ import { createExample, readModule } from './helpers';
 // The workshop, the report and the comparison have their own specs (workshop.spec.ts,
 // report-synthesis.spec.ts, comparison.spec.ts).
 
+/** A text as a literal inside a regular expression. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const example = exampleCampaign();
 const engine = engineResults(example);
 

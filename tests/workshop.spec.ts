@@ -74,6 +74,8 @@ test('the workshop moves forward and back with the keyboard and hides names by d
 });
 
 test('every workshop slide is legible from the back of the room at 1920×1080', async ({ page }) => {
+	// A contrast check with axe on every slide: seconds each on 2 cores.
+	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	const url = await createExample(page);
 	await page.goto(`${url}/atelier`);
