@@ -96,6 +96,8 @@ export function reliabilityWarning(reliability: Reliability): string | null {
 	switch (reliability) {
 		case 'mostly-unknown':
 			return 'Résultat peu fiable : la plupart des réponses sont « Je ne sais pas ».';
+		case 'mostly-not-concerned':
+			return 'À lire avec prudence : la plupart des questions sont « Non concerné » ; les scores reposent sur les autres seulement.';
 		case 'too-few':
 			return 'Maturité non évaluée (trop peu de réponses).';
 		default:

@@ -87,9 +87,13 @@ export const TRANSVERSALITY_LABELS: Record<
 };
 
 /** French wording of how far a service's scores can be trusted (method v2). */
-export const RELIABILITY_LABELS: Record<'ok' | 'mostly-unknown' | 'too-few', string> = {
+export const RELIABILITY_LABELS: Record<
+	'ok' | 'mostly-unknown' | 'mostly-not-concerned' | 'too-few',
+	string
+> = {
 	ok: 'Fiable',
 	'mostly-unknown': 'Peu fiable : la plupart des réponses sont « Je ne sais pas »',
+	'mostly-not-concerned': 'À lire avec prudence : la plupart des questions sont « Non concerné »',
 	'too-few': 'Trop peu de réponses'
 };
 

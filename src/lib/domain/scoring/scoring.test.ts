@@ -124,6 +124,10 @@ describe('service maturity, its basis and méconnaissance', () => {
 		expect(s.maturity).toBeNull();
 		expect(s.reliability).toBe('too-few');
 		expect(reliabilityOf({ levels: 2, unknown: 2 })).toBe('ok');
+		// « Non concerné » leaves the scores as if the questions did not exist, but a service that
+		// answers two questions and sets fourteen aside is read with care.
+		expect(reliabilityOf({ levels: 2, unknown: 0, notConcerned: 14 })).toBe('mostly-not-concerned');
+		expect(reliabilityOf({ levels: 2, unknown: 1, notConcerned: 3 })).toBe('ok');
 		expect(reliabilityOf({ levels: 2, unknown: 3 })).toBe('mostly-unknown');
 	});
 

@@ -76,9 +76,11 @@ export const ENGAGED_THRESHOLD = 50;
 
 /**
  * How far a service's scores can be trusted: `too-few` under MIN_LEVEL_ANSWERS answers on the
- * levels, `mostly-unknown` when « Je ne sais pas » outnumbers the levels.
+ * levels, `mostly-unknown` when « Je ne sais pas » outnumbers the levels, `mostly-not-concerned`
+ * when « Non concerné » outnumbers every other answer (its scores rest on a few questions: they
+ * are computed as if the others did not exist, which is right, but must be read as such).
  */
-export type Reliability = 'ok' | 'mostly-unknown' | 'too-few';
+export type Reliability = 'ok' | 'mostly-unknown' | 'mostly-not-concerned' | 'too-few';
 
 /** Everything computed from one diagnostic alone. */
 export interface DiagnosticScores {
@@ -138,9 +140,14 @@ export function serviceMaturity(counts: AnswerCounts, levelSum: number): number 
 }
 
 /** The reliability of a service's scores from its counts. */
-export function reliabilityOf(counts: Pick<AnswerCounts, 'levels' | 'unknown'>): Reliability {
+export function reliabilityOf(
+	counts: Pick<AnswerCounts, 'levels' | 'unknown'> & Partial<Pick<AnswerCounts, 'notConcerned'>>
+): Reliability {
 	if (counts.levels < MIN_LEVEL_ANSWERS) return 'too-few';
-	return counts.unknown > counts.levels ? 'mostly-unknown' : 'ok';
+	if (counts.unknown > counts.levels) return 'mostly-unknown';
+	return (counts.notConcerned ?? 0) > counts.levels + counts.unknown
+		? 'mostly-not-concerned'
+		: 'ok';
 }
 
 /** Méconnaissance of a set of counts, 0–100: "Je ne sais pas" among the known-or-not answers. */

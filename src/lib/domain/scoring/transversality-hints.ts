@@ -25,9 +25,15 @@ export function transversalityHints(
 	const services = network.services;
 	const engagement = (m: ModuleId) => byModule.get(m)?.engagement ?? 0;
 
+	// The same lookup as the score: a service without diagnostic counts 0 on the levers it addresses.
+	const leverEngagement = (m: ModuleId, l: (typeof LEVER_IDS)[number]) => {
+		const s = byModule.get(m);
+		if (s) return s.levers[l].engagement;
+		return index.modules.get(m)?.byLever.has(l) ? 0 : null;
+	};
 	const lagging = LEVER_IDS.filter((l) => {
 		const values = services
-			.map((m) => byModule.get(m)?.levers[l].engagement ?? null)
+			.map((m) => leverEngagement(m, l))
 			.filter((x): x is number => x !== null);
 		return values.length >= 2 && values.reduce((s, x) => s + x, 0) / values.length < 0.5;
 	});
@@ -45,22 +51,22 @@ export function transversalityHints(
 		const from = p.declaredBy[0] ?? p.a;
 		return `${name(from)} → ${name(from === p.a ? p.b : p.a)}`;
 	};
+	const todo = [
+		oneSided.length > 0 &&
+			`confirmer des deux côtés ${plural(oneSided.length, 'un lien déclaré', 'liens déclarés')} par un seul service (${list(oneSided.map(arrow))})`,
+		weak.length > 0 &&
+			`faire vivre ${plural(weak.length, 'un lien', 'liens')} où l’un des deux services a engagé moins de la moitié de ses pratiques (${list(weak.map((p) => `${name(p.a)} – ${name(p.b)}`))})`,
+		absentPairs > 0 &&
+			`créer des liens entre ${plural(absentPairs, 'une paire', 'paires')} de services qui ne se citent pas`
+	].filter(Boolean);
 	const cooperation =
 		values.cooperation === null
 			? services.length < 2
 				? 'Il faut au moins deux services dans la démarche pour mesurer leur coopération.'
 				: 'Non mesurée : aucun service n’a encore répondu aux questions de coopération.'
-			: [
-					oneSided.length > 0 &&
-						`confirmer des deux côtés ${plural(oneSided.length, 'un lien déclaré', 'liens déclarés')} par un seul service (${list(oneSided.map(arrow))})`,
-					weak.length > 0 &&
-						`faire vivre ${plural(weak.length, 'un lien', 'liens')} où l’un des deux services a engagé moins de la moitié de ses pratiques (${list(weak.map((p) => `${name(p.a)} – ${name(p.b)}`))})`,
-					absentPairs > 0 &&
-						`créer des liens entre ${plural(absentPairs, 'une paire', 'paires')} de services qui ne se citent pas`
-				]
-					.filter(Boolean)
-					.join(' ; ')
-					.replace(/^./, (c) => c.toUpperCase()) + '.';
+			: todo.length === 0
+				? 'Chaque paire de services coopère des deux côtés, et les deux services pratiquent.'
+				: todo.join(' ; ').replace(/^./, (c) => c.toUpperCase()) + '.';
 
 	const behind = services.filter((m) => engagement(m) < 0.5);
 	const diffusion =
@@ -76,7 +82,9 @@ export function transversalityHints(
 			? 'Non mesurée : faire remplir le module de pilotage transversal.'
 			: values.governance === null
 				? 'Non mesurée : le module de pilotage transversal n’a aucune question applicable.'
-				: 'Faire progresser les pratiques du module de pilotage transversal encore en dessous de « Engagé ».';
+				: values.governance >= 100
+					? 'Toutes les pratiques du module de pilotage transversal sont au moins au niveau « Engagé ».'
+					: 'Faire progresser les pratiques du module de pilotage transversal encore sous le niveau « Engagé ».';
 
 	return { sharedLevers, cooperation, diffusion, governance };
 }

@@ -55,6 +55,9 @@ describe('transversality (method v2)', () => {
 		});
 		expect(t.score).toBeCloseTo(80, 12);
 		expect(t).toMatchObject({ maximum: 80, partial: true });
+		expect(t.components.cooperation.hint).toBe(
+			'Chaque paire de services coopère des deux côtés, et les deux services pratiquent.'
+		);
 		expect(t.components.governance.hint).toMatch(/^Non mesurée : .*partielle/);
 	});
 
@@ -103,6 +106,7 @@ describe('transversality (method v2)', () => {
 			fixtureQuestionnaire
 		).transversality;
 		expect(t.components.governance.value).toBe(50);
+		expect(t.components.governance.hint).toMatch(/^Faire progresser .* sous le niveau « Engagé »/);
 		expect(t.partial).toBe(true); // coopération not answered
 		expect(t.basis).toMatchObject({
 			services: 2,
@@ -150,5 +154,36 @@ describe('transversality (method v2)', () => {
 		expect(t.reason).toBe('no-scores');
 		expect(t.components.diffusion.value).toBe(0);
 		expect(t.components.sharedLevers.value).toBe(0);
+	});
+});
+
+describe('hints at the top', () => {
+	it('says so when the steering practices are all engaged, instead of asking for progress', () => {
+		const t = scoreCampaign(
+			campaign(['dechets', 'eau', 'transversal']),
+			[
+				diagnostic('dechets', { answers: engaged.dechets }),
+				diagnostic('eau', { answers: engaged.eau }),
+				diagnostic('transversal', { answers: { 't-elu': 2, 't-copil': 3 } })
+			],
+			fixtureQuestionnaire
+		).transversality;
+		expect(t.components.governance).toMatchObject({
+			value: 100,
+			hint: 'Toutes les pratiques du module de pilotage transversal sont au moins au niveau « Engagé ».'
+		});
+	});
+
+	it('names an absent service’s levers among the lagging ones, as the score counts them', () => {
+		// Eau and cantines absent count 0 on the levers they address, in the hint as in the score.
+		const t = scoreCampaign(
+			campaign(['dechets', 'eau', 'cantines']),
+			[diagnostic('dechets', { answers: engaged.dechets })],
+			fixtureQuestionnaire
+		).transversality;
+		// MR: déchets 1, eau 0, cantines 0 → ⅓; MU, CU likewise; CP: eau 0, cantines 0 → 0.
+		expect(t.components.sharedLevers.hint).toBe(
+			'Leviers où les services ont engagé moins de la moitié de leurs pratiques : Mise en relation, Mutualisation, Collectivité usager, Commande publique.'
+		);
 	});
 });

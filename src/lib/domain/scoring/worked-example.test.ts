@@ -169,10 +169,10 @@ describe('worked example — step 5: network and transversality', () => {
 	it('hints', () => {
 		const c = scores.transversality.components;
 		expect(Object.values(c).map((x) => x.hint)).toEqual([
-			'Leviers où les services ont engagé moins de la moitié de leurs pratiques : Mise en relation, Mutualisation, Collectivité usager.',
+			'Leviers où les services ont engagé moins de la moitié de leurs pratiques : Mise en relation, Mutualisation, Collectivité usager, Commande publique.',
 			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau) ; faire vivre 2 liens où l’un des deux services a engagé moins de la moitié de ses pratiques (Déchets – Eau, Déchets – Cantines) ; créer des liens entre 4 paires de services qui ne se citent pas.',
 			'Services qui ont engagé moins de la moitié de leurs pratiques : Eau (0 %), Cantines (33 %), Marchés (absent).',
-			'Faire progresser les pratiques du module de pilotage transversal encore en dessous de « Engagé ».'
+			'Faire progresser les pratiques du module de pilotage transversal encore sous le niveau « Engagé ».'
 		]);
 	});
 });
