@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LEVER_STATUS_LABELS } from '../src/lib/domain/content/labels';
-import { TRANSVERSALITY_LABELS } from '../src/lib/domain/content/labels';
+import { LEVER_STATUS_LABELS, TRANSVERSALITY_LABELS } from '../src/lib/domain/content/labels';
 import type { ObligationChecklist } from '../src/lib/domain/scoring/obligations';
 import { plural } from '../src/lib/format';
 import { engineResults, exampleCampaign, shown } from './engine';
@@ -16,7 +15,7 @@ import {
 const example = exampleCampaign();
 const engine = engineResults(example);
 
-/** How many obligation items the shipped content gives these modules (0 until content v2 lands). */
+/** How many obligation items the shipped content gives these modules. */
 const obligationsIn = (modules: readonly string[]) =>
 	modules.reduce(
 		(n, m) => n + readModule(m).questions.filter((q) => (q.type as string) === 'obligation').length,

@@ -12,11 +12,11 @@ import { indexQuestionnaire } from '$lib/domain/content/questionnaire-index';
 import v2 from '$lib/domain/exchange/fixtures/v2.json';
 import { planCounts } from '$lib/domain/exchange/plan';
 import { obligationChecklist } from '$lib/domain/scoring/obligations';
-import { withObligations } from '$lib/domain/testing/obligations';
 import { toAnswers } from './queries';
 import { testDevice, type TestDevice } from './test-devices';
 
-const modules = withObligations(shipped);
+// The shipped content: its eleven legal obligations are obligation questions.
+const modules = shipped;
 const index = indexQuestionnaire({ modules, levers });
 const validate = addFormats(new Ajv2020({ allErrors: true, strict: true })).compile(schema);
 

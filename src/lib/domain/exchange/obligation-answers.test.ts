@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { modules as shipped } from '../content/content';
 import { moduleQuestions } from '../content/questionnaire';
 import { complianceOf } from '../scoring/obligations';
-import { withObligations } from '../testing/obligations';
 import v2 from './fixtures/v2.json';
 import v3 from './fixtures/v3.json';
 import type { ExportFile } from './format';
@@ -12,7 +11,8 @@ import { readExportText } from './read';
 import { describeSetAside } from './set-aside-text';
 
 const NOW = Date.UTC(2026, 11, 2, 10);
-const modules = withObligations(shipped);
+// The shipped content: its eleven legal obligations are obligation questions.
+const modules = shipped;
 const empty: LocalState = { device: 'ce-poste', campaigns: [], diagnostics: new Map() };
 
 type Fixture = typeof v3 & { diagnostics: { answers: { question: string; value: unknown }[] }[] };
