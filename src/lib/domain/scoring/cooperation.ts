@@ -6,8 +6,16 @@ import type { DiagnosticWithAnswers } from '../answers';
 import { indexQuestionnaire, type Questionnaire } from '../content/questionnaire-index';
 import { MODULE_IDS, type ModuleId } from '../content/questionnaire';
 
-/** What a reciprocated and a one-sided link weigh in the density (a missing link weighs 0). */
-const LINK_WEIGHTS = { reciprocated: 1, oneSided: 0.5 } as const;
+/**
+ * What a reciprocated and a one-sided link weigh (a missing link weighs 0), in the declared
+ * density and in the transversality's cooperation.
+ */
+export const LINK_WEIGHTS = { reciprocated: 1, oneSided: 0.5 } as const;
+
+/** The weight of a pair's link. */
+export function linkWeight(kind: 'reciprocated' | 'one-sided'): number {
+	return kind === 'reciprocated' ? LINK_WEIGHTS.reciprocated : LINK_WEIGHTS.oneSided;
+}
 
 /** One cooperation question through which a service declared a partner. */
 export interface Declaration {
@@ -93,8 +101,7 @@ export function cooperationNetwork(
 	const possible = (services.length * (services.length - 1)) / 2;
 	let weight = 0;
 	for (const p of pairs)
-		if (services.includes(p.a) && services.includes(p.b))
-			weight += p.kind === 'reciprocated' ? LINK_WEIGHTS.reciprocated : LINK_WEIGHTS.oneSided;
+		if (services.includes(p.a) && services.includes(p.b)) weight += linkWeight(p.kind);
 	const measured = possible > 0 && services.some((m) => respondents.has(m));
 	return {
 		services,

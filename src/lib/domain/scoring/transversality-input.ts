@@ -33,9 +33,6 @@ export const TRANSVERSALITY_COMPONENTS = Object.keys(
  */
 export const LINK_BASE = 0.2;
 
-/** What a reciprocated and a one-sided link weigh (a missing link weighs 0). */
-export const LINK_WEIGHTS = { reciprocated: 1, oneSided: 0.5 } as const;
-
 /** What the transversality is computed from (all already derived by campaign.ts). */
 export interface TransversalityInput {
 	expected: readonly ModuleId[];

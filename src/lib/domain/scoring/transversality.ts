@@ -4,11 +4,11 @@
  * practice, not form-filling: what is at least « Engagé ». Formulas: docs/methode.md.
  */
 import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
+import { linkWeight } from './cooperation';
 import { meanOf } from './stats';
 import { transversalityHints } from './transversality-hints';
 import {
 	LINK_BASE,
-	LINK_WEIGHTS,
 	TRANSVERSALITY_COMPONENTS,
 	type PractisedPair,
 	TRANSVERSALITY_WEIGHTS,
@@ -107,7 +107,7 @@ function measure(input: TransversalityInput) {
 		.filter((p) => services.includes(p.a) && services.includes(p.b))
 		.map((p) => {
 			const practice = pairPractice(p.a, p.b, lever, service);
-			const weight = p.kind === 'reciprocated' ? LINK_WEIGHTS.reciprocated : LINK_WEIGHTS.oneSided;
+			const weight = linkWeight(p.kind);
 			return { ...p, practice, worth: weight * (LINK_BASE + (1 - LINK_BASE) * practice) };
 		});
 	const possible = (services.length * (services.length - 1)) / 2;
