@@ -65,6 +65,9 @@ describe('toCsv', () => {
 		const [row] = read(toCsv([evil]));
 		expect(row).toEqual(evil.map((s) => `'${s}`));
 		expect(read(toCsv([['1+1', 'a=b']]))[0]).toEqual(['1+1', 'a=b']);
+		// Found by a red-team pass: a formula behind blanks, a line break or in full-width signs.
+		const hidden = ['\n=1+1', ' =1+1', '\u00a0=1+1', '\ufeff=1+1', '\uff1d1+1', '\t=1'];
+		expect(read(toCsv([hidden]))[0]).toEqual(hidden.map((s) => `'${s}`));
 	});
 
 	it('writes French numbers', () => {

@@ -13,8 +13,10 @@ export const CSV_BOM = '\uFEFF';
 /** A cell: text, a number already formatted, or empty. */
 export type CsvCell = string | null;
 
-// A spreadsheet runs a cell beginning with one of these as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell beginning with one of these as a formula (CSV injection): a control
+// character, or a formula sign, possibly its full-width form, possibly after blanks (spaces,
+// no-break spaces, a byte order mark, line breaks) that some spreadsheets skip.
+const FORMULA_START = /^[\t\r\n]|^[\s\u00a0\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /** Neutralises a formula: a leading apostrophe makes the spreadsheet show the text as is. */
 export function neutralise(text: string): string {
