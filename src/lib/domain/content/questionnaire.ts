@@ -70,18 +70,41 @@ export const LeverTagSchema = v.strictObject({
 	weight: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3))
 });
 
+/**
+ * Ids of measures of ADEME's référentiels (Territoire Engagé Transition Écologique) that a question
+ * matches: `eci_…` for the Économie circulaire référentiel, `te_…` for the merged « TE » one. Each id
+ * must exist in the copy of the référentiels' structure under questionnaires/referentiels/.
+ */
+export const AdemeIdsSchema = v.optional(
+	v.pipe(
+		v.array(
+			v.pipe(v.string(), v.regex(/^(eci|te)_[0-9]+(\.[0-9]+)*$/, 'identifiant ADEME attendu'))
+		),
+		v.minLength(1)
+	)
+);
+
 const questionBase = {
 	id: slug,
 	text: nonEmpty(300),
 	help: nonEmpty(1200),
-	reference: ReferenceSchema
+	reference: ReferenceSchema,
+	ademe: AdemeIdsSchema
 };
+
+/** What « Engagé » and « Réalisé » look like for one practice question (docs/redaction.md). */
+export const LevelBarsSchema = v.strictObject({
+	engage: nonEmpty(160),
+	realise: nonEmpty(160)
+});
 
 /** A question answered on the 0–4 scale, plus "Non concerné" and "Je ne sais pas". */
 export const ScaleQuestionSchema = v.strictObject({
 	...questionBase,
 	type: v.literal('scale'),
-	levers: v.pipe(v.array(LeverTagSchema), v.minLength(1, 'au moins un levier'))
+	levers: v.pipe(v.array(LeverTagSchema), v.minLength(1, 'au moins un levier')),
+	/** What « Engagé » and « Réalisé » look like for this question. */
+	levels: v.optional(LevelBarsSchema)
 });
 
 /** "Avec quels services travaillez-vous sur … ?": a multi-select of the other modules. */
@@ -130,6 +153,8 @@ export const ModuleSchema = v.strictObject({
 	shortTitle: nonEmpty(22),
 	/** Who should answer, in one paragraph. */
 	description: nonEmpty(1200),
+	/** The time announced to fill the module, in minutes (checked against `estimatedMinutes`). */
+	minutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(90))),
 	themes: v.pipe(v.array(ThemeSchema), v.minLength(1))
 });
 
