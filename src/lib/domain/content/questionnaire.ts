@@ -58,7 +58,19 @@ export const FactReferenceSchema = v.strictObject({
 	/** The text, e.g. "Loi n° 2020-105 du 10 février 2020 (AGEC), art. 88". */
 	text: nonEmpty(300),
 	/** ISO date of the text or of the obligation's start. */
-	date: v.pipe(v.string(), v.isoDate('date attendue au format AAAA-MM-JJ'))
+	date: v.pipe(v.string(), v.isoDate('date attendue au format AAAA-MM-JJ')),
+	/**
+	 * Where the fact was read: the official page (Légifrance article and the version read, or the
+	 * ministry's or ADEME's page) and the day it was read.
+	 */
+	checked: v.optional(
+		v.strictObject({
+			where: nonEmpty(300),
+			on: v.pipe(v.string(), v.isoDate('date attendue au format AAAA-MM-JJ'))
+		})
+	),
+	/** What could not be verified, and how the wording stays true without it. */
+	unverified: v.optional(nonEmpty(400))
 });
 
 /** Where a question or lever comes from. */
