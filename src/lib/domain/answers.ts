@@ -28,6 +28,29 @@ export const OBLIGATION_VALUES: readonly ObligationValue[] = [
 ];
 
 /**
+ * Partners a service can name in a cooperation answer beyond the seven modules (issue 13): member
+ * communes, green spaces, buildings, employment and inclusion, and « Autre (préciser) ». They show
+ * in the cooperation network and matrix but never count in the transversality, which only uses
+ * links between modules of the campaign.
+ */
+export const EXTERNAL_PARTNER_IDS = [
+	'communes-membres',
+	'espaces-verts',
+	'patrimoine',
+	'emploi-insertion',
+	'autre'
+] as const;
+
+/** A partner that is not one of the seven modules. */
+export type ExternalPartnerId = (typeof EXTERNAL_PARTNER_IDS)[number];
+
+/** Whatever a cooperation answer can name: a module of the campaign or an external partner. */
+export type PartnerId = ModuleId | ExternalPartnerId;
+
+/** The longest « Autre (préciser) » text of a cooperation answer. */
+export const MAX_OTHER_PARTNER = 120;
+
+/**
  * An answer to one question. For a scale question `value` is a ScaleValue; for an obligation an
  * ObligationValue (a level given before the question became an obligation is read by
  * `complianceOf`, scoring/obligations.ts); for a cooperation question it is the list of the other
