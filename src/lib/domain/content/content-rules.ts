@@ -3,6 +3,7 @@
  * quotes and the checks on obligations. Pure: the caller passes the parsed files and the source
  * text.
  */
+import { checkModuleRules } from './question-rules';
 import {
 	LEVER_IDS,
 	MODULE_IDS,
@@ -33,7 +34,7 @@ export function quoteInSource(quote: string, source: string): boolean {
  */
 const QUESTION_COUNTS = {
 	service: { minScale: 8, maxScale: 16, maxObligations: 6, maxAnswered: 20, minCooperation: 2 },
-	transversal: { minScale: 8, maxScale: 12, maxObligations: 6, maxAnswered: 16, minCooperation: 0 }
+	transversal: { minScale: 8, maxScale: 16, maxObligations: 6, maxAnswered: 20, minCooperation: 0 }
 } as const;
 
 /**
@@ -122,6 +123,7 @@ export function checkContent(
 				});
 			seen.set(theme.id, file);
 		}
+		problems.push(...checkModuleRules(file, module));
 		const questions = moduleQuestions(module);
 		for (const q of questions) {
 			const where = seen.get(q.id);

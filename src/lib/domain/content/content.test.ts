@@ -208,7 +208,8 @@ describe('obligations', () => {
 								kind: 'fact',
 								statement: 'Les collectivités définissent un programme local de prévention.',
 								text: 'Code de l’environnement, art. L.541-15-1',
-								date: '2012-01-01'
+								date: '2012-01-01',
+								checked: { where: 'Légifrance, art. L541-15-1', on: '2026-12-03' }
 							},
 							todo: 'Faire adopter le programme par l’assemblée délibérante.'
 						}

@@ -4,27 +4,41 @@
 import type { DiagnosticStatus, ObligationValue, ScaleValue } from '../answers';
 import type { Question } from './questionnaire';
 
-/** Label and meaning of each value of the answer scale (DESIGN.md, "Answer scale"). */
+/**
+ * Label and meaning of each value of the answer scale, defined once for every practice question:
+ * what a person could show at each level (docs/redaction.md, §1). Each question adds what
+ * « Engagé » and « Réalisé » look like for it (`levels`).
+ */
 export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: string }> = {
-	'0': { label: 'Rien', meaning: 'Rien n’est fait ni prévu.' },
-	'1': { label: 'En réflexion', meaning: 'Le sujet a été discuté, sans décision.' },
+	'0': { label: 'Rien', meaning: 'Rien n’est fait ni prévu : rien à montrer.' },
+	'1': {
+		label: 'En réflexion',
+		meaning:
+			'Le sujet a été discuté, rien n’est décidé : un compte rendu de réunion, une idée dans un document de travail, un premier contact.'
+	},
 	'2': {
 		label: 'Engagé',
-		meaning: 'C’est décidé : une personne nommée, un budget, un calendrier.'
+		meaning:
+			'C’est décidé, pas encore en place : une personne nommée et une échéance, écrites (note, délibération, plan de travail).'
 	},
-	'3': { label: 'Réalisé', meaning: 'C’est fait, avec quelque chose à montrer.' },
+	'3': {
+		label: 'Réalisé',
+		meaning:
+			'C’est en place sur tout ce que la question vise : la chose elle-même se montre (convention signée, clause du contrat, liste, bilan, chiffres).'
+	},
 	'4': {
 		label: 'Exemplaire',
-		meaning: 'C’est fait, évalué et partagé avec d’autres.'
+		meaning:
+			'Réalisé, évalué et partagé : un résultat suivi depuis au moins un an et présenté à d’autres (un autre service, une autre collectivité, un réseau).'
 	},
 	na: {
 		label: 'Non concerné',
-		meaning: 'Hors des compétences du service : la question est retirée de tous les scores.'
+		meaning: 'Hors des compétences du service : la question est retirée de tous les scores.'
 	},
 	nsp: {
 		label: 'Je ne sais pas',
 		meaning:
-			'Compte comme « Rien » dans les scores (ce que le service ne peut pas montrer) et dans la méconnaissance : ne pas savoir est en soi le frein que décrit le document source.'
+			'Compte comme « Rien » dans les scores (ce que le service ne peut pas montrer) et dans la méconnaissance : ne pas savoir est en soi le frein que décrit le document source.'
 	}
 };
 
