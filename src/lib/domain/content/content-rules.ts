@@ -61,9 +61,9 @@ export function checkObligation(file: string, q: ObligationQuestion): ContentPro
 	if (q.text.length > MAX_OBLIGATION_TEXT)
 		at('text', `${q.text.length} caractères, au plus ${MAX_OBLIGATION_TEXT} pour une obligation`);
 	if (!q.text.trimEnd().endsWith('?')) at('text', 'une obligation se pose comme une question');
-	if (!q.help.includes('« Conforme »'))
+	if (!/«[\s\u202f]Conforme[\s\u202f]»/.test(q.help))
 		at('help', 'l’aide doit dire ce que signifie « Conforme » pour cette obligation');
-	if (/« (Rien|En réflexion|Engagé|Réalisé|Exemplaire) »/.test(q.help))
+	if (/«[\s\u202f](Rien|En réflexion|Engagé|Réalisé|Exemplaire)[\s\u202f]»/.test(q.help))
 		at('help', 'l’aide d’une obligation ne parle pas des niveaux de l’échelle');
 	return problems;
 }
