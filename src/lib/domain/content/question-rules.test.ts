@@ -101,7 +101,9 @@ describe('the rules of content v2 on a module', () => {
 		]);
 		expect(definesAcronym('le schéma (SPASER) est adopté', 'SPASER')).toBe(true);
 		expect(definesAcronym('le SPASER (schéma de promotion…) est adopté', 'SPASER')).toBe(true);
+		expect(definesAcronym('producteur (REP\u202f: textiles, meubles)', 'REP')).toBe(true);
 		expect(definesAcronym('le SPASER est adopté', 'SPASER')).toBe(false);
+		expect(definesAcronym('le schéma (SPASERS)', 'SPASER')).toBe(false);
 	});
 
 	it('a lever resting on one question of the module', () => {

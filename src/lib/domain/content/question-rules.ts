@@ -37,9 +37,9 @@ export function acronymsIn(text: string): string[] {
 	return [...new Set([...text.matchAll(ACRONYM)].map((m) => m[0]))].filter((a) => !ROMAN.test(a));
 }
 
-/** Whether a text spells an acronym out: « … (SPASER) », or « SPASER (schéma …) ». */
+/** Whether a text spells an acronym out: « … (SPASER) », « … (REP : textiles…) », or « SPASER (schéma …) ». */
 export function definesAcronym(text: string, acronym: string): boolean {
-	return text.includes(`(${acronym})`) || new RegExp(`\\b${acronym}\\s*\\(`).test(text);
+	return new RegExp(`\\(${acronym}(?![\\p{L}])|\\b${acronym}\\s*\\(`, 'u').test(text);
 }
 
 /** Problems of one question's text: too long, or not a question. */
