@@ -93,15 +93,15 @@ describe('the rules of content v2 on a module', () => {
 	});
 
 	it('recognises acronyms and their definitions', () => {
-		expect(acronymsIn('Le SPASER, l’EGalim, la TEOMi, l’ESS et l’article L.541-1 II')).toEqual([
-			'SPASER',
-			'EGalim',
-			'TEOMi',
-			'ESS'
-		]);
+		expect(
+			acronymsIn('Le SPASER, l’EGalim, la TEOMi, ComptaCoût, l’ESS et l’article L.541-1 II')
+		).toEqual(['SPASER', 'EGalim', 'TEOMi', 'ESS']);
 		expect(definesAcronym('le schéma (SPASER) est adopté', 'SPASER')).toBe(true);
 		expect(definesAcronym('le SPASER (schéma de promotion…) est adopté', 'SPASER')).toBe(true);
 		expect(definesAcronym('producteur (REP\u202f: textiles, meubles)', 'REP')).toBe(true);
+		expect(definesAcronym('une part incitative (taxe ou redevance, TEOMi ou REOMi)', 'REOMi')).toBe(
+			true
+		);
 		expect(definesAcronym('le SPASER est adopté', 'SPASER')).toBe(false);
 		expect(definesAcronym('le schéma (SPASERS)', 'SPASER')).toBe(false);
 	});

@@ -26,20 +26,30 @@ export const MAX_MINUTES_OVER_ESTIMATE = 15;
 /** The year the facts were checked: a date up to then is past (or this year), not « à partir de ». */
 const CHECKED_YEAR = 2026;
 
-/** Acronyms: a word of at least two capitals (SPASER, PLPDMA, EGalim, TEOMi), not a roman numeral. */
-const ACRONYM = /\b(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Z][A-Za-z]{1,9}\b/g;
+/** Words of at least two capitals (SPASER, PLPDMA, EGalim, TEOMi), whole words in Unicode. */
+const CAPITALISED_WORD =
+	/(?<![\p{L}\p{N}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})\p{L}{2,10}(?![\p{L}\p{N}])/gu;
 const ROMAN = /^[IVXLC]+$/;
+
+/** An acronym has at least a third of capitals: TEOMi and EGalim are, ComptaCoût is a name. */
+const isAcronym = (word: string) =>
+	!ROMAN.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) * 3 >= word.length;
 
 type At = (field: string, message: string, questionId?: string) => void;
 
 /** The acronyms used in a text, in order of appearance, each once. */
 export function acronymsIn(text: string): string[] {
-	return [...new Set([...text.matchAll(ACRONYM)].map((m) => m[0]))].filter((a) => !ROMAN.test(a));
+	return [...new Set([...text.matchAll(CAPITALISED_WORD)].map((m) => m[0]))].filter(isAcronym);
 }
 
-/** Whether a text spells an acronym out: « … (SPASER) », « … (REP : textiles…) », or « SPASER (schéma …) ». */
+/**
+ * Whether a text spells an acronym out: the acronym stands inside a parenthesis after its words
+ * (« … (SPASER) », « … (REP : textiles…) », « … (taxe …, TEOMi ou REOMi) »), or is followed by one
+ * (« SPASER (schéma …) »).
+ */
 export function definesAcronym(text: string, acronym: string): boolean {
-	return new RegExp(`\\(${acronym}(?![\\p{L}])|\\b${acronym}\\s*\\(`, 'u').test(text);
+	const word = `(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`;
+	return new RegExp(`\\([^()]*${word}[^()]*\\)|${word}\\s*\\(`, 'u').test(text);
 }
 
 /** Problems of one question's text: too long, or not a question. */
