@@ -152,12 +152,13 @@ describe('obligations', () => {
 	const moduleFile = (m: Module) => ({ file: `${m.id}.json`, module: m });
 	const shipped = moduleFiles.map((f) => read(f) as Module);
 
-	it('are the eleven legal obligations of the December 2026 review, each with a dated legal text', () => {
+	it('are the eleven legal obligations of the December 2026 review and those content v2 added, each with a dated legal text', () => {
 		const obligations = shipped.flatMap((m) =>
 			moduleQuestions(m).filter((q) => q.type === 'obligation')
 		);
 		expect(obligations.map((q) => q.id).sort()).toEqual(
 			[
+				// The eleven of the review (§2.1), ids kept.
 				'dechets-plpdma-pilotage',
 				'dechets-biodechets-foyers',
 				'dechets-zone-reemploi',
@@ -168,7 +169,18 @@ describe('obligations', () => {
 				'cantines-tri-biodechets',
 				'urbanisme-diagnostic-pemd',
 				'marches-critere-environnemental',
-				'marches-reemploi-recycle'
+				'marches-reemploi-recycle',
+				// Added in content v2 (docs/contenu/<module>.md says why each is a legal duty).
+				'dechets-rapport-annuel',
+				'eau-rpqs',
+				'eau-descriptif-reseaux',
+				'eau-plan-actions-pertes',
+				'urbanisme-rapport-artificialisation',
+				'cantines-information-convives',
+				'marches-spaser',
+				'marches-condition-environnementale',
+				'marches-condition-sociale',
+				'transversal-rapport-dd'
 			].sort()
 		);
 		for (const q of obligations) {

@@ -32,8 +32,8 @@ describe('the size of a module', () => {
 			expect(s.scale + s.obligations + s.cooperation, m.id).toBe(moduleQuestions(m).length);
 		}
 		const cantines = moduleSize(modules.find((m) => m.id === 'cantines')!);
-		expect(cantines.obligations).toBe(5);
-		expect(describeModuleSize(cantines)).toMatch(/^\d+ questions, 5 obligations · \d+ thèmes$/);
+		expect(cantines.obligations).toBe(6);
+		expect(describeModuleSize(cantines)).toMatch(/^\d+ questions, 6 obligations · \d+ thèmes$/);
 	});
 
 	it('says the time with the counts', () => {
