@@ -37,9 +37,11 @@ export const UNKNOWN_NOTES = [
 /**
  * The seven profiles: déchets and cantines mature, économie and marchés average, transversal
  * starting, urbanisme unsure (several "Je ne sais pas"), eau weak and still in draft. On the
- * shipped content their obligations read: déchets 2 met and 1 in progress, cantines 3 met, 1 in
- * progress and 1 unmet (plastic containers), urbanisme unknown (PEMD), marchés 1 in progress and
- * 1 unmet.
+ * shipped content (v2) their obligations read: déchets 3 met and 1 in progress (biowaste); eau 1
+ * met, 1 unknown, 1 unmet (leak plan); urbanisme 1 unknown (PEMD), 1 met; cantines 4 met, 1 in
+ * progress, 1 unmet (plastic containers); marchés SPASER not concerned (under the threshold), 1 met,
+ * 1 in progress, 1 unknown (social condition), 1 unmet (reused and recycled purchases);
+ * transversal not concerned (the sustainable-development report is due over 50,000 inhabitants).
  */
 export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 	economie: {
@@ -69,7 +71,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		},
 		partners: ['economie', 'cantines', 'marches'],
 		status: 'complete',
-		compliance: ['conforme', 'en-cours', 'conforme'],
+		compliance: ['conforme', 'conforme', 'en-cours', 'conforme'],
 		notes: {
 			low: ['Rien de prévu avant le prochain PLPDMA.'],
 			mid: ['Action inscrite au PLPDMA, démarrage au printemps.'],
@@ -88,7 +90,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Sophie Bernard', role: 'Responsable eau et assainissement' },
 		partners: ['urbanisme'],
 		status: 'draft',
-		compliance: ['en-cours', 'nsp'],
+		compliance: ['conforme', 'nsp', 'non-conforme'],
 		notes: {
 			low: ['Pas prioritaire face aux travaux de réseau.', 'À étudier lors du prochain contrat.'],
 			mid: ['Étude lancée avec l’agence de l’eau.'],
@@ -100,11 +102,11 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		mean: 1.6,
 		notConcerned: 0.04,
 		unknown: 0.3,
-		minUnknown: 3,
+		minUnknown: 4,
 		respondent: { name: 'Thomas Petit', role: 'Directeur de l’aménagement et de l’urbanisme' },
 		partners: ['eau'],
 		status: 'complete',
-		compliance: ['nsp'],
+		compliance: ['nsp', 'conforme'],
 		notes: {
 			low: ['Pas d’opération concernée récemment.'],
 			mid: ['Prévu dans la révision du PLUi.'],
@@ -120,7 +122,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Nadia Haddad', role: 'Responsable de la restauration scolaire' },
 		partners: ['dechets', 'marches'],
 		status: 'complete',
-		compliance: ['conforme', 'en-cours', 'conforme', 'non-conforme', 'conforme'],
+		compliance: ['conforme', 'en-cours', 'conforme', 'non-conforme', 'conforme', 'conforme'],
 		notes: {
 			low: ['Cuisine centrale trop petite pour l’instant.'],
 			mid: ['Nouveau marché alimentaire à la rentrée.'],
@@ -136,7 +138,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Éric Moreau', role: 'Responsable de la commande publique' },
 		partners: ['cantines'],
 		status: 'complete',
-		compliance: ['en-cours', 'non-conforme'],
+		compliance: ['na', 'conforme', 'en-cours', 'nsp', 'non-conforme'],
 		notes: {
 			low: ['Pas encore de clause type.'],
 			mid: ['Clauses rédigées, à valider par les élus.'],
@@ -152,7 +154,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		respondent: { name: 'Anne Girard', role: 'Chargée de mission développement durable' },
 		partners: ['dechets', 'economie'],
 		status: 'complete',
-		compliance: ['conforme'],
+		compliance: ['na'],
 		notes: {
 			low: ['À proposer au prochain séminaire des directeurs.'],
 			mid: ['Délibération prévue au conseil de juin.'],
