@@ -87,7 +87,7 @@ export const LeverTagSchema = v.strictObject({
  * incubateur-ademe/territoires-en-transitions builds it (`<référentiel>_<identifiant>`):
  * `eci_2.1`, `eci_2.1.3`, `te_3.4.1`, `te_3.4.1.2`. The « TE » référentiel also has tâches named
  * by a letter, `te_3.4.6.3.a`, and alternative measures for authorities without the competence,
- * `te_1.1.1alter`, `te_1.1.1alterepci.1`.
+ * `te_1.1.1alter`, `te_6.3.5alterepci.1`.
  */
 export const ADEME_ID_PATTERN = /^(eci|te)_[0-9]+(\.([0-9]+(alter[a-z]*)?|[a-z]))*$/;
 

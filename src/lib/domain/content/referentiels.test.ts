@@ -156,7 +156,7 @@ describe('the checks themselves', () => {
 		expect(v.is(AdemeIdsSchema, ['eci-1.1'])).toBe(false);
 		expect(v.is(AdemeIdsSchema, ['cae_1.1'])).toBe(false);
 		expect(
-			v.is(AdemeIdsSchema, ['te_3.4.1.2', 'te_1.1.1alterepci.1', 'te_3.4.6.3.a', 'eci_2.1'])
+			v.is(AdemeIdsSchema, ['te_3.4.1.2', 'te_6.3.5alterepci.1', 'te_3.4.6.3.a', 'eci_2.1'])
 		).toBe(true);
 		expect(v.is(AdemeIdsSchema, ['te_3.4.1.ab'])).toBe(false);
 	});
