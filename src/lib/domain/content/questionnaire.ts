@@ -83,15 +83,23 @@ export const LeverTagSchema = v.strictObject({
 });
 
 /**
+ * The form of the id of a measure of ADEME's référentiels, as the repository
+ * incubateur-ademe/territoires-en-transitions builds it (`<référentiel>_<identifiant>`):
+ * `eci_2.1`, `eci_2.1.3`, `te_3.4.1`, `te_3.4.1.2`. The « TE » référentiel also has tâches named
+ * by a letter, `te_3.4.6.3.a`, and alternative measures for authorities without the competence,
+ * `te_1.1.1alter`, `te_6.3.5alterepci.1`.
+ */
+export const ADEME_ID_PATTERN = /^(eci|te)_[0-9]+(\.([0-9]+(alter[a-z]*)?|[a-z]))*$/;
+
+/**
  * Ids of measures of ADEME's référentiels (Territoire Engagé Transition Écologique) that a question
  * matches: `eci_…` for the Économie circulaire référentiel, `te_…` for the merged « TE » one. Each id
- * must exist in the copy of the référentiels' structure under questionnaires/referentiels/.
+ * must exist in the copy of the référentiels' structure under questionnaires/referentiels/
+ * (checked by referentiels.test.ts; docs/referentiels.md lists the measures per module).
  */
 export const AdemeIdsSchema = v.optional(
 	v.pipe(
-		v.array(
-			v.pipe(v.string(), v.regex(/^(eci|te)_[0-9]+(\.[0-9]+)*$/, 'identifiant ADEME attendu'))
-		),
+		v.array(v.pipe(v.string(), v.regex(ADEME_ID_PATTERN, 'identifiant ADEME attendu'))),
 		v.minLength(1)
 	)
 );
