@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { AnswerRecord } from '../answers';
 import { parseMapping, type MappingFile } from './mapping';
-import { MERGED_REASON, mergedValue, migrateDiagnostic, migrationChain } from './migrate';
+import {
+	MERGED_REASON,
+	mergedValue,
+	migrateDiagnostic,
+	migrationChain,
+	type MigratableDiagnostic
+} from './migrate';
 
 const step1: MappingFile = {
 	module: 'dechets',
@@ -51,7 +57,7 @@ const answer = (
 	note?: string
 ): AnswerRecord => ({ questionId, value, changedAt, ...(note ? { note } : {}) });
 
-const v1 = {
+const v1: MigratableDiagnostic & { id: string; revision: number; updatedAt: number } = {
 	id: 'd1',
 	moduleId: 'dechets',
 	questionnaireVersion: 1,
