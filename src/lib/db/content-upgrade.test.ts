@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnswerRecord, Diagnostic } from '$lib/domain/answers';
 import type { MappingFile } from '$lib/domain/migration/mapping';
-import { migrateDiagnostic } from '$lib/domain/migration/migrate';
+import { migrateDiagnostic, type DiagnosticMigration } from '$lib/domain/migration/migrate';
 import { currentVersion, SHIPPED_MAPPINGS } from '$lib/domain/migration/shipped';
 import { answersWithContent, lostAnswers } from '$lib/domain/testing/migration-check';
-import { LeviersDB, SCHEMA_VERSIONS, type DiagnosticMigration } from './db';
+import { LeviersDB, SCHEMA_VERSIONS } from './db';
 import { Queries } from './queries';
 
 /** A database written at schema version 2, as the previous release left it. */

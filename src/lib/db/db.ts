@@ -3,7 +3,7 @@
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
-import type { MigratableDiagnostic } from '$lib/domain/migration/migrate';
+import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { WriteGate } from './write-gate';
 
@@ -23,13 +23,6 @@ export interface MetaRecord {
 
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'leviers';
-
-/**
- * Brings a diagnostic answered against an older questionnaire version to the current one (the
- * same object when there is nothing to do): the shipped mappings in the app, hand-made ones in
- * tests.
- */
-export type DiagnosticMigration = <D extends MigratableDiagnostic>(diagnostic: D) => D;
 
 /** One version of the schema: what Dexie's `stores()` receives, and how data moves to it. */
 export interface SchemaVersion {

@@ -246,3 +246,12 @@ describe('parseMapping', () => {
 		expect(bad({ x: { action: 'keep', extra: 1 } }).ok).toBe(false);
 	});
 });
+
+describe('migrateDiagnostic, status', () => {
+	test('a complete diagnostic with a new question unanswered is reopened', () => {
+		const complete = { ...v1, status: 'complete' as const };
+		const ids = ['d-kept', 'd-new-name', 'd-whole', 'd-duty', 'd-coop'];
+		expect(migrateDiagnostic(complete, 2, [step1], texts, ids).status).toBe('complete');
+		expect(migrateDiagnostic(complete, 2, [step1], texts, [...ids, 'd-new']).status).toBe('draft');
+	});
+});

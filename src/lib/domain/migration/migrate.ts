@@ -13,13 +13,21 @@ import { shorten, TEXT_LIMITS } from '../content/text-limits';
 import { complianceOf } from '../scoring/obligations';
 import type { MappingFile } from './mapping';
 
-/** What a migration needs of a diagnostic: its module, version and answers. */
+/** What a migration needs of a diagnostic: its module, version, status and answers. */
 export interface MigratableDiagnostic {
 	moduleId: string;
 	questionnaireVersion: number;
+	status?: 'draft' | 'complete';
 	answers: AnswerRecord[];
 	retired?: RetiredAnswer[];
 }
+
+/**
+ * Brings a diagnostic answered against an older questionnaire version to the current one (the
+ * same object when there is nothing to do): the shipped mappings in the app (shipped.ts),
+ * hand-made ones in tests.
+ */
+export type DiagnosticMigration = <D extends MigratableDiagnostic>(diagnostic: D) => D;
 
 /** The texts of the questions of older versions: version → question id → text. */
 export type QuestionTexts = ReadonlyMap<number, ReadonlyMap<string, string>>;
@@ -51,13 +59,16 @@ export function migrationChain(
  * A diagnostic brought to `currentVersion` of its module: its answers carried by each mapping of
  * the chain, its retired answers added. Returned unchanged (the same object) when it is already at
  * that version, from a newer one, or when no chain of mappings leads there. The revision and the
- * dates are kept: migrating is not a change of the respondent's.
+ * dates are kept: migrating is not a change of the respondent's. A complete diagnostic is
+ * reopened (draft) when a question of `questionIds`, the current module's, is left unanswered:
+ * the new questions show as unanswered, as they are.
  */
 export function migrateDiagnostic<D extends MigratableDiagnostic>(
 	diagnostic: D,
 	currentVersion: number,
 	mappings: readonly MappingFile[],
-	texts: QuestionTexts
+	texts: QuestionTexts,
+	questionIds: readonly string[] = []
 ): D {
 	if (diagnostic.questionnaireVersion >= currentVersion) return diagnostic;
 	const chain = migrationChain(
@@ -74,11 +85,14 @@ export function migrateDiagnostic<D extends MigratableDiagnostic>(
 		answers = moved.answers;
 		retired.push(...moved.retired);
 	}
+	const answered = new Set(answers.filter((a) => a.value !== null).map((a) => a.questionId));
+	const reopen = diagnostic.status === 'complete' && questionIds.some((id) => !answered.has(id));
 	return {
 		...diagnostic,
 		questionnaireVersion: currentVersion,
 		answers,
-		...(retired.length > 0 ? { retired } : {})
+		...(retired.length > 0 ? { retired } : {}),
+		...(reopen ? { status: 'draft' } : {})
 	};
 }
 

@@ -5,8 +5,9 @@
  */
 import v1Questions from '../../../../questionnaires/migrations/v1-questions.json';
 import { modules } from '../content/content';
+import { moduleQuestions, type ModuleId } from '../content/questionnaire';
 import type { MappingFile } from './mapping';
-import { migrateDiagnostic, type MigratableDiagnostic, type QuestionTexts } from './migrate';
+import { migrateDiagnostic, type DiagnosticMigration, type QuestionTexts } from './migrate';
 
 /**
  * Every file questionnaires/migrations/<module>-<from>-<to>.json: the one list to edit when a
@@ -38,12 +39,20 @@ export function currentVersion(moduleId: string): number | undefined {
 	return modules.find((m) => m.id === moduleId)?.version;
 }
 
+const questionIds = new Map(modules.map((m) => [m.id, moduleQuestions(m).map((q) => q.id)]));
+
 /**
  * A diagnostic brought to the shipped version of its module by the shipped mappings; the same
  * object when there is nothing to do (current, newer, unknown module or no mapping).
  */
-export function migrateToCurrent<D extends MigratableDiagnostic>(diagnostic: D): D {
+export const migrateToCurrent: DiagnosticMigration = (diagnostic) => {
 	const version = currentVersion(diagnostic.moduleId);
 	if (version === undefined) return diagnostic;
-	return migrateDiagnostic(diagnostic, version, SHIPPED_MAPPINGS, SHIPPED_TEXTS);
-}
+	return migrateDiagnostic(
+		diagnostic,
+		version,
+		SHIPPED_MAPPINGS,
+		SHIPPED_TEXTS,
+		questionIds.get(diagnostic.moduleId as ModuleId)
+	);
+};
