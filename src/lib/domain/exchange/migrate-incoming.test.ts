@@ -3,31 +3,44 @@ import { modules } from '../content/content';
 import { moduleQuestions, type Module } from '../content/questionnaire';
 import type { MappingFile } from '../migration/mapping';
 import { migrateDiagnostic, type DiagnosticMigration } from '../migration/migrate';
+import v1Questions from '../../../../questionnaires/migrations/v1-questions.json';
 import v4 from './fixtures/v4.json';
 import type { DiagnosticSnapshot, ExportFile } from './format';
 import { planImport, type LocalState } from './plan';
 import { readExportText } from './read';
 import { buildExport, serializeExport } from './write';
 
-// Content "v2" of the waste module made by hand from the shipped one: one question renamed, one
-// gone, the rest kept. The import must carry a file answered against v1 before checking it.
-const dechets = modules.find((m) => m.id === 'dechets')!;
+// Content v1 of the waste and canteen modules, rebuilt from the frozen list of v1 questions (each
+// question cloned from a shipped one of the same kind), so that this test does not depend on the
+// shipped content's version; then a "v2" of the waste module made by hand: one question renamed,
+// one gone, the rest kept. The import must carry a file answered against v1 before checking it.
+const templates = modules.flatMap(moduleQuestions);
+function v1Module(id: 'dechets' | 'cantines'): Module {
+	const base = modules.find((m) => m.id === id)!;
+	const frozen = (
+		v1Questions.modules as Record<string, { questions: { id: string; type: string }[] }>
+	)[id]!.questions;
+	const questions = frozen.map((f) => ({ ...templates.find((q) => q.type === f.type)!, id: f.id }));
+	return { ...base, version: 1, themes: [{ ...base.themes[0]!, questions }] };
+}
+const dechets = v1Module('dechets');
+const modulesV1 = modules.map((m) =>
+	m.id === 'dechets' ? dechets : m.id === 'cantines' ? v1Module('cantines') : m
+);
 const ids = moduleQuestions(dechets).map((q) => q.id);
 const renamed = 'dechets-actions-associations';
 const gone = 'dechets-compostage-acteurs-ess';
 const dechetsV2: Module = {
 	...dechets,
 	version: 2,
-	themes: dechets.themes
-		.map((t) => ({
-			...t,
-			questions: t.questions
-				.filter((q) => q.id !== gone)
-				.map((q) => (q.id === renamed ? { ...q, id: `${renamed}-v2` } : q))
-		}))
-		.filter((t) => t.questions.length > 0)
+	themes: dechets.themes.map((t) => ({
+		...t,
+		questions: t.questions
+			.filter((q) => q.id !== gone)
+			.map((q) => (q.id === renamed ? { ...q, id: `${renamed}-v2` } : q))
+	}))
 };
-const modulesV2 = modules.map((m) => (m.id === 'dechets' ? dechetsV2 : m));
+const modulesV2 = modulesV1.map((m) => (m.id === 'dechets' ? dechetsV2 : m));
 const mapping: MappingFile = {
 	module: 'dechets',
 	from: 1,
@@ -67,7 +80,7 @@ function read(data: unknown): ExportFile {
 }
 const plan = (file: ExportFile, local = empty, withMigration = true) =>
 	planImport(file, local, {
-		modules: withMigration ? modulesV2 : modules,
+		modules: withMigration ? modulesV2 : modulesV1,
 		fileName: 'f.json',
 		now: NOW,
 		version: 4,
