@@ -3,6 +3,8 @@
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
+import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
+import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { WriteGate } from './write-gate';
 
 /**
@@ -26,7 +28,33 @@ export const DB_NAME = 'leviers';
 export interface SchemaVersion {
 	stores: Record<string, string>;
 	/** Moves the data of the previous version, inside Dexie's upgrade transaction. */
-	upgrade?: (tx: Transaction) => Promise<void>;
+	upgrade?: (tx: Transaction, migrate: DiagnosticMigration) => Promise<void>;
+}
+
+/**
+ * Carries every stored diagnostic answered against an older questionnaire version to the current
+ * one, inside an upgrade transaction: its answer rows rewritten, its row updated with its retired
+ * answers and version (revision and dates unchanged: the migration is no change of the
+ * respondent's). The upgrade of every schema version that ships a new content version calls it
+ * (docs/architecture.md, « Content versions »).
+ */
+export async function migrateStoredDiagnostics(
+	tx: Transaction,
+	migrate: DiagnosticMigration
+): Promise<void> {
+	const diagnostics = tx.table<Diagnostic, string>('diagnostics');
+	const answers = tx.table<StoredAnswer, [string, string]>('answers');
+	for (const diagnostic of await diagnostics.toArray()) {
+		const rows = await answers.where('diagnosticId').equals(diagnostic.id).toArray();
+		// The rows as they are (their diagnosticId set again below whatever the migration does).
+		const before = { ...diagnostic, answers: rows as AnswerRecord[] };
+		const after = migrate(before);
+		if (after === before) continue;
+		const { answers: moved, ...row } = after;
+		await answers.where('diagnosticId').equals(diagnostic.id).delete();
+		await answers.bulkAdd(moved.map((a) => ({ ...a, diagnosticId: diagnostic.id })));
+		await diagnostics.put(row);
+	}
 }
 
 /** Schema versions, in order. Never edit a shipped entry; append a new one. */
@@ -42,7 +70,9 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	// v2: answers indexed by time of change, to find what changed since the last backup.
 	2: {
 		stores: { answers: '[diagnosticId+questionId], diagnosticId, changedAt' }
-	}
+	},
+	// v3: content v2 (issue 13): answers of questionnaire v1 carried by the mapping files.
+	3: { stores: {}, upgrade: migrateStoredDiagnostics }
 };
 
 /** The Leviers database. */
@@ -54,13 +84,20 @@ export class LeviersDB extends Dexie {
 	/** Stops every write at the first storage failure (see write-gate.ts). */
 	readonly writes = new WriteGate();
 
-	constructor(name = DB_NAME, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
+	constructor(
+		name = DB_NAME,
+		options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> & {
+			/** How upgrades carry old answers; the shipped mappings by default. */
+			migrate?: DiagnosticMigration;
+		} = {}
+	) {
+		const { migrate = migrateToCurrent, ...dexieOptions } = options;
 		// Strict durability: a transaction resolves only once the data is on disk, so "Enregistré"
 		// never shows for an answer a power cut could still lose.
-		super(name, { chromeTransactionDurability: 'strict', ...options });
+		super(name, { chromeTransactionDurability: 'strict', ...dexieOptions });
 		for (const [v, { stores, upgrade }] of Object.entries(SCHEMA_VERSIONS)) {
 			const version = this.version(Number(v)).stores(stores);
-			if (upgrade) version.upgrade(upgrade);
+			if (upgrade) version.upgrade((tx) => upgrade(tx, migrate));
 		}
 		this.use(this.writes.middleware());
 		// The browser closes the connection after a failed disk write, or when site data is erased.

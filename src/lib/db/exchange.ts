@@ -7,9 +7,11 @@
  */
 import { APP_NAME, APP_VERSION } from '$lib/app-info';
 import type { Module } from '$lib/domain/content/questionnaire';
+import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import type { ImportProblem } from '$lib/domain/exchange/problems';
 import { planImport, type ImportPlan } from '$lib/domain/exchange/plan';
 import { readExportText } from '$lib/domain/exchange/read';
+import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { buildExport, oversizedExport, serializeExport } from '$lib/domain/exchange/write';
 import { db } from './db';
 import { repository } from './repository';
@@ -60,7 +62,13 @@ export type PreviewResult = { ok: true; plan: ImportPlan } | { ok: false; proble
 export async function previewImport(
 	db: LeviersDB,
 	text: string,
-	options: { fileName: string; now: number; modules: readonly Module[] }
+	options: {
+		fileName: string;
+		now: number;
+		modules: readonly Module[];
+		/** How old answers are carried (the shipped mappings by default). */
+		migrate?: DiagnosticMigration;
+	}
 ): Promise<PreviewResult> {
 	const read = readExportText(text);
 	if (!read.ok) return read;
@@ -68,6 +76,7 @@ export async function previewImport(
 	return {
 		ok: true,
 		plan: planImport(read.file, local, {
+			migrate: migrateToCurrent,
 			...options,
 			version: read.version,
 			rejected: read.rejected

@@ -35,6 +35,13 @@ describe('acceptsValue', () => {
 		expect(acceptsValue(cooperation, ['piscine'], 'dechets')).toBe(false);
 		expect(acceptsValue(cooperation, 'conforme', 'dechets')).toBe(false);
 	});
+
+	it('takes external partners on a cooperation question, not unknown strings', () => {
+		expect(acceptsValue(cooperation, ['eau', 'communes-membres', 'autre'], 'dechets')).toBe(true);
+		expect(acceptsValue(cooperation, ['autre', 'autre'], 'dechets')).toBe(false);
+		expect(acceptsValue(cooperation, ['Autre'], 'dechets')).toBe(false);
+		expect(acceptsValue(scale, ['autre'])).toBe(false);
+	});
 });
 
 describe('readsValue', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joiningText } from './wording';
+import { joiningText, migratedText } from './wording';
 
 describe('joiningText', () => {
 	it('agrees the verb with the number of diagnostics', () => {
@@ -11,6 +11,17 @@ describe('joiningText', () => {
 		);
 		expect(joiningText(3)).toBe(
 			'3 diagnostics rejoignent cette démarche, déjà présente sur cet appareil.'
+		);
+	});
+});
+
+describe('migratedText', () => {
+	it('counts the diagnostics carried and the answers kept apart', () => {
+		expect(migratedText([{ retired: 3 }, { retired: 2 }])).toBe(
+			'2 diagnostics répondus avec une version précédente du questionnaire : leurs réponses sont reprises dans la version actuelle ; 5 réponses de l’ancienne version conservées à part (non comptées).'
+		);
+		expect(migratedText([{ retired: 0 }])).toBe(
+			'1 diagnostic répondu avec une version précédente du questionnaire : leurs réponses sont reprises dans la version actuelle.'
 		);
 	});
 });

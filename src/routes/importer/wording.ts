@@ -8,3 +8,21 @@ export function joiningText(diagnostics: number): string {
 	const verb = diagnostics > 1 ? 'rejoignent' : 'rejoint';
 	return `${plural(diagnostics, 'diagnostic')} ${verb} cette démarche, déjà présente sur cet appareil.`;
 }
+
+/**
+ * What the import does with diagnostics answered against an older questionnaire version: « 2
+ * diagnostics répondus avec une version précédente… ; 5 réponses de l’ancienne version
+ * conservées à part (non comptées). »
+ */
+export function migratedText(migrated: readonly { retired: number }[]): string {
+	const retired = migrated.reduce((sum, m) => sum + m.retired, 0);
+	const answered = migrated.length > 1 ? 'répondus' : 'répondu';
+	const [kept, counted] = retired > 1 ? ['conservées', 'comptées'] : ['conservée', 'comptée'];
+	return (
+		`${plural(migrated.length, 'diagnostic')} ${answered} avec une version précédente du questionnaire : ` +
+		'leurs réponses sont reprises dans la version actuelle' +
+		(retired > 0
+			? ` ; ${plural(retired, 'réponse')} de l’ancienne version ${kept} à part (non ${counted}).`
+			: '.')
+	);
+}

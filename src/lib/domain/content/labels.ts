@@ -1,7 +1,7 @@
 /**
  * The French labels of the domain, in one place.
  */
-import type { DiagnosticStatus, ObligationValue, ScaleValue } from '../answers';
+import type { DiagnosticStatus, ExternalPartnerId, ObligationValue, ScaleValue } from '../answers';
 import type { Question } from './questionnaire';
 
 /**
@@ -115,4 +115,13 @@ export const RELIABILITY_LABELS: Record<
 export const LEVER_STATUS_LABELS: Record<'too-few' | 'not-addressed', string> = {
 	'too-few': 'non évalué (trop peu de réponses)',
 	'not-addressed': 'non abordé'
+};
+
+/** French names of the partners a cooperation answer can name beyond the seven modules. */
+export const EXTERNAL_PARTNER_LABELS: Record<ExternalPartnerId, string> = {
+	'communes-membres': 'Communes membres',
+	'espaces-verts': 'Espaces verts',
+	patrimoine: 'Patrimoine bâti',
+	'emploi-insertion': 'Emploi et insertion',
+	autre: 'Autre'
 };

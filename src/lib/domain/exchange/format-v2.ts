@@ -1,17 +1,13 @@
 /**
- * Version 2 of the exchange file: the layout of version 3 (format.ts) before obligation
+ * Version 2 of the exchange file: the layout of version 3 (format-v3.ts) before obligation
  * questions existed, so its answers are levels, "na", "nsp", partner lists or null, never a
  * compliance. Still read: migrateV2 turns it into version 3, changing nothing but the version
  * (a level given to a question that has since become an obligation is kept as stored and read
  * as a compliance by complianceOf, scoring/obligations.ts).
  */
 import * as v from 'valibot';
-import {
-	ExportEnvelopeSchema,
-	ExportedAnswerSchema,
-	ExportedDiagnosticSchema,
-	PartnerListSchema
-} from './format';
+import { ExportEnvelopeSchema, PartnerListSchema } from './format';
+import { V3AnswerSchema, V3DiagnosticSchema } from './format-v3';
 
 /** An answer of version 2: a level 0–4, "na", "nsp", the partner modules, or null. */
 export const V2AnswerValueSchema = v.union(
@@ -21,9 +17,9 @@ export const V2AnswerValueSchema = v.union(
 
 /** One diagnostic of version 2, checked on its own (read.ts) like those of version 3. */
 export const V2DiagnosticSchema = v.object({
-	...ExportedDiagnosticSchema.entries,
+	...V3DiagnosticSchema.entries,
 	answers: v.pipe(
-		v.array(v.object({ ...ExportedAnswerSchema.entries, value: V2AnswerValueSchema })),
+		v.array(v.object({ ...V3AnswerSchema.entries, value: V2AnswerValueSchema })),
 		v.maxLength(500)
 	)
 });

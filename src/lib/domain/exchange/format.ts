@@ -1,17 +1,17 @@
 /**
- * The exchange file, version 3 (current): one valibot schema for what an import accepts, the
+ * The exchange file, version 4 (current): one valibot schema for what an import accepts, the
  * types it infers, and the constants of the format. docs/format.md explains every field and
  * docs/leviers-export.schema.json publishes the same rules as a JSON Schema.
  */
 import * as v from 'valibot';
-import type { AnswerRecord, Diagnostic } from '../answers';
+import { MAX_OTHER_PARTNER, type AnswerRecord, type Diagnostic } from '../answers';
 import { MAX_LINEAGE, MAX_REVISION } from './limits';
 
 /** The `format` field of every exchange file. */
 export const FORMAT_NAME = 'leviers-export';
 
 /** The version the app writes. Older ones are migrated on import (MIGRATIONS, read.ts). */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export { MAX_FILE_BYTES } from './limits';
 
@@ -67,7 +67,10 @@ const named = v.pipe(v.string('texte attendu'), v.trim(), v.minLength(1, 'texte 
 /** A point of a diagnostic's history: `device` made the changes up to `revision`. */
 export const CheckpointSchema = v.object({ device: IdSchema, revision: count(MAX_REVISION) });
 
-/** The partner modules of a cooperation answer. */
+/**
+ * The partners of a cooperation answer: modules, and external partners from version 4
+ * (EXTERNAL_PARTNER_IDS, answers.ts). Which ids fit is checked on import (incoming.ts).
+ */
 export const PartnerListSchema = v.pipe(v.array(ModuleRefSchema), v.maxLength(20));
 
 /**
@@ -84,12 +87,35 @@ export const AnswerValueSchema = v.union(
 	'réponse attendue : 0 à 4, "na", "nsp", "conforme", "en-cours", "non-conforme", une liste de modules ou null'
 );
 
+const questionRef = v.pipe(
+	v.string('identifiant de question attendu'),
+	v.minLength(1),
+	v.maxLength(100)
+);
+
 /** One answer of a diagnostic. */
 export const ExportedAnswerSchema = v.object({
-	question: v.pipe(v.string('identifiant de question attendu'), v.minLength(1), v.maxLength(100)),
+	question: questionRef,
 	value: AnswerValueSchema,
 	note: v.optional(typed),
+	/** Version 4: the « Autre (préciser) » text of a cooperation answer naming "autre". */
+	otherPartner: v.optional(text(MAX_OTHER_PARTNER)),
 	changedAt: TimestampSchema
+});
+
+/**
+ * Version 4: an answer of an older questionnaire version with no place in the current one
+ * (questionnaires/migrations/README.md), kept and never scored.
+ */
+export const ExportedRetiredAnswerSchema = v.object({
+	question: questionRef,
+	/** The question's text in the version it was answered against. */
+	text: v.pipe(v.string('texte attendu'), v.minLength(1), v.maxLength(1000, 'texte trop long')),
+	value: AnswerValueSchema,
+	note: v.optional(typed),
+	changedAt: TimestampSchema,
+	fromVersion: v.pipe(count(1e6), v.minValue(1)),
+	reason: v.optional(text(1000))
 });
 
 /** One service's diagnostic with its answers and its history across devices. */
@@ -104,7 +130,8 @@ export const ExportedDiagnosticSchema = v.object({
 	createdAt: TimestampSchema,
 	updatedAt: TimestampSchema,
 	lineage: v.pipe(v.array(CheckpointSchema), v.maxLength(MAX_LINEAGE)),
-	answers: v.pipe(v.array(ExportedAnswerSchema), v.maxLength(500))
+	answers: v.pipe(v.array(ExportedAnswerSchema), v.maxLength(500)),
+	retired: v.optional(v.pipe(v.array(ExportedRetiredAnswerSchema), v.maxLength(500)))
 });
 
 /** A campaign (démarche). */
@@ -117,7 +144,7 @@ export const ExportedCampaignSchema = v.object({
 	updatedAt: TimestampSchema
 });
 
-/** A whole file of version 3. */
+/** A whole file of version 4. */
 export const ExportFileSchema = v.object({
 	format: v.literal(FORMAT_NAME),
 	version: v.literal(FORMAT_VERSION),
@@ -134,7 +161,7 @@ export const ExportFileSchema = v.object({
 });
 
 /**
- * A file of version 3 with its diagnostics not yet checked: read.ts checks each one on its
+ * A file of version 4 with its diagnostics not yet checked: read.ts checks each one on its
  * own, so that one damaged diagnostic is set aside instead of refusing a whole backup.
  */
 export const ExportEnvelopeSchema = v.object({
@@ -148,6 +175,8 @@ export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 export type ExportedCampaign = v.InferOutput<typeof ExportedCampaignSchema>;
 /** A diagnostic as written in a file. */
 export type ExportedDiagnostic = v.InferOutput<typeof ExportedDiagnosticSchema>;
+/** A retired answer as written in a file. */
+export type ExportedRetiredAnswer = v.InferOutput<typeof ExportedRetiredAnswerSchema>;
 
 export type { AnswerRecord };
 

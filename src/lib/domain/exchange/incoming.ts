@@ -6,7 +6,13 @@
  * questions reopened, each reported. A diagnostic stored with less than the file held gets a
  * partial checkpoint (lineage.ts), so that it never replaces the sender's fuller copy.
  */
-import { SCALE_VALUES, type Answer, type Campaign, type Origin } from '../answers';
+import {
+	EXTERNAL_PARTNER_IDS,
+	SCALE_VALUES,
+	type Answer,
+	type Campaign,
+	type Origin
+} from '../answers';
 import {
 	moduleQuestions,
 	type Module,
@@ -17,6 +23,7 @@ import { complianceOf } from '../scoring/obligations';
 import { shorten, TEXT_LIMITS, type LimitedText } from '../content/text-limits';
 import { FUTURE_MARGIN, SANE_REVISION } from './limits';
 import { compactLineage, partialHistory } from './lineage';
+import { toRetired } from './migrate-incoming';
 import type {
 	AnswerRecord,
 	DiagnosticSnapshot,
@@ -129,7 +136,8 @@ export function incomingCampaign(
 /**
  * Whether a value fits its question: a scale question takes a level, "na" or "nsp"; an obligation
  * a compliance, "na" or "nsp", or a level given before it became an obligation (kept as stored,
- * read by complianceOf); a cooperation question a list of other known modules, each once.
+ * read by complianceOf); a cooperation question a list of other known modules and external
+ * partners, each once.
  */
 function validValue(
 	kind: QuestionKind,
@@ -147,7 +155,10 @@ function validValue(
 			return (
 				Array.isArray(value) &&
 				new Set(value).size === value.length &&
-				value.every((m) => m !== own && table.has(m))
+				value.every(
+					(m) =>
+						(m !== own && table.has(m)) || (EXTERNAL_PARTNER_IDS as readonly string[]).includes(m)
+				)
 			);
 	}
 }
@@ -187,11 +198,15 @@ export function incomingDiagnostic(
 				changedAt = file.exportedAt;
 			}
 			const note = a.note?.trim() ? fit(a.note, 'note', where, aside) : '';
+			// The « Autre (préciser) » text means something only beside "autre".
+			const other =
+				Array.isArray(a.value) && a.value.includes('autre') ? a.otherPartner?.trim() : '';
 			if (a.value !== null || note.trim() !== '')
 				answers.push({
 					questionId: a.question,
 					value: a.value as Answer['value'] | null,
 					...(note.trim() !== '' ? { note } : {}),
+					...(other ? { otherPartner: other } : {}),
 					changedAt
 				});
 		}
@@ -205,6 +220,10 @@ export function incomingDiagnostic(
 	const missing = [...entry.kinds.keys()].filter((id) => !answered.has(id)).length;
 	const reopen = d.status === 'complete' && missing > 0;
 	if (reopen) aside.push({ reason: 'incomplete', ...who, missing, questions: entry.kinds.size });
+	const retired = (d.retired ?? []).map(toRetired).map(({ note, ...r }) => {
+		const kept = note?.trim() ? fit(note, 'note', { ...who, questionId: r.questionId }, aside) : '';
+		return kept ? { ...r, note: kept } : r;
+	});
 	let history = boundedHistory(d, file.newId, aside);
 	// Anything left out or changed but a date or the history: less than the file's state.
 	if (aside.slice(reported).some((s) => s.reason !== 'future-date' && s.reason !== 'revision'))
@@ -220,6 +239,7 @@ export function incomingDiagnostic(
 		createdAt: Date.parse(d.createdAt),
 		updatedAt: Date.parse(d.updatedAt),
 		origin,
+		...(retired.length > 0 ? { retired } : {}),
 		answers
 	};
 }
@@ -239,7 +259,14 @@ function boundedHistory(d: ExportedDiagnostic, newId: () => string, aside: SetAs
 const valueKey = (v: Answer['value'] | null) =>
 	Array.isArray(v) ? [...v].sort().join(',') : String(v);
 
-const answerKey = (r: AnswerRecord) => `${valueKey(r.value)}\u0000${r.note ?? ''}`;
+const answerKey = (r: AnswerRecord) =>
+	`${valueKey(r.value)}\u0000${r.note ?? ''}\u0000${r.otherPartner ?? ''}`;
+
+const retiredKey = (d: DiagnosticSnapshot) =>
+	(d.retired ?? [])
+		.map((r) => `${r.fromVersion}/${r.questionId}\u0000${valueKey(r.value)}\u0000${r.note ?? ''}`)
+		.sort()
+		.join('\u0001');
 
 /** How many questions have a different value or note in the two copies. */
 export function differingAnswers(a: DiagnosticSnapshot, b: DiagnosticSnapshot): number {
@@ -254,10 +281,13 @@ export function differingAnswers(a: DiagnosticSnapshot, b: DiagnosticSnapshot): 
 	return [...ids].filter((id) => mine.get(id) !== theirs.get(id)).length;
 }
 
-/** Whether two copies hold the same answers, notes, status and respondent (dates aside). */
+/**
+ * Whether two copies hold the same answers, notes, status, respondent and retired answers (dates
+ * aside).
+ */
 export function sameContent(a: DiagnosticSnapshot, b: DiagnosticSnapshot): boolean {
 	if (a.moduleId !== b.moduleId || a.status !== b.status) return false;
 	if ((a.respondent?.name || '') !== (b.respondent?.name || '')) return false;
 	if ((a.respondent?.role || '') !== (b.respondent?.role || '')) return false;
-	return differingAnswers(a, b) === 0;
+	return differingAnswers(a, b) === 0 && retiredKey(a) === retiredKey(b);
 }

@@ -5,6 +5,7 @@
  */
 import type { Campaign } from '../answers';
 import type { Module } from '../content/questionnaire';
+import type { DiagnosticMigration } from '../migration/migrate';
 import type { DiagnosticSnapshot, ExportFile, ExportScope } from './format';
 import {
 	incomingCampaign,
@@ -15,6 +16,7 @@ import {
 } from './incoming';
 import { SANE_REVISION } from './limits';
 import { compactLineage, comparedLineage, isConsistentLineage, relate } from './lineage';
+import { migrateIncoming } from './migrate-incoming';
 import type { RejectedDiagnostic } from './read';
 
 /** What the device holds that an import must be compared with. */
@@ -48,6 +50,16 @@ export type DiagnosticPlan =
 	  }
 	| { kind: 'conflict'; incoming: DiagnosticSnapshot; local: DiagnosticSnapshot };
 
+/** A diagnostic of the file answered against an older questionnaire version, carried to the current. */
+export interface MigratedDiagnostic {
+	diagnosticId: string;
+	moduleId: string;
+	from: number;
+	to: number;
+	/** How many of its answers are kept apart as retired answers (listed, never scored). */
+	retired: number;
+}
+
 /** The whole preview. */
 export interface ImportPlan {
 	fileName: string;
@@ -60,6 +72,8 @@ export interface ImportPlan {
 	campaigns: CampaignPlan[];
 	diagnostics: DiagnosticPlan[];
 	setAside: SetAside[];
+	/** The diagnostics carried from an older questionnaire version. */
+	migrated: MigratedDiagnostic[];
 }
 
 /** How the preview is made. */
@@ -75,6 +89,11 @@ export interface PlanOptions {
 	rejected?: readonly RejectedDiagnostic[];
 	/** A new unique id for the histories the import starts; crypto.randomUUID by default. */
 	newId?: () => string;
+	/**
+	 * Carries a diagnostic answered against an older questionnaire version to the current one
+	 * before its answers are checked (the shipped mappings in the app); none: checked as it is.
+	 */
+	migrate?: DiagnosticMigration;
 }
 
 /** Compares a file with the device and says what importing it would do. */
@@ -117,6 +136,7 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			errors: r.errors
 		});
 	const diagnostics: DiagnosticPlan[] = [];
+	const migrated: MigratedDiagnostic[] = [];
 	const seen = new Set<string>();
 	for (const d of file.diagnostics) {
 		const where = { diagnosticId: d.id, moduleId: d.module };
@@ -139,8 +159,22 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			setAside.push({ reason: 'unknown-campaign', campaignId: d.campaignId, ...where });
 			continue;
 		}
-		const incoming = incomingDiagnostic(d, table, origin, facts, setAside);
+		const moved = options.migrate && migrateIncoming(d, options.migrate);
+		const incoming = incomingDiagnostic(
+			moved ? moved.diagnostic : d,
+			table,
+			origin,
+			facts,
+			setAside
+		);
 		if (!incoming) continue;
+		if (moved && moved.from !== undefined)
+			migrated.push({
+				...where,
+				from: moved.from,
+				to: incoming.questionnaireVersion,
+				retired: moved.retired
+			});
 		campaign.diagnostics++;
 		const mine = local.diagnostics.get(d.id);
 		if (!mine) {
@@ -178,7 +212,8 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 		scope: file.scope,
 		campaigns: [...campaigns.values()],
 		diagnostics,
-		setAside
+		setAside,
+		migrated
 	};
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import v1 from './fixtures/v1.json';
 import v2 from './fixtures/v2.json';
 import v3 from './fixtures/v3.json';
+import v4 from './fixtures/v4.json';
 import { complianceOf } from '../scoring/obligations';
 import { FORMAT_VERSION, MAX_FILE_BYTES } from './format';
 import { V1_DEVICE } from './format-v1';
@@ -15,6 +16,50 @@ const refused = (input: string) => {
 };
 
 describe('one fixture per version', () => {
+	it('reads version 4 as is, external partners and the « Autre » text included', () => {
+		const r = readExportText(text(v4));
+		expect(r.ok && r.version).toBe(4);
+		if (!r.ok) return;
+		expect(r.file).toEqual(v4);
+		const coop = r.file.diagnostics[1]!.answers.find(
+			(a) => a.question === 'cantines-coop-approvisionnement'
+		);
+		expect(coop).toMatchObject({
+			value: ['dechets', 'economie', 'communes-membres', 'autre'],
+			otherPartner: 'Syndicat mixte de restauration collective'
+		});
+	});
+
+	it('reads retired answers in version 4, and not in version 3 (a field it did not have)', () => {
+		const retired = {
+			question: 'dechets-annuaire-acteurs',
+			text: 'Le service tient-il un annuaire des acteurs ?',
+			value: 2,
+			note: 'Avec la CCI',
+			changedAt: '2026-03-02T09:00:00.000Z',
+			fromVersion: 1,
+			reason: 'Demandé une seule fois, dans le module Pilotage transversal.'
+		};
+		const withRetired = (version: number) => ({
+			...v4,
+			version,
+			diagnostics: [{ ...v4.diagnostics[0]!, retired: [retired] }, v4.diagnostics[1]!]
+		});
+		const current = readExportText(text(withRetired(4)));
+		expect(current.ok && current.file.diagnostics[0]!.retired).toEqual([retired]);
+		const old = readExportText(text(withRetired(3)));
+		expect(old.ok && old.file.diagnostics[0]!.retired).toBeUndefined();
+		expect(old.ok && old.file.diagnostics[1]!.answers[0]).not.toHaveProperty('otherPartner');
+	});
+
+	it('migrates version 3 to version 4 changing nothing', () => {
+		const r = readExportText(text(v3));
+		expect(r.ok && r.version).toBe(3);
+		if (!r.ok) return;
+		expect(r.rejected).toEqual([]);
+		expect(r.file).toEqual({ ...v3, version: 4 });
+	});
+
 	it('reads version 3 as is, obligation answers included', () => {
 		const r = readExportText(text(v3));
 		expect(r.ok && r.version).toBe(3);
@@ -28,13 +73,13 @@ describe('one fixture per version', () => {
 		expect(values.get('cantines-contenants-plastique')).toBe('non-conforme');
 	});
 
-	it('migrates version 2 to version 3 changing nothing: answers, notes, lineage, campaigns', () => {
+	it('migrates version 2 to the current version changing nothing: answers, notes, lineage', () => {
 		const r = readExportText(text(v2));
 		expect(r.ok && r.version).toBe(2);
 		if (!r.ok) return;
 		expect(r.file.version).toBe(FORMAT_VERSION);
 		expect(r.rejected).toEqual([]);
-		expect(r.file).toEqual({ ...v2, version: 3 });
+		expect(r.file).toEqual({ ...v2, version: FORMAT_VERSION });
 	});
 
 	it('version 2 says with levels what version 3 says with compliance', () => {
@@ -124,9 +169,9 @@ describe('hostile and broken files are refused with a French message', () => {
 	});
 
 	it('asks to update the app for a future version, and refuses an unreadable version', () => {
-		const p = refused(text({ ...v3, version: 4 }));
+		const p = refused(text({ ...v4, version: 5 }));
 		expect(p.message).toBe(
-			'Ce fichier a été créé par une version plus récente de Leviers (format 4 ; cette version lit les formats 1 à 3).'
+			'Ce fichier a été créé par une version plus récente de Leviers (format 5 ; cette version lit les formats 1 à 4).'
 		);
 		expect(p.action).toMatch(/Mettez Leviers à jour/);
 		for (const version of [0, -1, 1.5, '2', null])

@@ -14,6 +14,7 @@ import {
 } from './format';
 import { migrateV1, V1FileSchema } from './format-v1';
 import { migrateV2, V2DiagnosticSchema, V2EnvelopeSchema } from './format-v2';
+import { migrateV3, V3DiagnosticSchema, V3EnvelopeSchema } from './format-v3';
 import { describeIssue, PROBLEMS, type ImportProblem } from './problems';
 
 /** A diagnostic of a file that does not pass the schema: set aside, the rest of the file is read. */
@@ -116,7 +117,8 @@ function migrationByDiagnostic<
 /** Every older version ever written, with its schema and its migration to the next one. */
 const MIGRATIONS: Record<number, Step> = {
 	1: migration(V1FileSchema, migrateV1),
-	2: migrationByDiagnostic(V2EnvelopeSchema, V2DiagnosticSchema, migrateV2)
+	2: migrationByDiagnostic(V2EnvelopeSchema, V2DiagnosticSchema, migrateV2),
+	3: migrationByDiagnostic(V3EnvelopeSchema, V3DiagnosticSchema, migrateV3)
 };
 
 const MAX_DETAILS = 5;

@@ -6,6 +6,7 @@ import type { Campaign } from '../answers';
 import {
 	FORMAT_NAME,
 	FORMAT_VERSION,
+	type AnswerRecord,
 	type DiagnosticSnapshot,
 	type ExportFile,
 	type ExportScope,
@@ -27,6 +28,8 @@ export interface ExportInput {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+const copyValue = (value: AnswerRecord['value']) => (Array.isArray(value) ? [...value] : value);
 
 /** A campaign as written in a file. */
 function exportCampaign(c: Campaign): ExportedCampaign {
@@ -64,10 +67,24 @@ function exportDiagnostic(d: DiagnosticSnapshot, device: string): ExportedDiagno
 			.sort((a, b) => a.changedAt - b.changedAt || (a.questionId < b.questionId ? -1 : 1))
 			.map((a) => ({
 				question: a.questionId,
-				value: a.value === null ? null : Array.isArray(a.value) ? [...a.value] : a.value,
+				value: copyValue(a.value),
 				...(a.note === undefined ? {} : { note: a.note }),
+				...(a.otherPartner === undefined ? {} : { otherPartner: a.otherPartner }),
 				changedAt: iso(a.changedAt)
-			}))
+			})),
+		...(d.retired?.length
+			? {
+					retired: d.retired.map((r) => ({
+						question: r.questionId,
+						text: r.text,
+						value: copyValue(r.value),
+						...(r.note === undefined ? {} : { note: r.note }),
+						changedAt: iso(r.changedAt),
+						fromVersion: r.fromVersion,
+						...(r.reason === undefined ? {} : { reason: r.reason })
+					}))
+				}
+			: {})
 	};
 }
 
