@@ -4,6 +4,13 @@
  * (shipped-migration.test.ts), not at start-up.
  */
 import v1Questions from '../../../../questionnaires/migrations/v1-questions.json';
+import economie12 from '../../../../questionnaires/migrations/economie-1-2.json';
+import dechets12 from '../../../../questionnaires/migrations/dechets-1-2.json';
+import eau12 from '../../../../questionnaires/migrations/eau-1-2.json';
+import urbanisme12 from '../../../../questionnaires/migrations/urbanisme-1-2.json';
+import cantines12 from '../../../../questionnaires/migrations/cantines-1-2.json';
+import marches12 from '../../../../questionnaires/migrations/marches-1-2.json';
+import transversal12 from '../../../../questionnaires/migrations/transversal-1-2.json';
 import { modules } from '../content/content';
 import { moduleQuestions, type ModuleId } from '../content/questionnaire';
 import type { MappingFile } from './mapping';
@@ -14,7 +21,15 @@ import { migrateDiagnostic, type DiagnosticMigration, type QuestionTexts } from 
  * module's version goes up (a test checks that every file of the folder is listed here). A module
  * without a file keeps its answers as they are.
  */
-export const SHIPPED_MAPPINGS: readonly MappingFile[] = [] as MappingFile[];
+export const SHIPPED_MAPPINGS: readonly MappingFile[] = [
+	economie12,
+	dechets12,
+	eau12,
+	urbanisme12,
+	cantines12,
+	marches12,
+	transversal12
+] as MappingFile[];
 
 /** The frozen question lists of older versions (v<n>-questions.json), by version. */
 const FROZEN_QUESTIONS = [v1Questions] as {
