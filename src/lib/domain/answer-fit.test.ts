@@ -35,6 +35,13 @@ describe('acceptsValue', () => {
 		expect(acceptsValue(cooperation, ['piscine'], 'dechets')).toBe(false);
 		expect(acceptsValue(cooperation, 'conforme', 'dechets')).toBe(false);
 	});
+
+	it('takes the external partners after the modules, each once', () => {
+		expect(acceptsValue(cooperation, ['eau', 'communes-membres', 'autre'], 'dechets')).toBe(true);
+		expect(acceptsValue(cooperation, ['patrimoine'], 'dechets')).toBe(true);
+		expect(acceptsValue(cooperation, ['autre', 'autre'], 'dechets')).toBe(false);
+		expect(acceptsValue(cooperation, ['communes'], 'dechets')).toBe(false);
+	});
 });
 
 describe('readsValue', () => {

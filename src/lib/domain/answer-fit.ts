@@ -4,22 +4,28 @@
  * was written by a hand-made file or another version. The filling page shows and counts only
  * the values that fit, and writes only the values its inputs offer.
  */
-import { OBLIGATION_VALUES, SCALE_VALUES, type Answer } from './answers';
+import {
+	isExternalPartner,
+	OBLIGATION_VALUES,
+	SCALE_VALUES,
+	type Answer,
+	type PartnerId
+} from './answers';
 import { MODULE_IDS, type ModuleId, type Question } from './content/questionnaire';
 import { isLegacyCompliance } from './scoring/obligations';
 
-function isPartnerList(value: unknown, self: ModuleId | undefined): value is ModuleId[] {
+function isPartnerList(value: unknown, self: ModuleId | undefined): value is PartnerId[] {
 	return (
 		Array.isArray(value) &&
 		new Set(value).size === value.length &&
-		value.every((m) => MODULE_IDS.includes(m as ModuleId) && m !== self)
+		value.every((m) => (MODULE_IDS.includes(m as ModuleId) || isExternalPartner(m)) && m !== self)
 	);
 }
 
 /**
  * Whether `value` may be written as the answer to `question`: a value of the scale for a scale
  * question, one of the five compliance answers for an obligation, a list of other modules
- * (`self` excluded) for a cooperation question.
+ * (`self` excluded) and external partners for a cooperation question.
  */
 export function acceptsValue(
 	question: Pick<Question, 'type'>,

@@ -50,16 +50,26 @@ export type PartnerId = ModuleId | ExternalPartnerId;
 /** The longest « Autre (préciser) » text of a cooperation answer. */
 export const MAX_OTHER_PARTNER = 120;
 
+/** Whether a partner id is one of the external partners rather than a module. */
+export function isExternalPartner(id: unknown): id is ExternalPartnerId {
+	return EXTERNAL_PARTNER_IDS.includes(id as ExternalPartnerId);
+}
+
 /**
  * An answer to one question. For a scale question `value` is a ScaleValue; for an obligation an
  * ObligationValue (a level given before the question became an obligation is read by
  * `complianceOf`, scoring/obligations.ts); for a cooperation question it is the list of the other
- * modules the service works with (empty: none).
+ * modules, then the external partners, the service works with (empty: none).
  */
 export interface Answer {
 	questionId: string;
-	value: ScaleValue | ObligationValue | ModuleId[];
+	value: ScaleValue | ObligationValue | PartnerId[];
 	note?: string;
+	/**
+	 * The partner typed for « Autre (préciser) » of a cooperation answer; stored only while
+	 * 'autre' is ticked (unticking it clears the text, see `otherPartnerOf`).
+	 */
+	otherPartner?: string;
 	/** Epoch milliseconds of the last change. */
 	changedAt: number;
 }
@@ -125,18 +135,32 @@ export interface Campaign {
 }
 
 /**
- * A cooperation answer with one partner ticked or unticked, in `order`. Unticking the last
- * partner leaves no answer (null), as on screen; ticking one replaces « Aucun service ».
+ * A cooperation answer with one partner ticked or unticked: the modules in `order`, then the
+ * external partners in EXTERNAL_PARTNER_IDS order. Unticking the last partner leaves no answer
+ * (null), as on screen; ticking one replaces « Aucun service ».
  */
 export function withPartner(
 	value: Answer['value'] | null,
-	partner: ModuleId,
+	partner: PartnerId,
 	ticked: boolean,
 	order: readonly ModuleId[]
-): ModuleId[] | null {
-	const before = Array.isArray(value) ? value : [];
-	const next = order.filter((id) => (id === partner ? ticked : before.includes(id)));
+): PartnerId[] | null {
+	const before: readonly PartnerId[] = Array.isArray(value) ? value : [];
+	const next = [...order, ...EXTERNAL_PARTNER_IDS].filter((id) =>
+		id === partner ? ticked : before.includes(id)
+	);
 	return next.length > 0 ? next : null;
+}
+
+/**
+ * The « Autre (préciser) » text of a cooperation answer, trimmed, when 'autre' is ticked and a
+ * text was typed; else undefined (a text left without 'autre', by a hand-made file, is ignored).
+ */
+export function otherPartnerOf(
+	answer: Pick<Answer, 'otherPartner'> & { value: Answer['value'] | null }
+): string | undefined {
+	if (!Array.isArray(answer.value) || !answer.value.includes('autre')) return undefined;
+	return answer.otherPartner?.trim() || undefined;
 }
 
 /**

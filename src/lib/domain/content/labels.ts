@@ -1,7 +1,7 @@
 /**
  * The French labels of the domain, in one place.
  */
-import type { DiagnosticStatus, ObligationValue, ScaleValue } from '../answers';
+import type { DiagnosticStatus, ExternalPartnerId, ObligationValue, ScaleValue } from '../answers';
 import type { Question } from './questionnaire';
 
 /** Label and meaning of each value of the answer scale (DESIGN.md, "Answer scale"). */
@@ -51,6 +51,15 @@ export const QUESTION_KIND_LABELS: Record<Question['type'], string> = {
 	scale: 'Pratique',
 	obligation: 'Obligation',
 	cooperation: 'Coopération'
+};
+
+/** French name of each partner a service can name beyond the modules (issue 13). */
+export const EXTERNAL_PARTNER_LABELS: Record<ExternalPartnerId, string> = {
+	'communes-membres': 'Communes membres',
+	'espaces-verts': 'Espaces verts',
+	patrimoine: 'Patrimoine / bâtiments',
+	'emploi-insertion': 'Emploi-insertion',
+	autre: 'Autre (préciser)'
 };
 
 /** Label of a diagnostic status. */

@@ -3,7 +3,13 @@
  * property tests (fast-check).
  */
 import fc from 'fast-check';
-import type { Campaign, DiagnosticWithAnswers, ObligationValue, ScaleValue } from '../answers';
+import type {
+	Campaign,
+	DiagnosticWithAnswers,
+	ObligationValue,
+	PartnerId,
+	ScaleValue
+} from '../answers';
 import { diagnostic, fixtureModules, fixtureQuestionnaire as q } from './fixtures';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '../content/questionnaire';
 import type { Questionnaire } from '../content/questionnaire-index';
@@ -78,7 +84,7 @@ export function withAnswer(
 	diagnostics: DiagnosticWithAnswers[],
 	i: number,
 	questionId: string,
-	value: ScaleValue | ObligationValue | ModuleId[]
+	value: ScaleValue | ObligationValue | PartnerId[]
 ) {
 	return diagnostics.map((d, j) =>
 		j === i
