@@ -3,12 +3,14 @@
  * method resolves only once its (strictly durable) transaction has committed.
  */
 import {
+	otherPartnerOf,
 	withPartner,
 	type Answer,
 	type Campaign,
 	type Diagnostic,
 	type DiagnosticStatus,
-	type DiagnosticWithAnswers
+	type DiagnosticWithAnswers,
+	type PartnerId
 } from '$lib/domain/answers';
 import { getModule } from '$lib/domain/content/content';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
@@ -148,13 +150,14 @@ export class Repository {
 	}
 
 	/**
-	 * Ticks or unticks one partner service of a cooperation question. The change is merged with
-	 * the stored list inside the transaction, so ticks made at the same time in two tabs all stay.
+	 * Ticks or unticks one partner (a service or an external partner) of a cooperation question.
+	 * The change is merged with the stored list inside the transaction, so ticks made at the same
+	 * time in two tabs all stay. Unticking « Autre » clears its text (see #writeAnswer).
 	 */
 	toggleCooperation(
 		ref: DiagnosticRef,
 		questionId: string,
-		partner: ModuleId,
+		partner: PartnerId,
 		ticked: boolean
 	): Promise<void> {
 		return this.#writeAnswer(ref, questionId, (before) => ({
@@ -168,6 +171,12 @@ export class Repository {
 		await this.#writeAnswer(ref, questionId, () => ({ note }));
 	}
 
+	/** Records the « Autre (préciser) » partner of a cooperation answer where « Autre » is ticked. */
+	async saveOtherPartner(ref: DiagnosticRef, questionId: string, text: string): Promise<void> {
+		checkLength('otherPartner', text);
+		await this.#writeAnswer(ref, questionId, () => ({ otherPartner: text }));
+	}
+
 	/** Removes the value of one answer (the note stays). */
 	clearAnswer(ref: DiagnosticRef, questionId: string): Promise<void> {
 		return this.#writeAnswer(ref, questionId, () => ({ value: null }));
@@ -176,7 +185,9 @@ export class Repository {
 	async #writeAnswer(
 		ref: DiagnosticRef,
 		questionId: string,
-		change: (before: StoredAnswer | undefined) => Partial<Pick<StoredAnswer, 'value' | 'note'>>
+		change: (
+			before: StoredAnswer | undefined
+		) => Partial<Pick<StoredAnswer, 'value' | 'note' | 'otherPartner'>>
 	): Promise<void> {
 		const t = this.#db;
 		await t.transaction('rw', t.campaigns, t.diagnostics, t.answers, async () => {
@@ -193,6 +204,10 @@ export class Repository {
 				changedAt: now
 			};
 			if (row.note !== undefined && row.note.trim() === '') delete row.note;
+			// The « Autre » text lives only while « Autre » is ticked: unticking it (or « Aucun
+			// service », or clearing the answer) clears it, so no text hidden from the screen is
+			// exported. Kept as typed otherwise, like a note.
+			if (otherPartnerOf(row) === undefined) delete row.otherPartner;
 			await t.answers.put(row);
 			const reopen = diagnostic.status === 'complete' && row.value === null;
 			await t.diagnostics.update(diagnosticId, {
