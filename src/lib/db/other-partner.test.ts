@@ -49,6 +49,9 @@ describe('external partners and the « Autre » text', () => {
 		db.close();
 		await db.open();
 		expect((await row(ref))?.otherPartner).toBe('Syndicat de rivière ');
+		// The scores read it too (the matrix shows it).
+		const [d] = await queries.campaignDiagnostics(ref.campaignId);
+		expect(d?.answers[Q]?.otherPartner).toBe('Syndicat de rivière ');
 	});
 
 	it('clear the text when « Autre » is unticked, or the answer cleared', async () => {
