@@ -248,10 +248,13 @@ describe('DiagnosticEditor', () => {
 		localStorage.setItem(`${scope}:note:question-inconnue`, copy('perdue'));
 		localStorage.setItem(`${scope}:respondent`, copy('{"name":5,"role":null}'));
 		localStorage.setItem(`${scope}:note:${OBLIGATION}`, copy('Bilan 2025 à présenter'));
+		// An « Autre » text of a question where « Autre » is not ticked (it was unticked since).
+		localStorage.setItem(`${scope}:otherPartner:dechets-coop-chantiers`, copy('Syndicat'));
 		const editor = open();
 		await until(() => !editor.loading);
 		await until(() => localStorage.getItem(`${scope}:note:question-inconnue`) === null);
 		expect(localStorage.getItem(`${scope}:respondent`)).toBeNull();
+		expect(localStorage.getItem(`${scope}:otherPartner:dechets-coop-chantiers`)).toBeNull();
 		// The copy of a real question is typed again, and saved.
 		expect(editor.text('note', OBLIGATION)).toBe('Bilan 2025 à présenter');
 		await editor.flushAll();
