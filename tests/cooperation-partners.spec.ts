@@ -47,6 +47,12 @@ test('external partners and « Autre » are kept, shown in the matrix, and leave
 	await expect(page.locator('b', { hasText: 'mixte' })).toHaveCount(0);
 	await expect(score).toHaveText(before!);
 
+	// The report reuses the matrix.
+	await page.goto(`${url}/rapport`);
+	const printed = page.getByRole('table', { name: /Coopération entre services/ });
+	await expect(printed.getByRole('columnheader', { name: 'Hors modules' })).toBeVisible();
+	await expect(printed).toContainText(OTHER);
+
 	// Unticking « Autre » clears its text: ticked again, the field is empty.
 	await page.goto(`${url}/dechets`);
 	await others.getByRole('checkbox', { name: 'Autre (préciser)' }).uncheck();
