@@ -160,8 +160,8 @@ export class Repository {
 		partner: PartnerId,
 		ticked: boolean
 	): Promise<void> {
-		return this.#writeAnswer(ref, questionId, (before) => ({
-			value: withPartner(before?.value ?? null, partner, ticked, MODULE_IDS)
+		return this.#writeAnswer(ref, questionId, (before, self) => ({
+			value: withPartner(before?.value ?? null, partner, ticked, MODULE_IDS, self)
 		}));
 	}
 
@@ -186,7 +186,8 @@ export class Repository {
 		ref: DiagnosticRef,
 		questionId: string,
 		change: (
-			before: StoredAnswer | undefined
+			before: StoredAnswer | undefined,
+			self: ModuleId
 		) => Partial<Pick<StoredAnswer, 'value' | 'note' | 'otherPartner'>>
 	): Promise<void> {
 		const t = this.#db;
@@ -200,7 +201,7 @@ export class Repository {
 				questionId,
 				value: null,
 				...before,
-				...change(before),
+				...change(before, diagnostic.moduleId),
 				changedAt: now
 			};
 			if (row.note !== undefined && row.note.trim() === '') delete row.note;

@@ -16,6 +16,14 @@ describe('withPartner', () => {
 		]);
 	});
 
+	it('never names the service itself', () => {
+		expect(withPartner(['eau'], 'dechets', true, MODULE_IDS, 'dechets')).toEqual(['eau']);
+		expect(withPartner(['dechets', 'eau'], 'autre', true, MODULE_IDS, 'dechets')).toEqual([
+			'eau',
+			'autre'
+		]);
+	});
+
 	it('leaves no answer when the last partner, external or not, is unticked', () => {
 		expect(withPartner(['patrimoine'], 'patrimoine', false, MODULE_IDS)).toBeNull();
 	});

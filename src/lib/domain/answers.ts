@@ -135,19 +135,20 @@ export interface Campaign {
 }
 
 /**
- * A cooperation answer with one partner ticked or unticked: the modules in `order`, then the
- * external partners in EXTERNAL_PARTNER_IDS order. Unticking the last partner leaves no answer
- * (null), as on screen; ticking one replaces « Aucun service ».
+ * A cooperation answer with one partner ticked or unticked: the modules in `order` (but `self`,
+ * the service answering), then the external partners in EXTERNAL_PARTNER_IDS order. Unticking
+ * the last partner leaves no answer (null), as on screen; ticking one replaces « Aucun service ».
  */
 export function withPartner(
 	value: Answer['value'] | null,
 	partner: PartnerId,
 	ticked: boolean,
-	order: readonly ModuleId[]
+	order: readonly ModuleId[],
+	self?: ModuleId
 ): PartnerId[] | null {
 	const before: readonly PartnerId[] = Array.isArray(value) ? value : [];
-	const next = [...order, ...EXTERNAL_PARTNER_IDS].filter((id) =>
-		id === partner ? ticked : before.includes(id)
+	const next = [...order, ...EXTERNAL_PARTNER_IDS].filter(
+		(id) => id !== self && (id === partner ? ticked : before.includes(id))
 	);
 	return next.length > 0 ? next : null;
 }

@@ -218,7 +218,8 @@ export class DiagnosticEditor {
 	async togglePartner(questionId: string, partner: PartnerId, ticked: boolean): Promise<void> {
 		if (partner === 'autre' && !ticked) this.#texts.drop('otherPartner', questionId);
 		const field = this.#field(this.#answers, questionId);
-		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS));
+		const self = this.#ref.moduleId;
+		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self));
 		await this.#save(field, questionId, () =>
 			repository.toggleCooperation(this.#target, questionId, partner, ticked)
 		);
