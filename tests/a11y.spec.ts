@@ -1,19 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { createExample, readModule } from './helpers';
-
-/** Every axe-core rule (WCAG 2.x A and AA, best practices) on the page as it stands. */
-async function expectNoViolation(page: Page): Promise<void> {
-	// No CSSOM preload: axe re-parses the style sheets in <style> elements, which the app's
-	// Content-Security-Policy refuses, and then waits for them until the test times out.
-	const { violations } = await new AxeBuilder({ page }).options({ preload: false }).analyze();
-	const summary = violations.map((v) => ({
-		rule: v.id,
-		impact: v.impact,
-		nodes: v.nodes.map((n) => n.target.join(' '))
-	}));
-	expect(summary).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { createExample, expectNoViolation, readModule } from './helpers';
 
 test('the home, questionnaires, new campaign and campaign pages have no accessibility violation', async ({
 	page

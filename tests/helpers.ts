@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 
 /** A question as the tests need it. */
@@ -9,7 +10,12 @@ export interface TestQuestion {
 }
 
 /** The module file, read from disk so the tests follow the content. */
-export function readModule(id: string): { id: string; title: string; questions: TestQuestion[] } {
+export function readModule(id: string): {
+	id: string;
+	title: string;
+	shortTitle: string;
+	questions: TestQuestion[];
+} {
 	const m = JSON.parse(readFileSync(`questionnaires/${id}.json`, 'utf8'));
 	return { ...m, questions: m.themes.flatMap((t: { questions: TestQuestion[] }) => t.questions) };
 }
@@ -48,4 +54,17 @@ export async function createExample(page: Page): Promise<string> {
 		page.getByRole('heading', { level: 1, name: 'Communauté de communes exemple' })
 	).toBeVisible();
 	return page.url();
+}
+
+/** Every axe-core rule (WCAG 2.x A and AA, best practices) on the page as it stands. */
+export async function expectNoViolation(page: Page): Promise<void> {
+	// No CSSOM preload: axe re-parses the style sheets in <style> elements, which the app's
+	// Content-Security-Policy refuses, and then waits for them until the test times out.
+	const { violations } = await new AxeBuilder({ page }).options({ preload: false }).analyze();
+	const summary = violations.map((v) => ({
+		rule: v.id,
+		impact: v.impact,
+		nodes: v.nodes.map((n) => n.target.join(' '))
+	}));
+	expect(summary).toEqual([]);
 }

@@ -137,12 +137,15 @@ export class Queries {
 /** Stored rows to the domain's answers: rows holding only a note are not answers. */
 export function toAnswers(rows: StoredAnswer[]): Record<string, Answer> {
 	const answers: Record<string, Answer> = {};
-	for (const { questionId, value, note, changedAt } of rows) {
+	for (const { questionId, value, note, otherPartner, changedAt } of rows) {
 		if (value !== null)
-			answers[questionId] =
-				note === undefined
-					? { questionId, value, changedAt }
-					: { questionId, value, note, changedAt };
+			answers[questionId] = {
+				questionId,
+				value,
+				...(note === undefined ? {} : { note }),
+				...(otherPartner === undefined ? {} : { otherPartner }),
+				changedAt
+			};
 	}
 	return answers;
 }

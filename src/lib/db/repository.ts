@@ -3,12 +3,14 @@
  * method resolves only once its (strictly durable) transaction has committed.
  */
 import {
+	otherPartnerOf,
 	withPartner,
 	type Answer,
 	type Campaign,
 	type Diagnostic,
 	type DiagnosticStatus,
-	type DiagnosticWithAnswers
+	type DiagnosticWithAnswers,
+	type PartnerId
 } from '$lib/domain/answers';
 import { getModule } from '$lib/domain/content/content';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
@@ -148,17 +150,18 @@ export class Repository {
 	}
 
 	/**
-	 * Ticks or unticks one partner service of a cooperation question. The change is merged with
-	 * the stored list inside the transaction, so ticks made at the same time in two tabs all stay.
+	 * Ticks or unticks one partner (a service or an external partner) of a cooperation question.
+	 * The change is merged with the stored list inside the transaction, so ticks made at the same
+	 * time in two tabs all stay. Unticking « Autre » clears its text (see #writeAnswer).
 	 */
 	toggleCooperation(
 		ref: DiagnosticRef,
 		questionId: string,
-		partner: ModuleId,
+		partner: PartnerId,
 		ticked: boolean
 	): Promise<void> {
-		return this.#writeAnswer(ref, questionId, (before) => ({
-			value: withPartner(before?.value ?? null, partner, ticked, MODULE_IDS)
+		return this.#writeAnswer(ref, questionId, (before, self) => ({
+			value: withPartner(before?.value ?? null, partner, ticked, MODULE_IDS, self)
 		}));
 	}
 
@@ -166,6 +169,12 @@ export class Repository {
 	async saveNote(ref: DiagnosticRef, questionId: string, note: string): Promise<void> {
 		checkLength('note', note);
 		await this.#writeAnswer(ref, questionId, () => ({ note }));
+	}
+
+	/** Records the « Autre (préciser) » partner of a cooperation answer where « Autre » is ticked. */
+	async saveOtherPartner(ref: DiagnosticRef, questionId: string, text: string): Promise<void> {
+		checkLength('otherPartner', text);
+		await this.#writeAnswer(ref, questionId, () => ({ otherPartner: text }));
 	}
 
 	/** Removes the value of one answer (the note stays). */
@@ -176,7 +185,10 @@ export class Repository {
 	async #writeAnswer(
 		ref: DiagnosticRef,
 		questionId: string,
-		change: (before: StoredAnswer | undefined) => Partial<Pick<StoredAnswer, 'value' | 'note'>>
+		change: (
+			before: StoredAnswer | undefined,
+			self: ModuleId
+		) => Partial<Pick<StoredAnswer, 'value' | 'note' | 'otherPartner'>>
 	): Promise<void> {
 		const t = this.#db;
 		await t.transaction('rw', t.campaigns, t.diagnostics, t.answers, async () => {
@@ -189,10 +201,14 @@ export class Repository {
 				questionId,
 				value: null,
 				...before,
-				...change(before),
+				...change(before, diagnostic.moduleId),
 				changedAt: now
 			};
 			if (row.note !== undefined && row.note.trim() === '') delete row.note;
+			// The « Autre » text lives only while « Autre » is ticked: unticking it (or « Aucun
+			// service », or clearing the answer) clears it, so no text hidden from the screen is
+			// exported. Kept as typed otherwise, like a note.
+			if (otherPartnerOf(row) === undefined) delete row.otherPartner;
 			await t.answers.put(row);
 			const reopen = diagnostic.status === 'complete' && row.value === null;
 			await t.diagnostics.update(diagnosticId, {

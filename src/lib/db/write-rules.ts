@@ -42,14 +42,17 @@ export function checkCampaignTexts(campaign: Pick<Campaign, 'authority' | 'label
 	checkLength('label', campaign.label);
 }
 
-/** Checks the respondent and the notes of a diagnostic against their limits. */
+/** Checks the respondent, the notes and the « Autre » partners of a diagnostic. */
 export function checkDiagnosticTexts(
 	diagnostic: Pick<Diagnostic, 'respondent'>,
-	answers: Iterable<{ note?: string }>
+	answers: Iterable<{ note?: string; otherPartner?: string }>
 ): void {
 	checkLength('respondentName', diagnostic.respondent?.name);
 	checkLength('respondentRole', diagnostic.respondent?.role);
-	for (const answer of answers) checkLength('note', answer.note);
+	for (const answer of answers) {
+		checkLength('note', answer.note);
+		checkLength('otherPartner', answer.otherPartner);
+	}
 }
 
 /** A campaign as typed, trimmed and checked, with a French error for what is missing. */

@@ -36,11 +36,11 @@ describe('acceptsValue', () => {
 		expect(acceptsValue(cooperation, 'conforme', 'dechets')).toBe(false);
 	});
 
-	it('takes external partners on a cooperation question, not unknown strings', () => {
+	it('takes the external partners after the modules, each once', () => {
 		expect(acceptsValue(cooperation, ['eau', 'communes-membres', 'autre'], 'dechets')).toBe(true);
+		expect(acceptsValue(cooperation, ['patrimoine'], 'dechets')).toBe(true);
 		expect(acceptsValue(cooperation, ['autre', 'autre'], 'dechets')).toBe(false);
-		expect(acceptsValue(cooperation, ['Autre'], 'dechets')).toBe(false);
-		expect(acceptsValue(scale, ['autre'])).toBe(false);
+		expect(acceptsValue(cooperation, ['communes'], 'dechets')).toBe(false);
 	});
 });
 

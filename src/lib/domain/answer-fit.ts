@@ -5,7 +5,7 @@
  * the values that fit, and writes only the values its inputs offer.
  */
 import {
-	EXTERNAL_PARTNER_IDS,
+	isExternalPartner,
 	OBLIGATION_VALUES,
 	SCALE_VALUES,
 	type Answer,
@@ -18,11 +18,7 @@ function isPartnerList(value: unknown, self: ModuleId | undefined): value is Par
 	return (
 		Array.isArray(value) &&
 		new Set(value).size === value.length &&
-		value.every(
-			(m) =>
-				(MODULE_IDS.includes(m as ModuleId) && m !== self) ||
-				EXTERNAL_PARTNER_IDS.includes(m as never)
-		)
+		value.every((m) => (MODULE_IDS.includes(m as ModuleId) || isExternalPartner(m)) && m !== self)
 	);
 }
 

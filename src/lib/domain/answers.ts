@@ -50,17 +50,25 @@ export type PartnerId = ModuleId | ExternalPartnerId;
 /** The longest « Autre (préciser) » text of a cooperation answer. */
 export const MAX_OTHER_PARTNER = 120;
 
+/** Whether a partner id is one of the external partners rather than a module. */
+export function isExternalPartner(id: unknown): id is ExternalPartnerId {
+	return EXTERNAL_PARTNER_IDS.includes(id as ExternalPartnerId);
+}
+
 /**
  * An answer to one question. For a scale question `value` is a ScaleValue; for an obligation an
  * ObligationValue (a level given before the question became an obligation is read by
  * `complianceOf`, scoring/obligations.ts); for a cooperation question it is the list of the other
- * modules and external partners the service works with (empty: none).
+ * modules, then the external partners, the service works with (empty: none).
  */
 export interface Answer {
 	questionId: string;
 	value: ScaleValue | ObligationValue | PartnerId[];
 	note?: string;
-	/** The « Autre (préciser) » text of a cooperation answer naming 'autre'. */
+	/**
+	 * The partner typed for « Autre (préciser) » of a cooperation answer; stored only while
+	 * 'autre' is ticked (unticking it clears the text, see `otherPartnerOf`).
+	 */
 	otherPartner?: string;
 	/** Epoch milliseconds of the last change. */
 	changedAt: number;
@@ -91,27 +99,6 @@ export interface Checkpoint {
 	revision: number;
 }
 
-/**
- * An answer given against an older version of a questionnaire that has no place in the current
- * one (its question retired, or merged with others into one question): kept, listed on the
- * filling page and in exchange files, never scored (questionnaires/migrations/README.md).
- */
-export interface RetiredAnswer {
-	/** The question's id in the version it was answered against. */
-	questionId: string;
-	/** The question's text in that version (questionnaires/migrations/v<n>-questions.json). */
-	text: string;
-	/** The value as it was given; null when only a note was written. */
-	value: Answer['value'] | null;
-	note?: string;
-	/** Epoch milliseconds of its last change. */
-	changedAt: number;
-	/** The questionnaire version it was answered against. */
-	fromVersion: number;
-	/** Why it has no place now and where the subject is asked (French, for the respondent). */
-	reason?: string;
-}
-
 /** One service's answers for one campaign. */
 export interface Diagnostic {
 	id: string;
@@ -127,8 +114,6 @@ export interface Diagnostic {
 	origin: Origin;
 	/** Its history on other devices, from the files it came through; absent if never imported. */
 	lineage?: Checkpoint[];
-	/** Answers of an older questionnaire version with no place in this one; absent when none. */
-	retired?: RetiredAnswer[];
 }
 
 /** A diagnostic with its answers keyed by question id: the input of the scoring engine. */
@@ -150,18 +135,33 @@ export interface Campaign {
 }
 
 /**
- * A cooperation answer with one partner ticked or unticked, in `order`. Unticking the last
- * partner leaves no answer (null), as on screen; ticking one replaces « Aucun service ».
+ * A cooperation answer with one partner ticked or unticked: the modules in `order` (but `self`,
+ * the service answering), then the external partners in EXTERNAL_PARTNER_IDS order. Unticking
+ * the last partner leaves no answer (null), as on screen; ticking one replaces « Aucun service ».
  */
 export function withPartner(
 	value: Answer['value'] | null,
-	partner: ModuleId,
+	partner: PartnerId,
 	ticked: boolean,
-	order: readonly ModuleId[]
-): ModuleId[] | null {
-	const before = Array.isArray(value) ? value : [];
-	const next = order.filter((id) => (id === partner ? ticked : before.includes(id)));
+	order: readonly ModuleId[],
+	self?: ModuleId
+): PartnerId[] | null {
+	const before: readonly PartnerId[] = Array.isArray(value) ? value : [];
+	const next = [...order, ...EXTERNAL_PARTNER_IDS].filter(
+		(id) => id !== self && (id === partner ? ticked : before.includes(id))
+	);
 	return next.length > 0 ? next : null;
+}
+
+/**
+ * The « Autre (préciser) » text of a cooperation answer, trimmed, when 'autre' is ticked and a
+ * text was typed; else undefined (a text left without 'autre', by a hand-made file, is ignored).
+ */
+export function otherPartnerOf(
+	answer: Pick<Answer, 'otherPartner'> & { value: Answer['value'] | null }
+): string | undefined {
+	if (!Array.isArray(answer.value) || !answer.value.includes('autre')) return undefined;
+	return answer.otherPartner?.trim() || undefined;
 }
 
 /**

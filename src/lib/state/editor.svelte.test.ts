@@ -159,14 +159,14 @@ describe('DiagnosticEditor', () => {
 		// A key every 100 ms: never the 700 ms pause that would save it.
 		while (Date.now() - started < NOTE_MAX_WAIT_MS + 800) {
 			text += 'a';
-			editor.typeNote(Q1, text);
+			editor.typeText('note', Q1, text);
 			await new Promise((r) => setTimeout(r, 100));
 			flushSync();
 		}
 		const stored = editor.stored?.get(Q1)?.note ?? '';
 		expect(stored.length).toBeGreaterThan(0);
 		expect(text.startsWith(stored)).toBe(true);
-		await editor.flushNote(Q1);
+		await editor.flushText('note', Q1);
 		await until(() => editor.stored?.get(Q1)?.note === text);
 	});
 
@@ -248,15 +248,43 @@ describe('DiagnosticEditor', () => {
 		localStorage.setItem(`${scope}:note:question-inconnue`, copy('perdue'));
 		localStorage.setItem(`${scope}:respondent`, copy('{"name":5,"role":null}'));
 		localStorage.setItem(`${scope}:note:${OBLIGATION}`, copy('Bilan 2025 à présenter'));
+		// An « Autre » text of a question where « Autre » is not ticked (it was unticked since).
+		localStorage.setItem(`${scope}:otherPartner:dechets-coop-chantiers`, copy('Syndicat'));
 		const editor = open();
 		await until(() => !editor.loading);
 		await until(() => localStorage.getItem(`${scope}:note:question-inconnue`) === null);
 		expect(localStorage.getItem(`${scope}:respondent`)).toBeNull();
+		expect(localStorage.getItem(`${scope}:otherPartner:dechets-coop-chantiers`)).toBeNull();
 		// The copy of a real question is typed again, and saved.
-		expect(editor.note(OBLIGATION)).toBe('Bilan 2025 à présenter');
+		expect(editor.text('note', OBLIGATION)).toBe('Bilan 2025 à présenter');
 		await editor.flushAll();
 		await until(() => editor.stored?.get(OBLIGATION)?.note === 'Bilan 2025 à présenter');
 		expect(await db.answers.count()).toBe(1);
 		expect(editor.diagnostic?.respondent).toBeUndefined();
+	});
+	it('saves the « Autre » partner typed without a pause, and drops it when « Autre » is unticked', async () => {
+		const editor = open();
+		await until(() => !editor.loading);
+		const q = 'dechets-coop-chantiers';
+		const scope = `leviers-brouillon:${campaignId}/dechets`;
+		await editor.togglePartner(q, 'autre', true);
+		const started = Date.now();
+		let text = '';
+		while (Date.now() - started < NOTE_MAX_WAIT_MS + 800) {
+			text += 'b';
+			editor.typeText('otherPartner', q, text);
+			await new Promise((r) => setTimeout(r, 100));
+			flushSync();
+		}
+		const stored = editor.stored?.get(q)?.otherPartner ?? '';
+		expect(stored.length).toBeGreaterThan(0);
+		expect(localStorage.getItem(`${scope}:otherPartner:${q}`)).not.toBeNull();
+		await editor.togglePartner(q, 'autre', false);
+		flushSync();
+		expect(editor.dirty).toBe(false);
+		expect(localStorage.getItem(`${scope}:otherPartner:${q}`)).toBeNull();
+		await until(() => editor.stored?.get(q)?.value === null);
+		expect(editor.stored?.get(q)?.otherPartner).toBeUndefined();
+		expect(editor.text('otherPartner', q)).toBe('');
 	});
 });

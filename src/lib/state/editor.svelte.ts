@@ -2,11 +2,12 @@
  * The state of the page where a service fills its diagnostic: what each question shows, what is
  * being saved, what failed. A value chosen on screen stays on screen until its transaction has
  * committed and the live rows show it; on failure it stays, with the error, until retried.
- * Typed text (notes, respondent) is saved after a pause, and backed up in localStorage meanwhile.
+ * Typed text (notes, « Autre » partners, respondent) is saved after a pause, and backed up in
+ * localStorage meanwhile.
  */
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { acceptsValue, readsValue } from '$lib/domain/answer-fit';
-import { withPartner, type Answer, type Diagnostic } from '$lib/domain/answers';
+import { withPartner, type Answer, type Diagnostic, type PartnerId } from '$lib/domain/answers';
 import {
 	MODULE_IDS,
 	moduleQuestions,
@@ -21,14 +22,17 @@ import { repository, type DiagnosticRef } from '$lib/db/repository';
 import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
 import { FieldState, type SaveOutcome } from './field.svelte';
 import { Live } from './live.svelte';
-import { restoreDrafts, type Respondent } from './restore-drafts';
+import { QuestionTexts } from './question-texts.svelte';
+import { restoreDrafts, type QuestionText, type Respondent } from './restore-drafts';
 import { TypingTimers } from './typing-timers';
 import { trackWrite } from './writes.svelte';
 
 /** Where the writes of a question stand. */
 export type SaveState = 'saving' | 'saved' | 'error';
 
-/** How long typing must pause before a note is saved. */
+export type { QuestionText } from './restore-drafts';
+
+/** How long typing must pause before a note (or an « Autre » partner) is saved. */
 export const NOTE_DELAY_MS = 700;
 
 /**
@@ -56,7 +60,6 @@ export class DiagnosticEditor {
 	 */
 	#pinned: string | undefined;
 	readonly #answers = new SvelteMap<string, FieldState<Value>>();
-	readonly #notes = new SvelteMap<string, FieldState<string>>();
 	// Released by changes of the stored respondent only, not by the answers written meanwhile.
 	readonly #respondent = new FieldState<Respondent>(() =>
 		JSON.stringify(this.#rows.current?.diagnostic?.respondent ?? null)
@@ -64,6 +67,8 @@ export class DiagnosticEditor {
 	/** Questions written at least once on this page. */
 	readonly #written = new SvelteSet<string>();
 	readonly #timers = new TypingTimers(NOTE_DELAY_MS, NOTE_MAX_WAIT_MS);
+	readonly #texts: QuestionTexts;
+
 	problem = $state<StorageProblem | null>(null);
 
 	/** The editor of `module` (its questions say which values each answer may take). */
@@ -75,6 +80,18 @@ export class DiagnosticEditor {
 		this.#questions = new Map(moduleQuestions(module).map((q) => [q.id, q]));
 		this.#scope = `${campaignId}/${moduleId}`;
 		this.#pinned = backedUpDrafts(this.#scope).find((b) => b.diagnosticId)?.diagnosticId;
+		this.#texts = new QuestionTexts({
+			scope: this.#scope,
+			timers: this.#timers,
+			pinned: () => this.#pinned,
+			version: () => this.#rows.current,
+			stored: (q) => this.stored?.get(q),
+			save: (field, q, write) => this.#save(field, q, write),
+			write: (kind, q, text) =>
+				kind === 'note'
+					? repository.saveNote(this.#target, q, text)
+					: repository.saveOtherPartner(this.#target, q, text)
+		});
 		this.#rows = new Live(async () => {
 			const state = await queries.fillingState(campaignId, moduleId, this.#pinned);
 			this.#pinned = state.diagnostic?.id;
@@ -82,7 +99,7 @@ export class DiagnosticEditor {
 		});
 		void queries.fillingState(campaignId, moduleId, this.#pinned).then((state) =>
 			restoreDrafts(this.#scope, state, {
-				note: (q, text) => this.typeNote(q, text),
+				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),
 				asks: (q) => this.#questions.has(q)
 			})
@@ -124,10 +141,9 @@ export class DiagnosticEditor {
 		return question && readsValue(question, stored, this.#ref.moduleId) ? stored : null;
 	}
 
-	/** The note shown for a question. */
-	note(questionId: string): string {
-		const shown = this.#notes.get(questionId)?.shown;
-		return shown ? shown.value : (this.stored?.get(questionId)?.note ?? '');
+	/** The note, or the « Autre (préciser) » partner, shown for a question. */
+	text(kind: QuestionText, questionId: string): string {
+		return this.#texts.shown(kind, questionId);
 	}
 
 	/** The respondent shown, given the stored one. */
@@ -142,14 +158,14 @@ export class DiagnosticEditor {
 
 	/** Where a question stands: an unsaved change shows "saving", a failure "error". */
 	state(questionId: string): SaveState | undefined {
-		const fields = [this.#answers.get(questionId), this.#notes.get(questionId)];
+		const fields = [this.#answers.get(questionId), ...this.#texts.fields(questionId)];
 		if (fields.some((f) => f?.failed)) return 'error';
 		if (fields.some((f) => f?.open)) return 'saving';
 		return this.#written.has(questionId) ? 'saved' : undefined;
 	}
 
 	#fields(): FieldState<unknown>[] {
-		return [...this.#answers.values(), ...this.#notes.values(), this.#respondent];
+		return [...this.#answers.values(), ...this.#texts.fields(), this.#respondent];
 	}
 
 	/** Whether some change shown on screen is not saved yet. */
@@ -197,10 +213,13 @@ export class DiagnosticEditor {
 	/**
 	 * Ticks or unticks a partner of a cooperation question. The screen shows the result at once;
 	 * the store merges the tick with what it holds, so ticks made in another tab are kept.
+	 * Unticking « Autre » drops its text (the store clears it in the same write).
 	 */
-	async togglePartner(questionId: string, partner: ModuleId, ticked: boolean): Promise<void> {
+	async togglePartner(questionId: string, partner: PartnerId, ticked: boolean): Promise<void> {
+		if (partner === 'autre' && !ticked) this.#texts.drop('otherPartner', questionId);
 		const field = this.#field(this.#answers, questionId);
-		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS));
+		const self = this.#ref.moduleId;
+		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self));
 		await this.#save(field, questionId, () =>
 			repository.toggleCooperation(this.#target, questionId, partner, ticked)
 		);
@@ -214,33 +233,14 @@ export class DiagnosticEditor {
 		);
 	}
 
-	/** Records typing in a note; it is saved after a pause, or at once by flushNote. */
-	typeNote(questionId: string, text: string): void {
-		this.#field(this.#notes, questionId).set(text);
-		backUpDraft(this.#scope, `note:${questionId}`, {
-			text,
-			at: Date.now(),
-			diagnosticId: this.#pinned
-		});
-		this.#timers.schedule(`note:${questionId}`, () => this.flushNote(questionId));
+	/** Records typing in a note or an « Autre » partner; saved after a pause (QuestionTexts). */
+	typeText(kind: QuestionText, questionId: string, text: string): void {
+		this.#texts.type(kind, questionId, text);
 	}
 
-	/** Saves a note being typed now (on blur, before leaving the page). */
-	async flushNote(questionId: string): Promise<void> {
-		this.#timers.cancel(`note:${questionId}`);
-		const field = this.#notes.get(questionId);
-		if (!field?.open) return;
-		// Clearing a note that was never stored writes nothing (it would make a diagnostic of
-		// nothing on a module not started).
-		if (field.last?.trim() === '' && !this.stored?.get(questionId)?.note) field.settle();
-		else {
-			const outcome = await this.#save(field, questionId, (text) =>
-				repository.saveNote(this.#target, questionId, text)
-			);
-			if (outcome !== 'committed') return;
-		}
-		// Only now, and only for the latest text: an older save must not drop a newer copy.
-		dropDraft(this.#scope, `note:${questionId}`);
+	/** Saves a note or an « Autre » partner being typed now (on blur, before leaving the page). */
+	flushText(kind: QuestionText, questionId: string): Promise<void> {
+		return this.#texts.flush(kind, questionId);
 	}
 
 	/** Records typing in the respondent fields; saved like a note. */
@@ -268,11 +268,7 @@ export class DiagnosticEditor {
 		const retries = [...this.#answers]
 			.filter(([, field]) => field.open && field.failed)
 			.map(([q]) => this.#saveAnswer(q));
-		await Promise.all([
-			...retries,
-			...[...this.#notes.keys()].map((q) => this.flushNote(q)),
-			this.flushRespondent()
-		]);
+		await Promise.all([...retries, this.#texts.flushAll(), this.flushRespondent()]);
 		return !this.dirty;
 	}
 

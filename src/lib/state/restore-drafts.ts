@@ -1,21 +1,28 @@
 /**
  * Which copies of typed text, left in localStorage by a tab closed or killed before the save,
- * must be typed again when the module opens. A note is kept when the stored one is the same or
- * was changed after the typing (another tab); an empty stored note never wins, since a later
+ * must be typed again when the module opens. A note (or an « Autre » partner, while « Autre » is
+ * ticked) is dropped when the stored one is the same or was changed after the typing (another tab); an empty stored note never wins, since a later
  * answer on the same question also moves its time. The respondent has no time of its own (any
  * write moves the diagnostic's), so a different stored respondent never wins. A copy is untrusted
  * input (any script of the origin, or an older release, may have left it): a note of a question
  * the module does not have is dropped.
  */
 import type { FillingState } from '$lib/db/queries';
+import type { Answer } from '$lib/domain/answers';
 import { backedUpDrafts, dropDraft, type BackedUpDraft } from './draft-backup';
+
+const otherPartnerTicked = (value: Answer['value'] | null) =>
+	Array.isArray(value) && value.includes('autre');
 
 /** Who answered, as typed. */
 export type Respondent = { name: string; role: string };
 
+/** A text typed on a question: its note, or its « Autre (préciser) » partner. */
+export type QuestionText = 'note' | 'otherPartner';
+
 /** What to type again. */
 export interface Restore {
-	note(questionId: string, text: string): void;
+	text(kind: QuestionText, questionId: string, text: string): void;
 	respondent(value: Respondent): void;
 	/** Whether the module has this question. */
 	asks(questionId: string): boolean;
@@ -50,14 +57,20 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 			}
 			continue;
 		}
-		const questionId = b.field.slice('note:'.length);
-		if (!b.field.startsWith('note:') || !restore.asks(questionId)) {
+		const colon = b.field.indexOf(':');
+		const kind = b.field.slice(0, colon);
+		const questionId = b.field.slice(colon + 1);
+		const row = rows.find((r) => r.questionId === questionId);
+		// An « Autre » text is kept only while « Autre » is ticked in the store.
+		const fits =
+			kind === 'note' || (kind === 'otherPartner' && otherPartnerTicked(row?.value ?? null));
+		if (!fits || !restore.asks(questionId)) {
 			dropDraft(scope, b.field);
 			continue;
 		}
-		const row = rows.find((r) => r.questionId === questionId);
-		const newer = !!row?.note && row.changedAt > b.at;
-		if (row?.note === b.text || newer) dropDraft(scope, b.field);
-		else restore.note(questionId, b.text);
+		const stored = row?.[kind as QuestionText];
+		const newer = !!stored && row!.changedAt > b.at;
+		if (stored === b.text || newer) dropDraft(scope, b.field);
+		else restore.text(kind as QuestionText, questionId, b.text);
 	}
 }

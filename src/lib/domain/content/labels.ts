@@ -67,6 +67,15 @@ export const QUESTION_KIND_LABELS: Record<Question['type'], string> = {
 	cooperation: 'Coopération'
 };
 
+/** French name of each partner a service can name beyond the modules (issue 13). */
+export const EXTERNAL_PARTNER_LABELS: Record<ExternalPartnerId, string> = {
+	'communes-membres': 'Communes membres',
+	'espaces-verts': 'Espaces verts',
+	patrimoine: 'Patrimoine / bâtiments',
+	'emploi-insertion': 'Emploi-insertion',
+	autre: 'Autre (préciser)'
+};
+
 /** Label of a diagnostic status. */
 export const STATUS_LABELS: Record<DiagnosticStatus, string> = {
 	draft: 'En cours',
@@ -115,13 +124,4 @@ export const RELIABILITY_LABELS: Record<
 export const LEVER_STATUS_LABELS: Record<'too-few' | 'not-addressed', string> = {
 	'too-few': 'non évalué (trop peu de réponses)',
 	'not-addressed': 'non abordé'
-};
-
-/** French names of the partners a cooperation answer can name beyond the seven modules. */
-export const EXTERNAL_PARTNER_LABELS: Record<ExternalPartnerId, string> = {
-	'communes-membres': 'Communes membres',
-	'espaces-verts': 'Espaces verts',
-	patrimoine: 'Patrimoine bâti',
-	'emploi-insertion': 'Emploi et insertion',
-	autre: 'Autre'
 };

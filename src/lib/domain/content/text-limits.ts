@@ -4,6 +4,7 @@
  * longer texts, and an import shortens longer ones: whatever the app writes, it imports again.
  * Kept apart from the exchange format so that the pages that write do not load valibot.
  */
+import { MAX_OTHER_PARTNER } from '../answers';
 
 /** The limit of each free text, in UTF-16 code units. */
 export const TEXT_LIMITS = {
@@ -16,7 +17,9 @@ export const TEXT_LIMITS = {
 	/** The role of the person who answered a diagnostic. */
 	respondentRole: 200,
 	/** The note on an answer. */
-	note: 5000
+	note: 5000,
+	/** The partner typed for « Autre (préciser) » in a cooperation answer. */
+	otherPartner: MAX_OTHER_PARTNER
 } as const;
 
 /** A free text with a limit. */
@@ -28,7 +31,8 @@ export const TEXT_NAMES: Record<LimitedText, string> = {
 	label: 'Le libellé de la démarche',
 	respondentName: 'Le nom de la personne qui répond',
 	respondentRole: 'La fonction de la personne qui répond',
-	note: 'La note'
+	note: 'La note',
+	otherPartner: 'Le partenaire «\u202fAutre\u202f»'
 };
 
 const count = (n: number) => n.toLocaleString('fr-FR');

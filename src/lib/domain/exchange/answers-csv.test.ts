@@ -95,4 +95,38 @@ describe('answers CSV', () => {
 		expect(cells.get('dechets-zone-reemploi')).toEqual(['nsp', 'Je ne sais pas', 'Obligation']);
 		expect(cells.get('dechets-plpdma-commission')).toEqual(['nsp', 'Je ne sais pas', 'Pratique']);
 	});
+	it('names the external partners, « Autre » with its text, formula-safe', () => {
+		const coop = modules
+			.find((m) => m.id === 'dechets')!
+			.themes.flatMap((t) => t.questions)
+			.find((q) => q.type === 'cooperation')!;
+		const answer: AnswerRecord = {
+			questionId: coop.id,
+			value: ['eau', 'communes-membres', 'patrimoine', 'autre'],
+			otherPartner: '=HYPERLINK("x")',
+			changedAt: 1
+		};
+		const diagnostic: DiagnosticSnapshot = {
+			id: 'd1',
+			campaignId: 'c1',
+			moduleId: 'dechets',
+			questionnaireVersion: 1,
+			status: 'draft',
+			revision: 1,
+			createdAt: 0,
+			updatedAt: 0,
+			origin: { kind: 'local' },
+			answers: [answer]
+		};
+		const text = answersCsv(campaign, [diagnostic], modules);
+		const [header, row] = parse(text, { delimiter: ';', bom: true }) as string[][];
+		const cell = (name: (typeof ANSWER_COLUMNS)[number]) => row![header!.indexOf(name)];
+		expect(cell('Valeur')).toBe('eau, communes-membres, patrimoine, autre');
+		const eau = modules.find((m) => m.id === 'eau')!.shortTitle;
+		expect(cell('Libellé de la valeur')).toBe(
+			`${eau}, Communes membres, Patrimoine / bâtiments, Autre\u202f: =HYPERLINK("x")`
+		);
+		// The typed text is never at the start of a cell: no formula can run.
+		expect(text).not.toMatch(/[;\n]"=/);
+	});
 });

@@ -2,8 +2,13 @@
  * The answers of a campaign in long format, one row per answer, for a spreadsheet's filters and
  * pivot tables.
  */
-import type { Campaign } from '../answers';
-import { OBLIGATION_LABELS, QUESTION_KIND_LABELS, SCALE_LABELS } from '../content/labels';
+import { isExternalPartner, otherPartnerOf, type Campaign } from '../answers';
+import {
+	EXTERNAL_PARTNER_LABELS,
+	OBLIGATION_LABELS,
+	QUESTION_KIND_LABELS,
+	SCALE_LABELS
+} from '../content/labels';
 import { moduleQuestions, type Module, type Question } from '../content/questionnaire';
 import { complianceOf } from '../scoring/obligations';
 import { compareForSelection } from '../scoring/selection';
@@ -40,19 +45,30 @@ export function countedSnapshots(
 		});
 }
 
+/** The French name of a partner: a module's short title, an external partner's label. */
+function partnerName(id: string, titles: Map<string, string>, other: string | undefined): string {
+	if (id === 'autre' && other !== undefined) return `Autre\u202f: ${other}`;
+	return isExternalPartner(id) ? EXTERNAL_PARTNER_LABELS[id] : (titles.get(id) ?? id);
+}
+
 /**
  * The value as stored and its French label. An obligation's label is its compliance, a level
- * given before the question became one included (3 → « Conforme »); a value that fits no label
- * (a question of another version) has none.
+ * given before the question became one included (3 → « Conforme »); a cooperation answer's, its
+ * partners, « Autre » with the text typed; a value that fits no label (a question of another
+ * version) has none.
  */
 function valueCells(
-	value: AnswerRecord['value'],
+	answer: AnswerRecord,
 	kind: Question['type'] | undefined,
 	titles: Map<string, string>
 ): [CsvCell, CsvCell] {
+	const { value } = answer;
 	if (value === null) return [null, null];
-	if (Array.isArray(value))
-		return [value.join(', '), value.map((m) => titles.get(m) ?? m).join(', ') || 'Aucun service'];
+	if (Array.isArray(value)) {
+		const other = otherPartnerOf(answer);
+		const names = value.map((m) => partnerName(m, titles, other));
+		return [value.join(', '), names.join(', ') || 'Aucun service'];
+	}
 	if (kind === 'obligation') {
 		const compliance = complianceOf(value);
 		return [String(value), compliance ? OBLIGATION_LABELS[compliance].label : null];
@@ -86,7 +102,7 @@ export function answersCsv(
 				module?.title ?? d.moduleId,
 				a.questionId,
 				question?.text ?? null,
-				...valueCells(a.value, question?.type, titles),
+				...valueCells(a, question?.type, titles),
 				a.note ?? null,
 				csvDateTime(a.changedAt),
 				question ? QUESTION_KIND_LABELS[question.type] : null

@@ -49,7 +49,8 @@ export function describeSetAside(s: SetAside, modules: readonly Module[]): strin
 				label: 'Le libellé d’une démarche',
 				respondentName: `${TEXT_NAMES.respondentName}${where}`,
 				respondentRole: `${TEXT_NAMES.respondentRole}${where}`,
-				note: `${TEXT_NAMES.note} de la question ${q}${where}`
+				note: `${TEXT_NAMES.note} de la question ${q}${where}`,
+				otherPartner: `${TEXT_NAMES.otherPartner} de la question ${q}${where}`
 			}[field];
 			return `${subject} dépasse ${max} caractères : seuls les ${max} premiers sont importés.`;
 		}

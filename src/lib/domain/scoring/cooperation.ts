@@ -5,6 +5,7 @@
 import type { DiagnosticWithAnswers } from '../answers';
 import { indexQuestionnaire, type Questionnaire } from '../content/questionnaire-index';
 import { MODULE_IDS, type ModuleId } from '../content/questionnaire';
+import { externalPartnerLinks, type ExternalPartnerLink } from './external-partners';
 
 /**
  * What a reciprocated and a one-sided link weigh (a missing link weighs 0), in the declared
@@ -41,12 +42,17 @@ export interface CooperationPair {
 	topics: string[];
 }
 
-/** The network, and its density over the services the campaign expects. */
+/**
+ * The network, and its density over the services the campaign expects. Links and pairs join
+ * modules only: the partners beyond the modules are listed apart (`external`) and never counted.
+ */
 export interface CooperationNetwork {
 	/** Expected service modules (the transversal module excluded), in MODULE_IDS order. */
 	services: ModuleId[];
 	links: CooperationLink[];
 	pairs: CooperationPair[];
+	/** The partners beyond the modules each service names: shown, never counted. */
+	external: ExternalPartnerLink[];
 	/** Modules that answered at least one cooperation question (an empty list is an answer). */
 	respondents: ModuleId[];
 	/**
@@ -73,7 +79,9 @@ export function cooperationNetwork(
 		for (const { question } of questions) {
 			const value = d.answers[question.id]?.value;
 			if (!Array.isArray(value)) continue;
+			// Any list is an answer, « Aucun service » or external partners only included.
 			respondents.add(d.moduleId);
+			// Modules only: an external partner has no questionnaire to confirm the link.
 			for (const to of MODULE_IDS) {
 				if (to === d.moduleId || !value.includes(to)) continue;
 				const key = `${d.moduleId}>${to}`;
@@ -107,6 +115,7 @@ export function cooperationNetwork(
 		services,
 		links: sorted,
 		pairs,
+		external: externalPartnerLinks(counted, index),
 		respondents: MODULE_IDS.filter((m) => respondents.has(m)),
 		density: measured ? (100 * weight) / possible : null
 	};

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import type {
-	Answer,
 	Campaign,
 	DiagnosticWithAnswers,
 	ObligationValue,
+	PartnerId,
 	ScaleValue
 } from '../answers';
 import { diagnostic, fixtureModules, fixtureQuestionnaire as q } from './fixtures';
@@ -84,7 +84,7 @@ export function withAnswer(
 	diagnostics: DiagnosticWithAnswers[],
 	i: number,
 	questionId: string,
-	value: Answer['value']
+	value: ScaleValue | ObligationValue | PartnerId[]
 ) {
 	return diagnostics.map((d, j) =>
 		j === i

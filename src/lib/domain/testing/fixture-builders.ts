@@ -6,6 +6,7 @@ import type {
 	Campaign,
 	DiagnosticWithAnswers,
 	ObligationValue,
+	PartnerId,
 	ScaleValue
 } from '../answers';
 import type { LeverId, Module, ModuleId, Question } from '../content/questionnaire';
@@ -80,8 +81,10 @@ export interface DiagnosticOptions {
 	status?: 'draft' | 'complete';
 	revision?: number;
 	updatedAt?: number;
-	answers?: Record<string, ScaleValue | ObligationValue | ModuleId[]>;
+	answers?: Record<string, ScaleValue | ObligationValue | PartnerId[]>;
 	notes?: Record<string, string>;
+	/** « Autre (préciser) » texts of cooperation answers, by question id. */
+	otherPartners?: Record<string, string>;
 }
 
 /** A diagnostic for tests, complete, revision 1, in campaign "c1" unless told otherwise. */
@@ -92,7 +95,14 @@ export function diagnostic(
 	const answers: Record<string, Answer> = {};
 	for (const [questionId, value] of Object.entries(options.answers ?? {})) {
 		const note = options.notes?.[questionId];
-		answers[questionId] = { questionId, value, changedAt: 1, ...(note ? { note } : {}) };
+		const otherPartner = options.otherPartners?.[questionId];
+		answers[questionId] = {
+			questionId,
+			value,
+			changedAt: 1,
+			...(note ? { note } : {}),
+			...(otherPartner ? { otherPartner } : {})
+		};
 	}
 	return {
 		id: options.id ?? `diag-${moduleId}`,
