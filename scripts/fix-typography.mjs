@@ -1,0 +1,64 @@
+// Puts right the French typography of the strings of src/ (docs/redaction.md §7): a narrow
+// no-break space before « : ; ? ! » and inside « », the apostrophe ’. Test files and
+// src/lib/domain/testing/ are left alone, as the typography test does. Prints what it fixed and
+// what is left to fix by hand; review the diff (the scanner is a heuristic), then run
+// `npx prettier --write` on the files it changed. Given files (a test, a Playwright spec), it
+// fixes those files only, whatever they are.
+//   node scripts/fix-typography.mjs [path-part…]
+//   node scripts/fix-typography.mjs --files tests/results.spec.ts src/lib/score-text.test.ts
+import { build } from 'esbuild';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(import.meta.dirname, '..');
+const only = process.argv.slice(2);
+const cache = join(root, 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const out = mkdtempSync(join(cache, 'leviers-typography-'));
+const bundle = join(out, 'fix.mjs');
+await build({
+	entryPoints: [join(root, 'src/lib/domain/testing/fix-french-strings.ts')],
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	outfile: bundle,
+	logLevel: 'error'
+});
+const { fixFrenchStrings } = await import(pathToFileURL(bundle).href);
+rmSync(out, { recursive: true });
+
+/** Every .ts and .svelte file under `dir` that the typography test scans. */
+function walk(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return path.endsWith('/testing') ? [] : walk(path);
+		return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+	});
+}
+
+const files =
+	only[0] === '--files' ? only.slice(1).map((f) => resolve(f)) : walk(join(root, 'src'));
+let total = 0;
+for (const file of files) {
+	const name = relative(root, file);
+	if (only.length && only[0] !== '--files' && !only.some((o) => name.includes(o))) continue;
+	const source = readFileSync(file, 'utf8');
+	const { text, fixed, leftAlone } = fixFrenchStrings(source, file.endsWith('.svelte'));
+	if (fixed) {
+		writeFileSync(file, text);
+		console.log(`${name} : ${fixed} corrigé(s)`);
+		total += fixed;
+	}
+	for (const p of leftAlone)
+		console.log(`${name}:${p.line} : à corriger à la main, ${p.message} — ${p.excerpt}`);
+}
+console.log(`${total} corrigé(s) en tout`);
