@@ -43,34 +43,36 @@ describe('checkTypography', () => {
 
 	it('reports an ordinary space before « : ; ? ! »', () => {
 		expect(problems('Transversalité : 54')).toEqual([
-			'espace ordinaire avant « : » (espace fine insécable attendue)'
+			'espace ordinaire avant «\u202f:\u202f» (espace fine insécable attendue)'
 		]);
 		expect(problems('Oui ; non ? peut-être !')).toHaveLength(3);
 	});
 
 	it('reports a missing space before « : ; ? ! »', () => {
 		expect(problems('Erreur: fichier illisible')).toEqual([
-			'espace fine insécable manquante avant « : »'
+			'espace fine insécable manquante avant «\u202f:\u202f»'
 		]);
-		expect(problems('Est-ce fait?')).toEqual(['espace fine insécable manquante avant « ? »']);
+		expect(problems('Est-ce fait?')).toEqual([
+			'espace fine insécable manquante avant «\u202f?\u202f»'
+		]);
 		expect(problems('etc.?')).toHaveLength(1);
 		expect(problems('Quoi ?!')).toHaveLength(1);
 	});
 
 	it('reports a no-break space (not narrow) before « ; ? ! »', () => {
 		expect(problems('Fait\u00a0?')).toEqual([
-			'espace insécable avant « ? » (espace fine attendue)'
+			'espace insécable avant «\u202f?\u202f» (espace fine attendue)'
 		]);
 	});
 
 	it('reports ordinary or missing spaces inside « »', () => {
 		expect(problems('le niveau « Engagé »')).toEqual([
-			'espace ordinaire après « (espace fine insécable attendue)',
-			'espace ordinaire avant » (espace fine insécable attendue)'
+			'espace ordinaire après «\u202f(espace fine insécable attendue)',
+			'espace ordinaire avant\u202f» (espace fine insécable attendue)'
 		]);
 		expect(problems('le niveau «Engagé»')).toEqual([
 			'espace fine insécable manquante après «',
-			'espace fine insécable manquante avant »'
+			'espace fine insécable manquante avant\u202f»'
 		]);
 	});
 
@@ -85,7 +87,7 @@ describe('checkTypography', () => {
 	});
 
 	it('says where, with the spaces made visible', () => {
-		const [p] = checkTypography('Score : 54');
+		const p = checkTypography('Score : 54')[0]!;
 		expect(p.index).toBe(6);
 		expect(p.excerpt).toBe('Score␣:␣54');
 	});

@@ -30,7 +30,7 @@ const SHOW: Record<string, string> = { ' ': '␣', [NBSP]: '⍽', [NNBSP]: '˽' 
 
 function excerpt(text: string, index: number): string {
 	const from = Math.max(0, index - 12);
-	return text.slice(from, index + 4).replace(/[ \u00a0\u202f]/g, (c) => SHOW[c]);
+	return text.slice(from, index + 4).replace(/[ \u00a0\u202f]/g, (c) => SHOW[c] ?? c);
 }
 
 /** Replaces the spans that are not prose by as many letters, so indices stay the same. */
@@ -46,8 +46,8 @@ export function checkTypography(text: string): TypographyProblem[] {
 		problems.push({ index, message, excerpt: excerpt(text, index) });
 
 	for (let i = 0; i < t.length; i++) {
-		const c = t[i];
-		const before = i > 0 ? t[i - 1] : '';
+		const c = t.charAt(i);
+		const before = i > 0 ? t.charAt(i - 1) : '';
 		const after = t.slice(i + 1);
 		if (c === ':' || c === ';' || c === '?' || c === '!') {
 			// « 14:32 », « 1:2 », « a;b », « ?x=1 »: not French punctuation.
@@ -55,21 +55,24 @@ export function checkTypography(text: string): TypographyProblem[] {
 			if ((c === '?' || c === '!') && (GLUED_BEFORE_MARK.test(before) || t.endsWith('...', i)))
 				continue;
 			if (before === NNBSP || (c === ':' && before === NBSP)) continue;
-			if (before === ' ') at(i, `espace ordinaire avant « ${c} » (espace fine insécable attendue)`);
-			else if (before === NBSP) at(i, `espace insécable avant « ${c} » (espace fine attendue)`);
-			else if (/\s/.test(before)) at(i, `espace inattendue avant « ${c} »`);
-			else at(i, `espace fine insécable manquante avant « ${c} »`);
+			if (before === ' ')
+				at(i, `espace ordinaire avant «\u202f${c}\u202f» (espace fine insécable attendue)`);
+			else if (before === NBSP)
+				at(i, `espace insécable avant «\u202f${c}\u202f» (espace fine attendue)`);
+			else if (/\s/.test(before)) at(i, `espace inattendue avant «\u202f${c}\u202f»`);
+			else at(i, `espace fine insécable manquante avant «\u202f${c}\u202f»`);
 		} else if (c === '«') {
 			if (i === t.length - 1) continue;
-			const next = t[i + 1];
+			const next = t.charAt(i + 1);
 			if (next === NNBSP) continue;
-			if (/\s/.test(next)) at(i, 'espace ordinaire après « (espace fine insécable attendue)');
+			if (/\s/.test(next)) at(i, 'espace ordinaire après «\u202f(espace fine insécable attendue)');
 			else at(i, 'espace fine insécable manquante après «');
 		} else if (c === '»') {
 			if (i === 0) continue;
 			if (before === NNBSP) continue;
-			if (/\s/.test(before)) at(i, 'espace ordinaire avant » (espace fine insécable attendue)');
-			else at(i, 'espace fine insécable manquante avant »');
+			if (/\s/.test(before))
+				at(i, 'espace ordinaire avant\u202f» (espace fine insécable attendue)');
+			else at(i, 'espace fine insécable manquante avant\u202f»');
 		} else if (c === "'") {
 			at(i, 'apostrophe droite (’ attendue)');
 		}
@@ -93,7 +96,7 @@ export function fixTypography(text: string): string {
 		if (c === "'") {
 			if (/\p{L}/u.test(chars[index - 1] ?? '')) chars[index] = '’';
 		} else if (c === '«') {
-			if (/\s/.test(chars[index + 1])) chars[index + 1] = NNBSP;
+			if (/\s/.test(chars[index + 1] ?? '')) chars[index + 1] = NNBSP;
 			else chars.splice(index + 1, 0, NNBSP);
 		} else if (/\s/.test(chars[index - 1] ?? '')) chars[index - 1] = NNBSP;
 		else chars.splice(index, 0, NNBSP);
