@@ -10,7 +10,7 @@ export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: str
 	'1': { label: 'En réflexion', meaning: 'Le sujet a été discuté, sans décision.' },
 	'2': {
 		label: 'Engagé',
-		meaning: 'C’est décidé : une personne nommée, un budget, un calendrier.'
+		meaning: 'C’est décidé\u202f: une personne nommée, un budget, un calendrier.'
 	},
 	'3': { label: 'Réalisé', meaning: 'C’est fait, avec quelque chose à montrer.' },
 	'4': {
@@ -19,12 +19,12 @@ export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: str
 	},
 	na: {
 		label: 'Non concerné',
-		meaning: 'Hors des compétences du service : la question est retirée de tous les scores.'
+		meaning: 'Hors des compétences du service\u202f: la question est retirée de tous les scores.'
 	},
 	nsp: {
 		label: 'Je ne sais pas',
 		meaning:
-			'Compte comme « Rien » dans les scores (ce que le service ne peut pas montrer) et dans la méconnaissance : ne pas savoir est en soi le frein que décrit le document source.'
+			'Compte comme «\u202fRien\u202f» dans les scores (ce que le service ne peut pas montrer) et dans la méconnaissance\u202f: ne pas savoir est en soi le frein que décrit le document source.'
 	}
 };
 
@@ -33,7 +33,7 @@ export const OBLIGATION_LABELS: Record<ObligationValue, { label: string; meaning
 	conforme: { label: 'Conforme', meaning: 'L’obligation est remplie, pièces à l’appui.' },
 	'en-cours': {
 		label: 'En cours de mise en conformité',
-		meaning: 'Ce n’est pas encore rempli, mais c’est décidé : une personne, un calendrier.'
+		meaning: 'Ce n’est pas encore rempli, mais c’est décidé\u202f: une personne, un calendrier.'
 	},
 	'non-conforme': { label: 'Non conforme', meaning: 'L’obligation n’est pas remplie.' },
 	na: {
@@ -42,7 +42,7 @@ export const OBLIGATION_LABELS: Record<ObligationValue, { label: string; meaning
 	},
 	nsp: {
 		label: 'Je ne sais pas',
-		meaning: 'Personne dans le service ne peut le dire : à vérifier en priorité.'
+		meaning: 'Personne dans le service ne peut le dire\u202f: à vérifier en priorité.'
 	}
 };
 
@@ -67,22 +67,22 @@ export const TRANSVERSALITY_LABELS: Record<
 	sharedLevers: {
 		label: 'Leviers partagés',
 		meaning:
-			'Sur chaque levier que plusieurs services abordent, la part de leurs pratiques au niveau « Engagé » ou au-delà, en moyenne.'
+			'Sur chaque levier que plusieurs services abordent, la part de leurs pratiques au niveau «\u202fEngagé\u202f» ou au-delà, en moyenne.'
 	},
 	cooperation: {
 		label: 'Coopération',
 		meaning:
-			'Les liens de travail déclarés entre services, chacun pesant selon la pratique des deux services sur les leviers qu’ils partagent ; un lien déclaré des deux côtés compte double.'
+			'Les liens de travail déclarés entre services, chacun pesant selon la pratique des deux services sur les leviers qu’ils partagent\u202f; un lien déclaré des deux côtés compte double.'
 	},
 	diffusion: {
 		label: 'Diffusion',
 		meaning:
-			'La pratique est-elle répandue dans tous les services ? Un service compte pleinement dès qu’il a engagé la moitié de ses pratiques ; un service absent compte 0.'
+			'La pratique est-elle répandue dans tous les services\u202f? Un service compte pleinement dès qu’il a engagé la moitié de ses pratiques\u202f; un service absent compte 0.'
 	},
 	governance: {
 		label: 'Gouvernance',
 		meaning:
-			'Part des pratiques du module de pilotage transversal (portage, comité, mission transversale) au niveau « Engagé » ou au-delà ; non mesurée sans ce module.'
+			'Part des pratiques du module de pilotage transversal (portage, comité, mission transversale) au niveau «\u202fEngagé\u202f» ou au-delà\u202f; non mesurée sans ce module.'
 	}
 };
 
@@ -92,8 +92,9 @@ export const RELIABILITY_LABELS: Record<
 	string
 > = {
 	ok: 'Fiable',
-	'mostly-unknown': 'Peu fiable : la plupart des réponses sont « Je ne sais pas »',
-	'mostly-not-concerned': 'À lire avec prudence : la plupart des questions sont « Non concerné »',
+	'mostly-unknown': 'Peu fiable\u202f: la plupart des réponses sont «\u202fJe ne sais pas\u202f»',
+	'mostly-not-concerned':
+		'À lire avec prudence\u202f: la plupart des questions sont «\u202fNon concerné\u202f»',
 	'too-few': 'Trop peu de réponses'
 };
 
