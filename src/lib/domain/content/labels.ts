@@ -2,7 +2,7 @@
  * The French labels of the domain, in one place.
  */
 import type { DiagnosticStatus, ObligationValue, ScaleValue } from '../answers';
-import type { Question } from './questionnaire';
+import type { Question, SourceQuote } from './questionnaire';
 
 /** Label and meaning of each value of the answer scale (DESIGN.md, "Answer scale"). */
 export const SCALE_LABELS: Record<`${ScaleValue}`, { label: string; meaning: string }> = {
@@ -103,3 +103,21 @@ export const LEVER_STATUS_LABELS: Record<'too-few' | 'not-addressed', string> = 
 	'too-few': 'non évalué (trop peu de réponses)',
 	'not-addressed': 'non abordé'
 };
+
+/**
+ * The source document every quote comes from (questionnaires/source/), as it is cited. Its web
+ * address and the day it was read are not recorded with the copy, so none is given.
+ */
+export const SOURCE_DOCUMENT =
+	'CRESS Normandie, boîte à outils, fiche 2.2 «\u202fDifférents leviers permettent de développer des actions territoriales\u202f»';
+
+/** How each section of the source document is written (the content files store « Comment faire ? » as a key). */
+export const SOURCE_SECTION_LABELS: Record<SourceQuote['section'], string> = {
+	Enjeux: 'Enjeux',
+	'Comment faire ?': 'Comment faire\u202f?'
+};
+
+/** The citation of a quote: the document and its section. */
+export function sourceCitation(section: SourceQuote['section']): string {
+	return `${SOURCE_DOCUMENT}, section «\u202f${SOURCE_SECTION_LABELS[section]}\u202f»`;
+}
