@@ -61,7 +61,9 @@ test('the comparison shows the engine’s deltas between two campaigns of one au
 		formatDelta(expected.transversality.delta)
 	);
 	await expect(
-		page.getByRole('table', { name: /Données : Score moyen des leviers/ }).getByRole('columnheader')
+		page
+			.getByRole('table', { name: /Données\u202f: Score moyen des leviers/ })
+			.getByRole('columnheader')
 	).toHaveCount(3);
 
 	// Obligations met in each campaign, from each one's checklist.

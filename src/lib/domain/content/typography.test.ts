@@ -34,6 +34,8 @@ describe('checkTypography', () => {
 			'mailto:contact@example.org',
 			'un&nbsp;mot',
 			'a;b',
+			'"Service";"Maturité"',
+			'content:"Transversalité"',
 			'?x=1',
 			':root',
 			'!important'

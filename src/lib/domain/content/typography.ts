@@ -19,8 +19,11 @@ export interface TypographyProblem {
 	excerpt: string;
 }
 
-/** Where a mark counts as French punctuation: it ends a word group (followed by a space, the end, or a closing sign). */
-const ENDS_GROUP = /^($|[\s»"')\]}.,…?!])/;
+/**
+ * Where a mark counts as French punctuation: it ends a word group (followed by a space, the end,
+ * or a closing sign). Not a straight quote: « "a";"b" » is a CSV line, « content:"x" » CSS.
+ */
+const ENDS_GROUP = /^($|[\s»)\]}.,…?!])/;
 /** What may stand right before « ? » or « ! » without a space: another mark (« ?! »), an ellipsis, an opening bracket. */
 const GLUED_BEFORE_MARK = /[?!…([]/;
 /** Spans that are not French prose: addresses, HTML entities. */

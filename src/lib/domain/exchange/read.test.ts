@@ -106,7 +106,7 @@ describe('hostile and broken files are refused with a French message', () => {
 		['', /vide/],
 		['   \n', /vide/],
 		['%PDF-1.7\u0000\u0001', /pas un fichier texte/],
-		['Démarche;Service\r\n"a"\u202f;"b"', /pas un fichier JSON lisible/],
+		['Démarche;Service\r\n"a";"b"', /pas un fichier JSON lisible/],
 		['{"format": "leviers-export", "version": 2, "campaigns": [{"id": "x', /incomplet/],
 		['[1, 2', /incomplet/],
 		['{"a": 1} trailing', /pas un fichier JSON lisible/]

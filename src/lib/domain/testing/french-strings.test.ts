@@ -9,7 +9,7 @@ describe('tsStrings', () => {
 	it('finds string literals with their line, and skips comments, regular expressions and code', () => {
 		const code = [
 			"const a = 'Score : 54'; // commentaire : ignoré",
-			'/* bloc : ignoré */ const b = x ? "oui" : `non ${y ? \'a\' : \'b\'} fin`;',
+			"/* bloc : ignoré */ const b = x ? \"oui\" : `non ${y ? 'a' : 'b'} fin`;",
 			"const r = /[«»'] : /g; const c = 4 / 2; const d = 'l\\'ESS';"
 		].join('\n');
 		const found = tsStrings(code);
