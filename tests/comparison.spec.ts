@@ -62,7 +62,8 @@ test('the comparison shows the engine’s deltas between two campaigns of one au
 	);
 	await expect(
 		page
-			.getByRole('table', { name: /Données\u202f: Score moyen des leviers/ })
+			// An accessible name folds the narrow no-break space into a space.
+			.getByRole('table', { name: /Données\s: Score moyen des leviers/ })
 			.getByRole('columnheader')
 	).toHaveCount(3);
 

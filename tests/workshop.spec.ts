@@ -115,7 +115,8 @@ test('the workshop shows what each service’s scores rest on and the legal obli
 	const url = await createExample(page);
 	await page.goto(`${url}/atelier`);
 	const slideNamed = (title: string) =>
-		page.getByRole('region', { name: new RegExp(`^\\d+ / \\d+\u202f: ${title}$`) });
+		// An accessible name folds the narrow no-break space into a space.
+		page.getByRole('region', { name: new RegExp(`^\\d+ / \\d+\\s: ${title}$`) });
 
 	// First slide: each service's maturity with its basis and reliability.
 	const table = page.getByRole('table', { name: 'Services de la démarche' });
