@@ -85,7 +85,7 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	expect(first).toContain(authority);
 	expect(first).toContain(flat(`Transversalité ${figure.split(' — ')[0]}`));
 	for (const r of expected.levers) expect(first).toContain(flat(r.title));
-	expect(first).toContain(obligationsLine);
+	expect(first).toContain(flat(obligationsLine));
 	for (const o of expected.obligations.slice(0, SYNTHESIS_OBLIGATIONS_SHOWN))
 		expect(first).toContain(flat(o.text));
 	expect(first).toContain(
