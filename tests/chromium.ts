@@ -14,7 +14,7 @@ export function findChromium(): string {
 	const found = candidates.find((p) => existsSync(p));
 	if (!found) {
 		throw new Error(
-			`Aucun Chromium trouvé (essayé : ${candidates.join(', ')}). ` +
+			`Aucun Chromium trouvé (essayé\u202f: ${candidates.join(', ')}). ` +
 				'Installez-le (apt-get install -y chromium) ou indiquez son chemin dans CHROMIUM_PATH.'
 		);
 	}

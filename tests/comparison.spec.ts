@@ -61,7 +61,10 @@ test('the comparison shows the engine’s deltas between two campaigns of one au
 		formatDelta(expected.transversality.delta)
 	);
 	await expect(
-		page.getByRole('table', { name: /Données : Score moyen des leviers/ }).getByRole('columnheader')
+		page
+			// An accessible name folds the narrow no-break space into a space.
+			.getByRole('table', { name: /Données\s: Score moyen des leviers/ })
+			.getByRole('columnheader')
 	).toHaveCount(3);
 
 	// Obligations met in each campaign, from each one's checklist.

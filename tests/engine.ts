@@ -16,7 +16,7 @@ import {
 import { recommend, type Recommendations } from '../src/lib/domain/scoring/recommendations';
 
 function orThrow<T>(r: ParseResult<T>): T {
-	if (!r.ok) throw new Error(`Contenu invalide : ${JSON.stringify(r.problems)}`);
+	if (!r.ok) throw new Error(`Contenu invalide\u202f: ${JSON.stringify(r.problems)}`);
 	return r.value;
 }
 const read = (name: string): unknown =>

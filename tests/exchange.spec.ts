@@ -57,9 +57,9 @@ test('a service head exports a diagnostic; the coordinator imports it into a new
 	await expect(coordinator.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
 	await coordinator.getByRole('link', { name: /Commune de Test/ }).click();
 	await expect(coordinator.getByRole('row', { name: new RegExp(dechets.title) })).toContainText(
-		'En cours : 2 sur'
+		'En cours\u202f: 2 sur'
 	);
-	await expect(coordinator.getByText(`depuis le fichier « ${file.name} »`)).toBeVisible();
+	await expect(coordinator.getByText(`depuis le fichier «\u202f${file.name}\u202f»`)).toBeVisible();
 	await coordinator.context().close();
 });
 
@@ -127,7 +127,7 @@ test('edited on both sides: the conflict waits for a decision', async ({
 	await expect(coordinator.getByText('1 en conflit')).toBeVisible();
 	const apply = coordinator.getByRole('button', { name: 'Importer', exact: true });
 	await expect(apply).toBeDisabled();
-	const conflict = coordinator.getByRole('group', { name: `Conflit : ${dechets.title}` });
+	const conflict = coordinator.getByRole('group', { name: `Conflit\u202f: ${dechets.title}` });
 	await conflict.getByLabel('Prendre la version du fichier').check();
 	await apply.click();
 	await expect(coordinator.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
@@ -168,8 +168,8 @@ test('hostile files are refused in French, and strings are shown as text', async
 	await expect(page.getByRole('group', { name: /Démarche inconnue/ })).toContainText(xss);
 	// The answer set aside leaves the "complete" Déchets diagnostic with a question unanswered.
 	await expect(page.getByText('2 éléments mis de côté')).toBeVisible();
-	await expect(page.getByText(/il est importé « En cours »/)).toBeVisible();
-	await expect(page.getByText(/question inconnue \(« __proto__ »\)/)).toBeVisible();
+	await expect(page.getByText(/il est importé «\u202fEn cours\u202f»/)).toBeVisible();
+	await expect(page.getByText(/question inconnue \(«\u202f__proto__\u202f»\)/)).toBeVisible();
 	await page.getByRole('button', { name: 'Importer', exact: true }).click();
 	await expect(page.getByRole('link', { name: new RegExp('<img src=x') })).toBeVisible();
 	expect(alerts).toEqual([]);
@@ -183,7 +183,7 @@ test('a text too long for the app is shortened on import and listed, not a refus
 	await chooseFile(page, 'longue-note.json', JSON.stringify(fixture));
 	await expect(page.getByText('1 élément mis de côté')).toBeVisible();
 	await expect(
-		page.getByText(/dépasse 5\s000 caractères : seuls les 5\s000 premiers sont importés/)
+		page.getByText(/dépasse 5\s000 caractères\u202f: seuls les 5\s000 premiers sont importés/)
 	).toBeVisible();
 	await page.getByRole('button', { name: 'Importer', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
@@ -204,7 +204,7 @@ test('a backup with a damaged diagnostic imports the rest and lists it as set as
 	await expect(page.getByText('3 éléments mis de côté')).toBeVisible();
 	await expect(
 		page.getByText(
-			/Le diagnostic n° 1 du fichier \(Déchets, .+\) est endommagé \(« revision » : nombre trop grand\) : il n’est pas importé/
+			/Le diagnostic n° 1 du fichier \(Déchets, .+\) est endommagé \(«\u202frevision\u202f»\u202f: nombre trop grand\)\u202f: il n’est pas importé/
 		)
 	).toBeVisible();
 	await expect(
@@ -212,7 +212,7 @@ test('a backup with a damaged diagnostic imports the rest and lists it as set as
 	).toBeVisible();
 	await expect(
 		page.getByText(
-			/marqué « Terminé » dans le fichier, mais .+ n’ont pas de réponse : il est importé « En cours »/
+			/marqué «\u202fTerminé\u202f» dans le fichier, mais .+ n’ont pas de réponse\u202f: il est importé «\u202fEn cours\u202f»/
 		)
 	).toBeVisible();
 	await expect(page.getByText(/1 diagnostic \(absents de cet appareil\)/)).toBeVisible();
@@ -231,7 +231,7 @@ test('a compliance answer on a practice question is set aside; in a version 2 fi
 	await chooseFile(page, 'format-3.json', JSON.stringify({ ...v2, version: 3 }));
 	await expect(page.getByText('2 éléments mis de côté')).toBeVisible();
 	await expect(
-		page.getByText(/n’a pas une valeur possible pour cette question : elle n’est pas importée/)
+		page.getByText(/n’a pas une valeur possible pour cette question\u202f: elle n’est pas importée/)
 	).toBeVisible();
 	await expect(page.getByText('2 à ajouter')).toBeVisible();
 
@@ -239,7 +239,7 @@ test('a compliance answer on a practice question is set aside; in a version 2 fi
 	await chooseFile(page, 'format-2.json', JSON.stringify(v2));
 	await expect(
 		page.getByText(
-			/Le diagnostic n° 1 du fichier \(Déchets, .+\) est endommagé \(réponse n° 2 › « value » : réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null\) : il n’est pas importé/
+			/Le diagnostic n° 1 du fichier \(Déchets, .+\) est endommagé \(réponse n° 2 › «\u202fvalue\u202f»\u202f: réponse attendue\u202f: 0 à 4, "na", "nsp", une liste de modules ou null\)\u202f: il n’est pas importé/
 		)
 	).toBeVisible();
 	await expect(page.getByText('1 à ajouter')).toBeVisible();
@@ -287,14 +287,14 @@ test('the Données page offers a full backup and says when the last one was made
 	await expect(reminder).toBeVisible();
 	await reminder.getByRole('link', { name: 'Sauvegarder mes données' }).click();
 
-	await expect(page.getByText('Dernière sauvegarde complète : aucune')).toBeVisible();
+	await expect(page.getByText('Dernière sauvegarde complète\u202f: aucune')).toBeVisible();
 	const backup = await downloadFrom(
 		page,
 		page.getByRole('button', { name: 'Télécharger une sauvegarde complète' })
 	);
 	expect(backup.name).toMatch(/^leviers-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
 	expect(JSON.parse(backup.text).scope).toBe('database');
-	await expect(page.getByText(/Dernière sauvegarde complète : \d/)).toBeVisible();
+	await expect(page.getByText(/Dernière sauvegarde complète\u202f: \d/)).toBeVisible();
 	await page.goto('/');
 	await expect(page.getByRole('complementary', { name: 'Rappel de sauvegarde' })).toHaveCount(0);
 });

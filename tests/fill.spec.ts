@@ -28,7 +28,7 @@ test('answers and a note survive closing the page without unload handlers', asyn
 		.click();
 	await page
 		.getByLabel(noteOf(q3!), { exact: true })
-		.fill('Étude lancée avec la ressourcerie « Récup’ » ; à suivre');
+		.fill('Étude lancée avec la ressourcerie «\u202fRécup’\u202f»\u202f; à suivre');
 	await expectAllSaved(page);
 	const fillUrl = page.url();
 	await page.close({ runBeforeUnload: false });
@@ -39,7 +39,7 @@ test('answers and a note survive closing the page without unload handlers', asyn
 	await expect(scale(again, q2!).getByLabel('Je ne sais pas')).toBeChecked();
 	await expect(scale(again, q3!).getByLabel('1 · En réflexion')).toBeChecked();
 	await expect(again.getByLabel(noteOf(q3!), { exact: true })).toHaveValue(
-		'Étude lancée avec la ressourcerie « Récup’ » ; à suivre'
+		'Étude lancée avec la ressourcerie «\u202fRécup’\u202f»\u202f; à suivre'
 	);
 	await expect(again.getByText('3 / ' + dechets.questions.length)).toBeVisible();
 });
@@ -65,7 +65,7 @@ test('half a module, reloaded, resumes where it stopped', async ({ page }) => {
 
 	await page.goto(url);
 	await expect(page.getByRole('row', { name: new RegExp(dechets.title) })).toContainText(
-		`En cours : ${half} sur ${dechets.questions.length}`
+		`En cours\u202f: ${half} sur ${dechets.questions.length}`
 	);
 });
 

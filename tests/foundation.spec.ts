@@ -45,9 +45,9 @@ test('a module page shows an obligation as a legal duty with what to do', async 
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('heading', { level: 3, name: plpdma.text }) });
 	await expect(card).toContainText('Obligation légale, hors score');
-	await expect(card).toContainText(`Pour être en conformité : ${plpdma.todo}`);
+	await expect(card).toContainText(`Pour être en conformité\u202f: ${plpdma.todo}`);
 	await expect(card).not.toContainText('Question de coopération');
-	await expect(card).not.toContainText('Leviers :');
+	await expect(card).not.toContainText('Leviers\u202f:');
 });
 
 test('a module page lists its questions by theme with their reference', async ({ page }) => {

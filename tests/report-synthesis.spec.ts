@@ -70,7 +70,7 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	const obligationsLine =
 		checklist.items.length === 0
 			? 'Aucune obligation légale dans ce questionnaire.'
-			: `Conformité réglementaire : ${checklist.met} sur ${checklist.applicable}`;
+			: `Conformité réglementaire\u202f: ${checklist.met} sur ${checklist.applicable}`;
 	await expect(section).toContainText(obligationsLine);
 	if (expected.obligations.length > 0)
 		await expect(
@@ -85,7 +85,7 @@ test('the report opens with a one-page synthesis for the council', async ({ page
 	expect(first).toContain(authority);
 	expect(first).toContain(flat(`Transversalité ${figure.split(' — ')[0]}`));
 	for (const r of expected.levers) expect(first).toContain(flat(r.title));
-	expect(first).toContain(obligationsLine);
+	expect(first).toContain(flat(obligationsLine));
 	for (const o of expected.obligations.slice(0, SYNTHESIS_OBLIGATIONS_SHOWN))
 		expect(first).toContain(flat(o.text));
 	expect(first).toContain(
@@ -127,9 +127,9 @@ test('the report prints the campaign checklist before the levers, and each servi
 	const heading = article.getByRole('heading', { level: 4, name: /^Conformité réglementaire/ });
 	await expect(heading).toHaveText(
 		obligations.length === 0
-			? 'Conformité réglementaire (Déchets) : Aucune obligation légale dans ce questionnaire.'
+			? 'Conformité réglementaire (Déchets)\u202f: Aucune obligation légale dans ce questionnaire.'
 			: new RegExp(
-					`Conformité réglementaire \\(Déchets\\) : ${dechets.obligations.met} sur ${dechets.obligations.applicable}`
+					`Conformité réglementaire \\(Déchets\\)\u202f: ${dechets.obligations.met} sur ${dechets.obligations.applicable}`
 				)
 	);
 	await expect(

@@ -42,7 +42,7 @@ test('the dashboard shows the transversality and first lever the engine computes
 test('switching a service off removes it from the radar’s data table', async ({ page }) => {
 	const url = await createExample(page);
 	await page.goto(`${url}/resultats`);
-	const table = page.getByRole('table', { name: 'Données : Leviers par service' });
+	const table = page.getByRole('table', { name: 'Données\u202f: Leviers par service' });
 	await expect(table.getByRole('columnheader')).toHaveCount(1 + engine.scores.diagnostics.length);
 	await expect(table.getByRole('columnheader', { name: 'Déchets' })).toBeVisible();
 
@@ -69,12 +69,12 @@ test('the filling page loads no chart.js; its service results show the engine’
 	const onResults = scripts(page);
 	await page.getByRole('link', { name: 'Voir les résultats du service' }).click();
 	await expect(
-		page.getByRole('heading', { level: 1, name: 'Résultats du service : Déchets' })
+		page.getByRole('heading', { level: 1, name: 'Résultats du service\u202f: Déchets' })
 	).toBeVisible();
 	const dechets = engine.scores.diagnostics.find((d) => d.moduleId === 'dechets')!;
 	await expect(page.getByRole('definition').first()).toHaveText(`${shown(dechets.maturity)} / 100`);
 
-	const table = page.getByRole('table', { name: 'Données : Leviers du service Déchets' });
+	const table = page.getByRole('table', { name: 'Données\u202f: Leviers du service Déchets' });
 	await expect(table.getByRole('columnheader')).toHaveText([
 		'Levier',
 		'Engagé ou réalisé',
@@ -92,7 +92,7 @@ test('the filling page loads no chart.js; its service results show the engine’
 		)
 	);
 	await expect(page.getByRole('definition').nth(1)).toContainText(
-		`sur ${dechets.counts.levels + dechets.counts.unknown} questions répondues, ${dechets.counts.unknown} « Je ne sais pas »`
+		`sur ${dechets.counts.levels + dechets.counts.unknown} questions répondues, ${dechets.counts.unknown} «\u202fJe ne sais pas\u202f»`
 	);
 
 	const actions = engine.recommendations.services.find((s) => s.moduleId === 'dechets')!.actions;

@@ -35,7 +35,7 @@ test('a second diagnostic of a service that does not count is named on the dashb
 	const notes = page.getByRole('region', { name: 'Diagnostics non retenus ou à vérifier' });
 	await expect(notes).toContainText(readModule('dechets').title);
 	await expect(notes).toContainText('Ancienne copie');
-	await expect(notes).toContainText('« dechets-vieux.json »');
+	await expect(notes).toContainText('«\u202fdechets-vieux.json\u202f»');
 	await expect(notes).toContainText('n’est pas compté');
 });
 

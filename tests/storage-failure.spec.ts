@@ -67,7 +67,7 @@ test.describe('a full disk', () => {
 	test('stops writing, keeps the screen, and loses nothing stored before', async ({ baseURL }) => {
 		test.skip(
 			mountProblem !== null,
-			`Cette machine ne peut pas monter un petit système de fichiers (mount tmpfs, à lancer en root) : ${mountProblem}`
+			`Cette machine ne peut pas monter un petit système de fichiers (mount tmpfs, à lancer en root)\u202f: ${mountProblem}`
 		);
 		test.setTimeout(120_000);
 		const profile = join(root, 'profile');

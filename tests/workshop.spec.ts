@@ -21,7 +21,7 @@ test('the workshop moves forward and back with the keyboard and hides names by d
 	const firstService = 4 + (obligationsSlide ? 1 : 0);
 	const slide = (n: number, title: string | RegExp) =>
 		page.getByRole('region', {
-			name: typeof title === 'string' ? `${n} / ${total} : ${title}` : title
+			name: typeof title === 'string' ? `${n} / ${total}\u202f: ${title}` : title
 		});
 	await expect(slide(1, 'La démarche et ses services')).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: authority })).toBeVisible();
@@ -60,7 +60,7 @@ test('the workshop moves forward and back with the keyboard and hides names by d
 	await expect(slide(total, 'Prochaines étapes')).toBeVisible();
 	await page.keyboard.press('ArrowLeft');
 	const first = engine.recommendations.levers[2]!;
-	await expect(slide(total - 1, `Levier n° 3 : ${first.title}`)).toBeVisible();
+	await expect(slide(total - 1, `Levier n° 3\u202f: ${first.title}`)).toBeVisible();
 	await expect(page.getByRole('blockquote')).toContainText(first.source!.quote.slice(0, 40));
 
 	await page.keyboard.press('f');
@@ -115,7 +115,8 @@ test('the workshop shows what each service’s scores rest on and the legal obli
 	const url = await createExample(page);
 	await page.goto(`${url}/atelier`);
 	const slideNamed = (title: string) =>
-		page.getByRole('region', { name: new RegExp(`^\\d+ / \\d+ : ${title}$`) });
+		// An accessible name folds the narrow no-break space into a space.
+		page.getByRole('region', { name: new RegExp(`^\\d+ / \\d+\\s: ${title}$`) });
 
 	// First slide: each service's maturity with its basis and reliability.
 	const table = page.getByRole('table', { name: 'Services de la démarche' });
@@ -159,6 +160,6 @@ test('the workshop shows what each service’s scores rest on and the legal obli
 	const tooFew = LEVER_IDS.filter((l) => economie.levers[l].status === 'too-few');
 	expect(tooFew.length).toBeGreaterThan(0);
 	await expect(slide).toContainText(
-		`Non évalués (trop peu de réponses) : ${tooFew.map(leverLabel).join(', ')}.`
+		`Non évalués (trop peu de réponses)\u202f: ${tooFew.map(leverLabel).join(', ')}.`
 	);
 });

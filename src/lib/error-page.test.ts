@@ -6,7 +6,7 @@ describe('the error page', () => {
 		expect(errorPageText(404, 'Not Found')).toEqual({
 			title: 'Page introuvable',
 			message: 'Cette page n’existe pas.',
-			action: 'Vérifiez l’adresse, ou repartez de l’accueil : vos démarches y sont listées.'
+			action: 'Vérifiez l’adresse, ou repartez de l’accueil\u202f: vos démarches y sont listées.'
 		});
 		expect(errorPageText(404, 'Error: 404').message).toBe('Cette page n’existe pas.');
 	});

@@ -41,12 +41,12 @@ export function errorPageText(status: number, message: string | undefined): Erro
 		return {
 			title: 'Page introuvable',
 			message: own ?? NOT_FOUND_MESSAGE,
-			action: 'Vérifiez l’adresse, ou repartez de l’accueil : vos démarches y sont listées.'
+			action: 'Vérifiez l’adresse, ou repartez de l’accueil\u202f: vos démarches y sont listées.'
 		};
 	return {
 		title: 'Une erreur est survenue',
 		message: own ?? UNEXPECTED_MESSAGE,
 		action:
-			'Rechargez la page. Si l’erreur revient, repartez de l’accueil : les réponses déjà enregistrées restent sur cet appareil.'
+			'Rechargez la page. Si l’erreur revient, repartez de l’accueil\u202f: les réponses déjà enregistrées restent sur cet appareil.'
 	};
 }

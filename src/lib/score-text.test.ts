@@ -51,7 +51,7 @@ describe('transversality text', () => {
 
 	test('a partial score reads out of what is measurable and names what is not measured', () => {
 		expect(transversalityText(transversality(45.2, 80, ['governance']))).toBe(
-			'45 sur 80 mesurables — partielle : la gouvernance n’est pas mesurée'
+			'45 sur 80 mesurables — partielle\u202f: la gouvernance n’est pas mesurée'
 		);
 	});
 
@@ -73,7 +73,7 @@ describe('transversality text', () => {
 describe('basis texts', () => {
 	test('the services basis says how many answered and finished, and the steering module', () => {
 		expect(servicesBasisText(transversality(40, 80).basis)).toBe(
-			'5 services sur 6 ont répondu, 4 diagnostics terminés ; pilotage transversal sans réponse'
+			'5 services sur 6 ont répondu, 4 diagnostics terminés\u202f; pilotage transversal sans réponse'
 		);
 		expect(
 			servicesBasisText({
@@ -85,16 +85,16 @@ describe('basis texts', () => {
 				governanceAnswered: false
 			})
 		).toBe(
-			'1 service sur 2 a répondu, aucun diagnostic terminé ; sans module de pilotage transversal'
+			'1 service sur 2 a répondu, aucun diagnostic terminé\u202f; sans module de pilotage transversal'
 		);
 	});
 
-	test('the maturity basis counts « Je ne sais pas » among the questions answered', () => {
+	test('the maturity basis counts «\u202fJe ne sais pas\u202f» among the questions answered', () => {
 		expect(maturityBasisText({ levels: 7, unknown: 4 })).toBe(
-			'sur 11 questions répondues, 4 « Je ne sais pas »'
+			'sur 11 questions répondues, 4 «\u202fJe ne sais pas\u202f»'
 		);
 		expect(maturityBasisText({ levels: 1, unknown: 0 })).toBe(
-			'sur 1 question répondue, 0 « Je ne sais pas »'
+			'sur 1 question répondue, 0 «\u202fJe ne sais pas\u202f»'
 		);
 	});
 

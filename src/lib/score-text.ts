@@ -54,7 +54,7 @@ export function transversalityFigure(t: Transversality): TransversalityFigure {
 	const missing = TRANSVERSALITY_COMPONENTS.filter((id) => t.components[id].value === null);
 	return {
 		figure: `${formatScore(t.score)} sur ${formatScore(t.maximum)} mesurables`,
-		partial: `partielle : ${unmeasuredText(missing)}`
+		partial: `partielle\u202f: ${unmeasuredText(missing)}`
 	};
 }
 
@@ -82,22 +82,22 @@ export function servicesBasisText(basis: TransversalityBasis): string {
 		: basis.governanceAnswered
 			? 'pilotage transversal renseigné'
 			: 'pilotage transversal sans réponse';
-	return `${answered}, ${complete} ; ${steering}`;
+	return `${answered}, ${complete}\u202f; ${steering}`;
 }
 
 /** « sur 11 questions répondues, 4 « Je ne sais pas » »: answered = levels + « Je ne sais pas ». */
 export function maturityBasisText(counts: Pick<AnswerCounts, 'levels' | 'unknown'>): string {
 	const answered = counts.levels + counts.unknown;
-	return `sur ${plural(answered, 'question répondue', 'questions répondues')}, ${counts.unknown.toLocaleString('fr-FR')} « Je ne sais pas »`;
+	return `sur ${plural(answered, 'question répondue', 'questions répondues')}, ${counts.unknown.toLocaleString('fr-FR')} «\u202fJe ne sais pas\u202f»`;
 }
 
 /** The warning a service's reliability calls for, or null when its scores can be read. */
 export function reliabilityWarning(reliability: Reliability): string | null {
 	switch (reliability) {
 		case 'mostly-unknown':
-			return 'Résultat peu fiable : la plupart des réponses sont « Je ne sais pas ».';
+			return 'Résultat peu fiable\u202f: la plupart des réponses sont «\u202fJe ne sais pas\u202f».';
 		case 'mostly-not-concerned':
-			return 'À lire avec prudence : la plupart des questions sont « Non concerné » ; les scores reposent sur les autres seulement.';
+			return 'À lire avec prudence\u202f: la plupart des questions sont «\u202fNon concerné\u202f»\u202f; les scores reposent sur les autres seulement.';
 		case 'too-few':
 			return 'Maturité non évaluée (trop peu de réponses).';
 		default:

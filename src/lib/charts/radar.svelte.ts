@@ -111,7 +111,7 @@ function config(spec: RadarSpec): ChartConfiguration<'radar'> {
 				tooltip: {
 					callbacks: {
 						label: (item) =>
-							`${item.dataset.label} : ${item.raw === null ? 'non évalué' : Math.round(item.raw as number)}`
+							`${item.dataset.label}\u202f: ${item.raw === null ? 'non évalué' : Math.round(item.raw as number)}`
 					}
 				}
 			}

@@ -35,31 +35,31 @@ export function describeStorageError(e: unknown): StorageProblem {
 	const has = (...wanted: string[]) => n.some((x) => wanted.includes(x));
 	if (has('WritesHaltedError'))
 		return {
-			message: 'Enregistrement suspendu : ce changement n’a pas été enregistré.',
+			message: 'Enregistrement suspendu\u202f: ce changement n’a pas été enregistré.',
 			action:
-				'Il reste affiché sur cette page ; suivez les indications du bandeau en haut de la page.'
+				'Il reste affiché sur cette page\u202f; suivez les indications du bandeau en haut de la page.'
 		};
 	if (has('QuotaExceededError'))
 		return {
 			message:
-				'L’espace de stockage de l’appareil est plein : ce changement n’a pas été enregistré.',
+				'L’espace de stockage de l’appareil est plein\u202f: ce changement n’a pas été enregistré.',
 			action:
-				'Il reste affiché sur cette page ; suivez les indications du bandeau en haut de la page.'
+				'Il reste affiché sur cette page\u202f; suivez les indications du bandeau en haut de la page.'
 		};
 	if (has('VersionChangeError', 'UpgradeError'))
 		return {
 			message: 'Une version plus récente de Leviers est ouverte dans un autre onglet.',
 			action:
-				'Rechargez cette page pour continuer ; vos réponses déjà enregistrées sont conservées.'
+				'Rechargez cette page pour continuer\u202f; vos réponses déjà enregistrées sont conservées.'
 		};
 	// Never "reload" nor "your answers are kept" here: the browser closes the connection after a
 	// failed disk write, and writing again then can make it delete the database (write-gate.ts).
 	if (has('DatabaseClosedError', 'InvalidStateError'))
 		return {
 			message:
-				'La connexion à la base de données locale a été coupée : ce changement n’a pas été enregistré.',
+				'La connexion à la base de données locale a été coupée\u202f: ce changement n’a pas été enregistré.',
 			action:
-				'Il reste affiché sur cette page ; suivez les indications du bandeau en haut de la page.'
+				'Il reste affiché sur cette page\u202f; suivez les indications du bandeau en haut de la page.'
 		};
 	if (has('MissingAPIError'))
 		return {
@@ -75,7 +75,8 @@ export function describeStorageError(e: unknown): StorageProblem {
 		};
 	return {
 		message: 'L’enregistrement a échoué.',
-		action: 'Réessayez ; si le problème persiste, exportez une sauvegarde depuis la page Données.'
+		action:
+			'Réessayez\u202f; si le problème persiste, exportez une sauvegarde depuis la page Données.'
 	};
 }
 

@@ -12,7 +12,7 @@ import { RepositoryError } from './errors';
 const IMPORT_CHUNK = 100;
 
 const CHANGED =
-	'Les données de cet appareil ont changé depuis l’aperçu (dans un autre onglet ?). Rien n’a été importé : relancez l’import pour voir un aperçu à jour.';
+	'Les données de cet appareil ont changé depuis l’aperçu (dans un autre onglet\u202f?). Rien n’a été importé\u202f: relancez l’import pour voir un aperçu à jour.';
 
 /** Performs the writes; `onProgress` receives how many diagnostics are written so far. */
 export async function applyImportWrites(
@@ -40,7 +40,7 @@ export async function applyImportWrites(
 		const targets = [...new Set(writes.diagnostics.map((w) => w.diagnostic.campaignId))];
 		if ((await campaigns.bulkGet(targets)).some((c) => c === undefined))
 			throw new RepositoryError(
-				'La démarche choisie pour ces diagnostics n’existe plus sur cet appareil. Rien n’a été importé : relancez l’import.'
+				'La démarche choisie pour ces diagnostics n’existe plus sur cet appareil. Rien n’a été importé\u202f: relancez l’import.'
 			);
 		onProgress?.(0, total);
 		for (let start = 0; start < total; start += IMPORT_CHUNK) {

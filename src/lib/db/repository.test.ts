@@ -170,7 +170,7 @@ describe('text limits (those of the exchange format)', () => {
 		await expect(
 			repo.createCampaign({ ...campaignInput, modules: ['eau'], authority: x(authority + 1) })
 		).rejects.toThrow(
-			'Le nom de la collectivité compte 201 caractères, pour une limite de 200 : raccourcissez ce texte.'
+			'Le nom de la collectivité compte 201 caractères, pour une limite de 200\u202f: raccourcissez ce texte.'
 		);
 		const c = await repo.createCampaign({ ...campaignInput, modules: ['dechets'] });
 		await expect(

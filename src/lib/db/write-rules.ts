@@ -60,7 +60,8 @@ export function cleanCampaign(input: CampaignInput): CampaignInput {
 	const authority = input.authority.trim();
 	const label = input.label.trim();
 	if (!authority) throw new RepositoryError('Indiquez le nom de la collectivité.');
-	if (!label) throw new RepositoryError('Indiquez un libellé, par exemple « Diagnostic 2026 ».');
+	if (!label)
+		throw new RepositoryError('Indiquez un libellé, par exemple «\u202fDiagnostic 2026\u202f».');
 	checkCampaignTexts({ authority, label });
 	if (input.modules.length === 0) throw new RepositoryError('Choisissez au moins un module.');
 	return { authority, label, modules: [...new Set(input.modules)] };

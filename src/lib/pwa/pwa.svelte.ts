@@ -77,7 +77,7 @@ class PwaState {
 		if (!(await flushAndSettle())) {
 			this.updating = false;
 			this.updateBlocked =
-				'Des modifications ne sont pas enregistrées : la mise à jour attendra qu’elles le soient. Réessayez l’enregistrement, puis « Mettre à jour ».';
+				'Des modifications ne sont pas enregistrées\u202f: la mise à jour attendra qu’elles le soient. Réessayez l’enregistrement, puis «\u202fMettre à jour\u202f».';
 			return;
 		}
 		const registration = await navigator.serviceWorker.getRegistration();

@@ -81,7 +81,7 @@ function otherTab(): { repo: Repository; close: () => void } {
 }
 
 describe('DiagnosticEditor', () => {
-	it('shows a chosen value at once, « saving » until committed, then « saved »', async () => {
+	it('shows a chosen value at once, «\u202fsaving\u202f» until committed, then «\u202fsaved\u202f»', async () => {
 		const editor = open();
 		await until(() => !editor.loading);
 		expect(editor.diagnostic).toBeUndefined();
@@ -214,7 +214,7 @@ describe('DiagnosticEditor', () => {
 		await editor.answer(OBLIGATION, 3);
 		flushSync();
 		expect(editor.problem?.message).toBe(
-			'Cette réponse ne correspond pas à la question : elle n’a pas été enregistrée.'
+			'Cette réponse ne correspond pas à la question\u202f: elle n’est pas enregistrée.'
 		);
 		expect([editor.value(Q1), editor.value(OBLIGATION)]).toEqual([null, null]);
 		expect(editor.dirty).toBe(false);

@@ -201,7 +201,7 @@ export class DiagnosticEditor {
 		const question = this.#questions.get(questionId);
 		if (!question || (value !== null && !acceptsValue(question, value, this.#ref.moduleId))) {
 			this.problem = {
-				message: 'Cette réponse ne correspond pas à la question : elle n’a pas été enregistrée.',
+				message: 'Cette réponse ne correspond pas à la question : elle n’est pas enregistrée.',
 				action: 'Rechargez la page.'
 			};
 			return;

@@ -106,14 +106,14 @@ export class StorageHealth {
 		try {
 			const needed = await neededBytes();
 			if ((await hasFreeSpace(needed)) === false) {
-				this.retryProblem = `Il n’y a toujours pas assez de place : libérez au moins ${formatBytes(needed)} sur l’appareil, puis réessayez.`;
+				this.retryProblem = `Il n’y a toujours pas assez de place\u202f: libérez au moins ${formatBytes(needed)} sur l’appareil, puis réessayez.`;
 				return;
 			}
 			await startCleanLog();
 			await this.#reopen();
 		} catch {
 			this.retryProblem =
-				'Le stockage de l’appareil refuse toujours d’écrire : libérez de l’espace, puis réessayez.';
+				'Le stockage de l’appareil refuse toujours d’écrire\u202f: libérez de l’espace, puis réessayez.';
 			return;
 		} finally {
 			this.retrying = false;
@@ -131,7 +131,7 @@ export class StorageHealth {
 		this.#db.writes.resume();
 		this.#current = { state: 'ok' };
 		if (!(await flushAndSettle()) && !this.#db.writes.halted)
-			this.retryProblem = 'Certains changements n’ont pas pu être enregistrés : voir la page.';
+			this.retryProblem = 'Certains changements n’ont pas pu être enregistrés\u202f: voir la page.';
 	}
 }
 

@@ -56,14 +56,14 @@ export function checkObligation(file: string, q: ObligationQuestion): ContentPro
 	if (q.reference.date > FACTS_CHECKED_ON)
 		at(
 			'reference.date',
-			`${q.reference.date} est postérieure à la vérification des faits (${FACTS_CHECKED_ON}) : une obligation pas encore en vigueur ne se demande pas comme une conformité`
+			`${q.reference.date} est postérieure à la vérification des faits (${FACTS_CHECKED_ON})\u202f: une obligation pas encore en vigueur ne se demande pas comme une conformité`
 		);
 	if (q.text.length > MAX_OBLIGATION_TEXT)
 		at('text', `${q.text.length} caractères, au plus ${MAX_OBLIGATION_TEXT} pour une obligation`);
 	if (!q.text.trimEnd().endsWith('?')) at('text', 'une obligation se pose comme une question');
-	if (!/«[\s\u202f]Conforme[\s\u202f]»/.test(q.help))
-		at('help', 'l’aide doit dire ce que signifie « Conforme » pour cette obligation');
-	if (/«[\s\u202f](Rien|En réflexion|Engagé|Réalisé|Exemplaire)[\s\u202f]»/.test(q.help))
+	if (!/«\s*Conforme\s*»/.test(q.help))
+		at('help', 'l’aide doit dire ce que signifie «\u202fConforme\u202f» pour cette obligation');
+	if (/«\s*(Rien|En réflexion|Engagé|Réalisé|Exemplaire)\s*»/.test(q.help))
 		at('help', 'l’aide d’une obligation ne parle pas des niveaux de l’échelle');
 	return problems;
 }
@@ -83,7 +83,7 @@ export function checkContent(
 	for (const id of LEVER_IDS) {
 		const n = levers.filter((l) => l.id === id).length;
 		if (n !== 1)
-			problems.push({ file: leverFile, field: id, message: `présent ${n} fois au lieu d'une` });
+			problems.push({ file: leverFile, field: id, message: `présent ${n} fois au lieu d’une` });
 	}
 	for (const lever of levers) {
 		if (!quoteInSource(lever.source.quote, source))
@@ -100,7 +100,7 @@ export function checkContent(
 			problems.push({
 				file: `${id}.json`,
 				field: 'id',
-				message: `module présent ${n} fois au lieu d'une`
+				message: `module présent ${n} fois au lieu d’une`
 			});
 	}
 
@@ -111,7 +111,7 @@ export function checkContent(
 			problems.push({
 				file,
 				field: 'id',
-				message: `le fichier devrait s'appeler ${module.id}.json`
+				message: `le fichier devrait s’appeler ${module.id}.json`
 			});
 		for (const theme of module.themes) {
 			const where = seen.get(theme.id);
@@ -168,7 +168,7 @@ export function checkContent(
 			problems.push({
 				file,
 				field: 'themes',
-				message: `${scale} questions sur l'échelle, attendu de ${bounds.minScale} à ${bounds.maxScale}`
+				message: `${scale} questions sur l’échelle, attendu de ${bounds.minScale} à ${bounds.maxScale}`
 			});
 		if (obligations > bounds.maxObligations)
 			problems.push({

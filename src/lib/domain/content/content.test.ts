@@ -79,9 +79,9 @@ describe('quote folding', () => {
 		expect(foldQuote('l’ESS  et\n la  collectivité')).toBe("l'ESS et la collectivité");
 		expect(quoteInSource('favoriser son appropriation', source)).toBe(true);
 		expect(quoteInSource('favoriser son Appropriation', source)).toBe(false);
-		expect(quoteInSource('favoriser son appropriation.', 'favoriser son appropriation ;')).toBe(
-			false
-		);
+		expect(
+			quoteInSource('favoriser son appropriation.', 'favoriser son appropriation\u202f;')
+		).toBe(false);
 	});
 });
 
@@ -100,7 +100,7 @@ describe('a broken fixture', () => {
 					{
 						id: 'eau-q1',
 						type: 'scale',
-						text: 'Question ?',
+						text: 'Question\u202f?',
 						help: 'Aide.',
 						levers: [{ lever: 'mutualisation', weight: 1 }],
 						reference: { kind: 'source', section: 'Enjeux', quote: 'Le portage politique' }
@@ -120,7 +120,7 @@ describe('a broken fixture', () => {
 		const r = parseModule('eau.json', broken);
 		expect(r.ok).toBe(false);
 		const lines = r.ok ? [] : r.problems.map(formatProblem);
-		expect(lines[0]).toMatch(/^eau\.json › question eau-q1 › help : /);
+		expect(lines[0]).toMatch(/^eau\.json › question eau-q1 › help\u202f: /);
 	});
 
 	it('names an unknown lever tag', () => {
@@ -128,7 +128,7 @@ describe('a broken fixture', () => {
 		broken.themes[0]!.questions[0]!.levers[0]!.lever = 'portage';
 		const r = parseModule('eau.json', broken);
 		const lines = r.ok ? [] : r.problems.map(formatProblem);
-		expect(lines).toEqual(['eau.json › question eau-q1 › levers.0.lever : levier inconnu']);
+		expect(lines).toEqual(['eau.json › question eau-q1 › levers.0.lever\u202f: levier inconnu']);
 	});
 
 	it('reports a quote that is not in the source document', () => {
@@ -143,7 +143,7 @@ describe('a broken fixture', () => {
 		};
 		const problems = checkContent([{ file: 'eau.json', module: m }], [], source).map(formatProblem);
 		expect(problems).toContain(
-			'eau.json › question eau-q1 › reference.quote : citation absente du document source'
+			'eau.json › question eau-q1 › reference.quote\u202f: citation absente du document source'
 		);
 	});
 });
@@ -214,8 +214,8 @@ describe('obligations', () => {
 						{
 							id: 'dechets-o1',
 							type: 'obligation',
-							text: 'Le programme local de prévention des déchets est-il adopté et en vigueur ?',
-							help: 'Obligatoire depuis 2012. « Conforme » : adopté et en vigueur.',
+							text: 'Le programme local de prévention des déchets est-il adopté et en vigueur\u202f?',
+							help: 'Obligatoire depuis 2012. «\u202fConforme\u202f»\u202f: adopté et en vigueur.',
 							reference: {
 								kind: 'fact',
 								statement: 'Les collectivités définissent un programme local de prévention.',
@@ -248,7 +248,7 @@ describe('obligations', () => {
 		delete noTodo.themes[0]!.questions[0]!.todo;
 		const r = parseModule('dechets.json', noTodo);
 		expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
-			expect.stringMatching(/^dechets\.json › question dechets-o1 › todo : /)
+			expect.stringMatching(/^dechets\.json › question dechets-o1 › todo\u202f: /)
 		]);
 
 		const quoted = structuredClone(base()) as unknown as typeof noTodo;
@@ -260,7 +260,7 @@ describe('obligations', () => {
 		const q = parseModule('dechets.json', quoted);
 		expect(q.ok).toBe(false);
 		expect(q.ok ? [] : q.problems.map(formatProblem)).toContainEqual(
-			expect.stringMatching(/^dechets\.json › question dechets-o1 › reference\.kind : /)
+			expect.stringMatching(/^dechets\.json › question dechets-o1 › reference\.kind\u202f: /)
 		);
 
 		const levers = structuredClone(base()) as unknown as typeof noTodo;
@@ -274,27 +274,27 @@ describe('obligations', () => {
 		if (q.type !== 'obligation') throw new Error('fixture');
 		q.reference.date = '2028-01-01';
 		expect(obligationProblems(m)).toEqual([
-			`dechets.json › question dechets-o1 › reference.date : 2028-01-01 est postérieure à la vérification des faits (${FACTS_CHECKED_ON}) : une obligation pas encore en vigueur ne se demande pas comme une conformité`
+			`dechets.json › question dechets-o1 › reference.date\u202f: 2028-01-01 est postérieure à la vérification des faits (${FACTS_CHECKED_ON})\u202f: une obligation pas encore en vigueur ne se demande pas comme une conformité`
 		]);
 		q.reference.date = FACTS_CHECKED_ON;
 		expect(obligationProblems(m)).toEqual([]);
 	});
 
-	it('with a text over the limit, not a question, or a help without « Conforme » is reported', () => {
+	it('with a text over the limit, not a question, or a help without «\u202fConforme\u202f» is reported', () => {
 		const m = base();
 		const q = m.themes[0]!.questions[0]!;
 		if (q.type !== 'obligation') throw new Error('fixture');
-		q.text = `${'x'.repeat(MAX_OBLIGATION_TEXT)} ?`;
-		q.help = '« Réalisé » : le programme est adopté.';
+		q.text = `${'x'.repeat(MAX_OBLIGATION_TEXT)}\u202f?`;
+		q.help = '«\u202fRéalisé\u202f»\u202f: le programme est adopté.';
 		expect(obligationProblems(m)).toEqual([
-			`dechets.json › question dechets-o1 › text : ${MAX_OBLIGATION_TEXT + 2} caractères, au plus ${MAX_OBLIGATION_TEXT} pour une obligation`,
-			'dechets.json › question dechets-o1 › help : l’aide doit dire ce que signifie « Conforme » pour cette obligation',
-			'dechets.json › question dechets-o1 › help : l’aide d’une obligation ne parle pas des niveaux de l’échelle'
+			`dechets.json › question dechets-o1 › text\u202f: ${MAX_OBLIGATION_TEXT + 2} caractères, au plus ${MAX_OBLIGATION_TEXT} pour une obligation`,
+			'dechets.json › question dechets-o1 › help\u202f: l’aide doit dire ce que signifie «\u202fConforme\u202f» pour cette obligation',
+			'dechets.json › question dechets-o1 › help\u202f: l’aide d’une obligation ne parle pas des niveaux de l’échelle'
 		]);
 		q.text = 'Le programme est adopté.';
-		q.help = 'Obligatoire. « Conforme » : adopté.';
+		q.help = 'Obligatoire. «\u202fConforme\u202f»\u202f: adopté.';
 		expect(obligationProblems(m)).toEqual([
-			'dechets.json › question dechets-o1 › text : une obligation se pose comme une question'
+			'dechets.json › question dechets-o1 › text\u202f: une obligation se pose comme une question'
 		]);
 	});
 
@@ -304,8 +304,10 @@ describe('obligations', () => {
 		const one = theme.questions[0]!;
 		theme.questions = Array.from({ length: 7 }, (_, i) => ({ ...one, id: `dechets-o${i + 1}` }));
 		const lines = checkContent([moduleFile(m)], [], source).map(formatProblem);
-		expect(lines).toContain('dechets.json › themes : 7 obligations, au plus 6');
+		expect(lines).toContain('dechets.json › themes\u202f: 7 obligations, au plus 6');
 		// Obligations are not scale questions: the module still has none.
-		expect(lines).toContain("dechets.json › themes : 0 questions sur l'échelle, attendu de 8 à 16");
+		expect(lines).toContain(
+			'dechets.json › themes\u202f: 0 questions sur l’échelle, attendu de 8 à 16'
+		);
 	});
 });

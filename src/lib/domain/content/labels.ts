@@ -2,7 +2,7 @@
  * The French labels of the domain, in one place.
  */
 import type { DiagnosticStatus, ExternalPartnerId, ObligationValue, ScaleValue } from '../answers';
-import type { Question } from './questionnaire';
+import type { Question, SourceQuote } from './questionnaire';
 
 /**
  * Label and meaning of each value of the answer scale, defined once for every practice question:
@@ -47,7 +47,7 @@ export const OBLIGATION_LABELS: Record<ObligationValue, { label: string; meaning
 	conforme: { label: 'Conforme', meaning: 'L’obligation est remplie, pièces à l’appui.' },
 	'en-cours': {
 		label: 'En cours de mise en conformité',
-		meaning: 'Ce n’est pas encore rempli, mais c’est décidé : une personne, un calendrier.'
+		meaning: 'Ce n’est pas encore rempli, mais c’est décidé\u202f: une personne, un calendrier.'
 	},
 	'non-conforme': { label: 'Non conforme', meaning: 'L’obligation n’est pas remplie.' },
 	na: {
@@ -56,7 +56,7 @@ export const OBLIGATION_LABELS: Record<ObligationValue, { label: string; meaning
 	},
 	nsp: {
 		label: 'Je ne sais pas',
-		meaning: 'Personne dans le service ne peut le dire : à vérifier en priorité.'
+		meaning: 'Personne dans le service ne peut le dire\u202f: à vérifier en priorité.'
 	}
 };
 
@@ -90,22 +90,22 @@ export const TRANSVERSALITY_LABELS: Record<
 	sharedLevers: {
 		label: 'Leviers partagés',
 		meaning:
-			'Sur chaque levier que plusieurs services abordent, la part de leurs pratiques au niveau « Engagé » ou au-delà, en moyenne.'
+			'Sur chaque levier que plusieurs services abordent, la part de leurs pratiques au niveau «\u202fEngagé\u202f» ou au-delà, en moyenne.'
 	},
 	cooperation: {
 		label: 'Coopération',
 		meaning:
-			'Les liens de travail déclarés entre services, chacun pesant selon la pratique des deux services sur les leviers qu’ils partagent ; un lien déclaré des deux côtés compte double.'
+			'Les liens de travail déclarés entre services, chacun pesant selon la pratique des deux services sur les leviers qu’ils partagent\u202f; un lien déclaré des deux côtés compte double.'
 	},
 	diffusion: {
 		label: 'Diffusion',
 		meaning:
-			'La pratique est-elle répandue dans tous les services ? Un service compte pleinement dès qu’il a engagé la moitié de ses pratiques ; un service absent compte 0.'
+			'La pratique est-elle répandue dans tous les services\u202f? Un service compte pleinement dès qu’il a engagé la moitié de ses pratiques\u202f; un service absent compte 0.'
 	},
 	governance: {
 		label: 'Gouvernance',
 		meaning:
-			'Part des pratiques du module de pilotage transversal (portage, comité, mission transversale) au niveau « Engagé » ou au-delà ; non mesurée sans ce module.'
+			'Part des pratiques du module de pilotage transversal (portage, comité, mission transversale) au niveau «\u202fEngagé\u202f» ou au-delà\u202f; non mesurée sans ce module.'
 	}
 };
 
@@ -115,8 +115,9 @@ export const RELIABILITY_LABELS: Record<
 	string
 > = {
 	ok: 'Fiable',
-	'mostly-unknown': 'Peu fiable : la plupart des réponses sont « Je ne sais pas »',
-	'mostly-not-concerned': 'À lire avec prudence : la plupart des questions sont « Non concerné »',
+	'mostly-unknown': 'Peu fiable\u202f: la plupart des réponses sont «\u202fJe ne sais pas\u202f»',
+	'mostly-not-concerned':
+		'À lire avec prudence\u202f: la plupart des questions sont «\u202fNon concerné\u202f»',
 	'too-few': 'Trop peu de réponses'
 };
 
@@ -125,3 +126,21 @@ export const LEVER_STATUS_LABELS: Record<'too-few' | 'not-addressed', string> = 
 	'too-few': 'non évalué (trop peu de réponses)',
 	'not-addressed': 'non abordé'
 };
+
+/**
+ * The source document every quote comes from (questionnaires/source/), as it is cited. Its web
+ * address and the day it was read are not recorded with the copy, so none is given.
+ */
+export const SOURCE_DOCUMENT =
+	'CRESS Normandie, boîte à outils, fiche 2.2 «\u202fDifférents leviers permettent de développer des actions territoriales\u202f»';
+
+/** How each section of the source document is written (the content files store « Comment faire ? » as a key). */
+export const SOURCE_SECTION_LABELS: Record<SourceQuote['section'], string> = {
+	Enjeux: 'Enjeux',
+	'Comment faire ?': 'Comment faire\u202f?'
+};
+
+/** The citation of a quote: the document and its section. */
+export function sourceCitation(section: SourceQuote['section']): string {
+	return `${SOURCE_DOCUMENT}, section «\u202f${SOURCE_SECTION_LABELS[section]}\u202f»`;
+}

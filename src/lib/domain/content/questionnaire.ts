@@ -229,7 +229,7 @@ export function formatProblem(p: ContentProblem): string {
 	const where = [p.file, p.questionId ? `question ${p.questionId}` : null, p.field]
 		.filter(Boolean)
 		.join(' › ');
-	return `${where} : ${p.message}`;
+	return `${where}\u202f: ${p.message}`;
 }
 
 function locate(file: string, data: unknown, issue: v.BaseIssue<unknown>): ContentProblem {

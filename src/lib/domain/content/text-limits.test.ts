@@ -5,7 +5,7 @@ describe('text limits', () => {
 	it('accept a text at its limit and refuse one code unit more, naming field and limit', () => {
 		expect(textTooLong('label', 'x'.repeat(TEXT_LIMITS.label))).toBeNull();
 		expect(textTooLong('label', 'x'.repeat(TEXT_LIMITS.label + 1))).toBe(
-			'Le libellé de la démarche compte 201 caractères, pour une limite de 200 : raccourcissez ce texte.'
+			'Le libellé de la démarche compte 201 caractères, pour une limite de 200\u202f: raccourcissez ce texte.'
 		);
 		// An emoji counts two, as the browser's maxlength counts it.
 		expect(textTooLong('respondentRole', '🌾'.repeat(101))).toMatch(/compte 202 caractères/);

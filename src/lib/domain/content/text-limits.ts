@@ -41,7 +41,7 @@ const count = (n: number) => n.toLocaleString('fr-FR');
 export function textTooLong(field: LimitedText, text: string): string | null {
 	const max = TEXT_LIMITS[field];
 	if (text.length <= max) return null;
-	return `${TEXT_NAMES[field]} compte ${count(text.length)} caractères, pour une limite de ${count(max)} : raccourcissez ce texte.`;
+	return `${TEXT_NAMES[field]} compte ${count(text.length)} caractères, pour une limite de ${count(max)}\u202f: raccourcissez ce texte.`;
 }
 
 /** The first `max` code units of a text, without cutting a character written as two units. */

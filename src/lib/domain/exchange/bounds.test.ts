@@ -55,7 +55,7 @@ describe('revisions and histories stay within bounds that edits cannot cross', (
 		expect(fresh.lineage![0]!.device).not.toBe(v2.device);
 		expect(fresh.lineage![0]!.revision).toBe(1);
 		expect(lines(p)).toEqual([
-			'Le diagnostic (Déchets) porte un numéro de révision anormal (1\u202f000\u202f000\u202f000, au-delà de 100\u202f000\u202f000) : il est importé avec un historique neuf, à la révision 1 ; une autre copie de ce diagnostic sera vue comme en conflit avec lui.'
+			'Le diagnostic (Déchets) porte un numéro de révision anormal (1\u202f000\u202f000\u202f000, au-delà de 100\u202f000\u202f000)\u202f: il est importé avec un historique neuf, à la révision 1\u202f; une autre copie de ce diagnostic sera vue comme en conflit avec lui.'
 		]);
 	});
 
@@ -110,19 +110,24 @@ describe('a backup with a damaged diagnostic imports everything else', () => {
 		});
 		expect(p.diagnostics.map((d) => [d.kind, d.incoming.id])).toEqual([['added', CANTINES!.id]]);
 		expect(lines(p)).toEqual([
-			`Le diagnostic n° 1 du fichier (Déchets, identifiant « ${DECHETS!.id} ») est endommagé (« revision » : nombre trop grand) : il n’est pas importé, le reste du fichier peut l’être.`,
-			'Le diagnostic n° 3 du fichier (Cantines, identifiant « long ») est endommagé (« lineage » : valeur trop longue ou liste trop grande) : il n’est pas importé, le reste du fichier peut l’être.'
+			`Le diagnostic n° 1 du fichier (Déchets, identifiant «\u202f${DECHETS!.id}\u202f») est endommagé («\u202frevision\u202f»\u202f: nombre trop grand)\u202f: il n’est pas importé, le reste du fichier peut l’être.`,
+			'Le diagnostic n° 3 du fichier (Cantines, identifiant «\u202flong\u202f») est endommagé («\u202flineage\u202f»\u202f: valeur trop longue ou liste trop grande)\u202f: il n’est pas importé, le reste du fichier peut l’être.'
 		]);
 	});
 
 	it('counts the other errors of a damaged diagnostic in good French', () => {
 		const line = (errors: number) =>
 			describeSetAside(
-				{ reason: 'invalid', position: 2, detail: '« status » : champ manquant', errors },
+				{
+					reason: 'invalid',
+					position: 2,
+					detail: '«\u202fstatus\u202f»\u202f: champ manquant',
+					errors
+				},
 				modules
 			);
 		expect(line(2)).toBe(
-			'Le diagnostic n° 2 du fichier est endommagé (« status » : champ manquant et 1 autre erreur) : il n’est pas importé, le reste du fichier peut l’être.'
+			'Le diagnostic n° 2 du fichier est endommagé («\u202fstatus\u202f»\u202f: champ manquant et 1 autre erreur)\u202f: il n’est pas importé, le reste du fichier peut l’être.'
 		);
 		expect(line(4)).toContain('champ manquant et 3 autres erreurs)');
 	});
@@ -140,7 +145,7 @@ describe('a diagnostic marked complete is complete', () => {
 		});
 		expect(incoming(p, DECHETS!.id)?.status).toBe('draft');
 		expect(lines(p)).toEqual([
-			'Le diagnostic (Déchets) est marqué « Terminé » dans le fichier, mais 17 questions sur 18 n’ont pas de réponse : il est importé « En cours ».'
+			'Le diagnostic (Déchets) est marqué «\u202fTerminé\u202f» dans le fichier, mais 17 questions sur 18 n’ont pas de réponse\u202f: il est importé «\u202fEn cours\u202f».'
 		]);
 	});
 
@@ -167,7 +172,7 @@ describe('answers dated after the export', () => {
 			['future-date', CANTINES!.answers[0]!.question]
 		]);
 		expect(lines(p)[0]).toMatch(
-			/^La réponse à la question « .+ » \(Cantines\) est datée du 3 janvier 2031, plus d’un jour après l’export du fichier \(4 mars 2026\) : elle est importée, datée du jour de l’export\.$/
+			/^La réponse à la question «\u202f.+\u202f» \(Cantines\) est datée du 3 janvier 2031, plus d’un jour après l’export du fichier \(4 mars 2026\)\u202f: elle est importée, datée du jour de l’export\.$/
 		);
 	});
 });

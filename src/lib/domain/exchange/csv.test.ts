@@ -30,7 +30,7 @@ const AWKWARD = [
 	'Il a dit "oui"',
 	'a;b;c',
 	'ligne 1\r\nligne 2\nligne 3',
-	'Émilie, cheffe de l’équipe « Déchets » — çà et là',
+	'Émilie, cheffe de l’équipe «\u202fDéchets\u202f» — çà et là',
 	'♻️ réemploi 👩‍🌾 🇫🇷',
 	'"";;"',
 	'',
@@ -208,7 +208,7 @@ describe('scores CSV: basis, reliability, obligations and partial transversality
 			)
 		).toEqual(['2', '3', '0', '0']);
 		expect(cell('Module Déchets', 'Fiabilité')).toBe(
-			'Peu fiable : la plupart des réponses sont « Je ne sais pas »'
+			'Peu fiable\u202f: la plupart des réponses sont «\u202fJe ne sais pas\u202f»'
 		);
 		expect(cell('Module Eau', 'Maturité')).toBe('');
 		expect(cell('Module Eau', 'Fiabilité')).toBe('Trop peu de réponses');

@@ -12,7 +12,7 @@ import { V3AnswerSchema, V3DiagnosticSchema } from './format-v3';
 /** An answer of version 2: a level 0–4, "na", "nsp", the partner modules, or null. */
 export const V2AnswerValueSchema = v.union(
 	[v.picklist([0, 1, 2, 3, 4, 'na', 'nsp']), PartnerListSchema, v.null()],
-	'réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null'
+	'réponse attendue\u202f: 0 à 4, "na", "nsp", une liste de modules ou null'
 );
 
 /** One diagnostic of version 2, checked on its own (read.ts) like those of version 3. */

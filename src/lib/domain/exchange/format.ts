@@ -84,7 +84,7 @@ export const AnswerValueSchema = v.union(
 		PartnerListSchema,
 		v.null()
 	],
-	'réponse attendue : 0 à 4, "na", "nsp", "conforme", "en-cours", "non-conforme", une liste de modules ou null'
+	'réponse attendue\u202f: 0 à 4, "na", "nsp", "conforme", "en-cours", "non-conforme", une liste de modules ou null'
 );
 
 const questionRef = v.pipe(
@@ -124,7 +124,7 @@ export const ExportedDiagnosticSchema = v.object({
 	campaignId: IdSchema,
 	module: ModuleRefSchema,
 	questionnaireVersion: v.pipe(count(1e6), v.minValue(1)),
-	status: v.picklist(['draft', 'complete'], 'statut attendu : "draft" ou "complete"'),
+	status: v.picklist(['draft', 'complete'], 'statut attendu\u202f: "draft" ou "complete"'),
 	revision: count(MAX_REVISION),
 	respondent: v.optional(v.object({ name: v.optional(typed), role: v.optional(typed) })),
 	createdAt: TimestampSchema,

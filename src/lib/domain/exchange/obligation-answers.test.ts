@@ -73,7 +73,7 @@ describe('an obligation question', () => {
 			['incomplete', undefined]
 		]);
 		expect(describeSetAside(p.setAside[0]!, modules)).toMatch(
-			/n’a pas une valeur possible pour cette question : elle n’est pas importée/
+			/n’a pas une valeur possible pour cette question\u202f: elle n’est pas importée/
 		);
 		expect(valueOf(p, 'dechets-plpdma-pilotage')).toBeUndefined();
 		expect(p.diagnostics[0]!.incoming.answers).toHaveLength(17);

@@ -90,7 +90,7 @@ describe('the app’s own full backup', () => {
 	it('too large for any import is refused before its download, in French', () => {
 		const over = '€'.repeat(Math.floor(MAX_FILE_BYTES / 3) + 1);
 		expect(oversizedExport(over)).toMatch(
-			/^Cet export pèserait 64,1 Mo, au-delà des 64 Mo qu’un import Leviers accepte : il ne pourrait pas être réimporté\. Rien n’a été téléchargé\./
+			/^Cet export pèserait 64,1 Mo, au-delà des 64 Mo qu’un import Leviers accepte\u202f: il ne pourrait pas être réimporté\. Rien n’a été téléchargé\./
 		);
 		// Exactly at the limit, it imports again: no refusal.
 		expect(oversizedExport('€'.repeat(Math.floor(MAX_FILE_BYTES / 3)))).toBeNull();

@@ -173,10 +173,10 @@ describe('planImport', () => {
 			['too-long', 'respondentName']
 		]);
 		expect(p.setAside.map((s) => describeSetAside(s, modules))).toEqual([
-			'Le nom de la collectivité d’une démarche dépasse 200 caractères : seuls les 200 premiers sont importés.',
-			'Le libellé d’une démarche dépasse 200 caractères : seuls les 200 premiers sont importés.',
-			`La note de la question « ${modules[1]!.themes[0]!.questions[0]!.text.slice(0, 80)} » (Déchets) dépasse 5\u202f000 caractères : seuls les 5\u202f000 premiers sont importés.`,
-			'Le nom de la personne qui répond (Déchets) dépasse 200 caractères : seuls les 200 premiers sont importés.'
+			'Le nom de la collectivité d’une démarche dépasse 200 caractères\u202f: seuls les 200 premiers sont importés.',
+			'Le libellé d’une démarche dépasse 200 caractères\u202f: seuls les 200 premiers sont importés.',
+			`La note de la question «\u202f${modules[1]!.themes[0]!.questions[0]!.text.slice(0, 80)}\u202f» (Déchets) dépasse 5\u202f000 caractères\u202f: seuls les 5\u202f000 premiers sont importés.`,
+			'Le nom de la personne qui répond (Déchets) dépasse 200 caractères\u202f: seuls les 200 premiers sont importés.'
 		]);
 		// A campaign the device has keeps its own name: the file's, too long, is not reported.
 		const known = { ...p.campaigns[0]!.incoming, authority: 'Nom local', label: 'D' };

@@ -41,33 +41,33 @@ export const PROBLEMS = {
 		),
 	tooLarge: (bytes: number) =>
 		problem(
-			`Le fichier pèse ${megabytes(bytes)} : il dépasse la limite de ${megabytes(MAX_FILE_BYTES)} d’un export Leviers.`,
-			'Vérifiez qu’il s’agit bien d’un export Leviers : une sauvegarde complète pèse en général moins de 5 Mo. Rien n’a été importé.'
+			`Le fichier pèse ${megabytes(bytes)}\u202f: il dépasse la limite de ${megabytes(MAX_FILE_BYTES)} d’un export Leviers.`,
+			'Vérifiez qu’il s’agit bien d’un export Leviers\u202f: une sauvegarde complète pèse en général moins de 5 Mo. Rien n’a été importé.'
 		),
 	notText: () =>
 		problem(
-			'Ce fichier n’est pas un fichier texte : ce n’est pas un export Leviers.',
-			'Choisissez le fichier .json créé par le bouton « Exporter » de Leviers (un tableur, un PDF ou une image ne peuvent pas être importés). Rien n’a été importé.'
+			'Ce fichier n’est pas un fichier texte\u202f: ce n’est pas un export Leviers.',
+			'Choisissez le fichier .json créé par le bouton «\u202fExporter\u202f» de Leviers (un tableur, un PDF ou une image ne peuvent pas être importés). Rien n’a été importé.'
 		),
 	notJson: () =>
 		problem(
 			'Ce fichier n’est pas un fichier JSON lisible.',
-			'Choisissez le fichier .json créé par le bouton « Exporter » de Leviers (un export CSV ne peut pas être réimporté). Rien n’a été importé.'
+			'Choisissez le fichier .json créé par le bouton «\u202fExporter\u202f» de Leviers (un export CSV ne peut pas être réimporté). Rien n’a été importé.'
 		),
 	truncated: () =>
 		problem(
-			'Le fichier est incomplet : il s’arrête avant la fin.',
+			'Le fichier est incomplet\u202f: il s’arrête avant la fin.',
 			'Il a sans doute été coupé pendant une copie ou un téléchargement. ' + ASK_AGAIN
 		),
 	otherFormat: (what: string) =>
 		problem(
 			`Ce fichier JSON n’est pas un export Leviers${what ? ` (${what})` : ''}.`,
-			'Importez un fichier créé par le bouton « Exporter » de Leviers. Rien n’a été importé.'
+			'Importez un fichier créé par le bouton «\u202fExporter\u202f» de Leviers. Rien n’a été importé.'
 		),
 	futureVersion: (version: number) =>
 		problem(
-			`Ce fichier a été créé par une version plus récente de Leviers (format ${version} ; cette version lit les formats 1 à ${FORMAT_VERSION}).`,
-			'Mettez Leviers à jour : rechargez la page avec une connexion à Internet, puis réessayez. Rien n’a été importé.'
+			`Ce fichier a été créé par une version plus récente de Leviers (format ${version}\u202f; cette version lit les formats 1 à ${FORMAT_VERSION}).`,
+			'Mettez Leviers à jour\u202f: rechargez la page avec une connexion à Internet, puis réessayez. Rien n’a été importé.'
 		),
 	unknownVersion: () =>
 		problem(
@@ -76,7 +76,7 @@ export const PROBLEMS = {
 		),
 	invalid: (details: string[], total: number) =>
 		problem(
-			`Le fichier est endommagé ou a été modifié : ${total} erreur${total > 1 ? 's' : ''} de contenu.`,
+			`Le fichier est endommagé ou a été modifié\u202f: ${total} erreur${total > 1 ? 's' : ''} de contenu.`,
 			ASK_AGAIN,
 			details
 		)
@@ -115,7 +115,7 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
 		const next = keys[i + 1];
 		const place = typeof key === 'string' ? PLACES[key] : undefined;
 		if (place && typeof next === 'number') parts.push(`${place} n° ${next + 1}`);
-		else parts.push(`« ${String(key).slice(0, 40)} »`);
+		else parts.push(`«\u202f${String(key).slice(0, 40)}\u202f»`);
 	});
 	const own = ['regex', 'check', 'union'].includes(issue.type);
 	const missing = issue.input === undefined && keys.length > 0;
@@ -124,5 +124,5 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
 		: own
 			? issue.message
 			: (EXPECTED[issue.type] ?? 'valeur invalide');
-	return `${parts.join(' › ') || 'fichier'} : ${what}`;
+	return `${parts.join(' › ') || 'fichier'}\u202f: ${what}`;
 }

@@ -107,7 +107,7 @@ describe('one fixture per version', () => {
 				id: v2.diagnostics[0]!.id,
 				moduleId: 'dechets',
 				detail:
-					'réponse n° 1 › « value » : réponse attendue : 0 à 4, "na", "nsp", une liste de modules ou null',
+					'réponse n° 1 › «\u202fvalue\u202f»\u202f: réponse attendue\u202f: 0 à 4, "na", "nsp", une liste de modules ou null',
 				errors: 1
 			}
 		]);
@@ -143,7 +143,7 @@ describe('hostile and broken files are refused with a French message', () => {
 		expect(checkSize(MAX_FILE_BYTES)).toBeNull();
 		// Just over the limit: never "pèse 64 Mo : … la limite de 64 Mo".
 		expect(checkSize(MAX_FILE_BYTES + 1)?.message).toBe(
-			'Le fichier pèse 64,1 Mo : il dépasse la limite de 64 Mo d’un export Leviers.'
+			'Le fichier pèse 64,1 Mo\u202f: il dépasse la limite de 64 Mo d’un export Leviers.'
 		);
 	});
 
@@ -164,14 +164,16 @@ describe('hostile and broken files are refused with a French message', () => {
 	it('says a file of another format is not an export, and names a questionnaire file', () => {
 		expect(refused('[]').message).toMatch(/n’est pas un export Leviers \(une liste\)/);
 		expect(refused('42').message).toMatch(/n’est pas un export Leviers/);
-		expect(refused(text({ format: 'excalidraw', version: 2 })).message).toMatch(/« excalidraw »/);
+		expect(refused(text({ format: 'excalidraw', version: 2 })).message).toMatch(
+			/«\u202fexcalidraw\u202f»/
+		);
 		expect(refused(text({ id: 'dechets', themes: [] })).message).toMatch(/questionnaire/);
 	});
 
 	it('asks to update the app for a future version, and refuses an unreadable version', () => {
 		const p = refused(text({ ...v4, version: 5 }));
 		expect(p.message).toBe(
-			'Ce fichier a été créé par une version plus récente de Leviers (format 5 ; cette version lit les formats 1 à 4).'
+			'Ce fichier a été créé par une version plus récente de Leviers (format 5\u202f; cette version lit les formats 1 à 4).'
 		);
 		expect(p.action).toMatch(/Mettez Leviers à jour/);
 		for (const version of [0, -1, 1.5, '2', null])
@@ -183,10 +185,12 @@ describe('hostile and broken files are refused with a French message', () => {
 		broken.campaigns[0]!.authority = '   ';
 		(broken.campaigns[0]!.modules as unknown[]).push(7);
 		const p = refused(text(broken));
-		expect(p.message).toBe('Le fichier est endommagé ou a été modifié : 2 erreurs de contenu.');
+		expect(p.message).toBe(
+			'Le fichier est endommagé ou a été modifié\u202f: 2 erreurs de contenu.'
+		);
 		expect(p.details).toEqual([
-			'démarche n° 1 › « authority » : valeur vide ou trop courte',
-			'démarche n° 1 › module n° 4 : texte attendu'
+			'démarche n° 1 › «\u202fauthority\u202f»\u202f: valeur vide ou trop courte',
+			'démarche n° 1 › module n° 4\u202f: texte attendu'
 		]);
 	});
 
@@ -204,14 +208,14 @@ describe('hostile and broken files are refused with a French message', () => {
 				position: 1,
 				id: v2.diagnostics[0]!.id,
 				moduleId: 'dechets',
-				detail: '« revision » : nombre trop grand',
+				detail: '«\u202frevision\u202f»\u202f: nombre trop grand',
 				errors: 2
 			},
 			{
 				position: 2,
 				id: v2.diagnostics[1]!.id,
 				moduleId: 'cantines',
-				detail: '« status » : champ manquant',
+				detail: '«\u202fstatus\u202f»\u202f: champ manquant',
 				errors: 1
 			}
 		]);
@@ -221,7 +225,7 @@ describe('hostile and broken files are refused with a French message', () => {
 		const broken = structuredClone(v2);
 		broken.exportedAt = '2026-02-31T10:00:00.000Z';
 		expect(refused(text(broken)).details).toEqual([
-			'« exportedAt » : date attendue au format 2026-11-26T10:42:00.000Z'
+			'«\u202fexportedAt\u202f»\u202f: date attendue au format 2026-11-26T10:42:00.000Z'
 		]);
 	});
 

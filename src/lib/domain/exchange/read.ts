@@ -175,7 +175,7 @@ function versionOf(data: unknown): number | ImportProblem {
 		if (Object.hasOwn(data, 'themes') && Array.isArray(themes))
 			return PROBLEMS.otherFormat('c’est un questionnaire, pas des réponses');
 		return PROBLEMS.otherFormat(
-			typeof format === 'string' ? `format « ${format.slice(0, 40)} »` : ''
+			typeof format === 'string' ? `format «\u202f${format.slice(0, 40)}\u202f»` : ''
 		);
 	}
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)

@@ -128,5 +128,5 @@ export function oversizedExport(text: string): string | null {
 	if (text.length * 3 <= MAX_FILE_BYTES) return null;
 	const bytes = new TextEncoder().encode(text).length;
 	if (bytes <= MAX_FILE_BYTES) return null;
-	return `Cet export pèserait ${megabytes(bytes)}, au-delà des ${megabytes(MAX_FILE_BYTES)} qu’un import Leviers accepte : il ne pourrait pas être réimporté. Rien n’a été téléchargé. Exportez plutôt chaque démarche séparément, depuis sa page.`;
+	return `Cet export pèserait ${megabytes(bytes)}, au-delà des ${megabytes(MAX_FILE_BYTES)} qu’un import Leviers accepte\u202f: il ne pourrait pas être réimporté. Rien n’a été téléchargé. Exportez plutôt chaque démarche séparément, depuis sa page.`;
 }

@@ -42,7 +42,7 @@ export function transversalityHints(
 			? 'Il faut au moins deux services évalués sur un même levier.'
 			: lagging.length === 0
 				? 'Sur chaque levier, les services ont engagé en moyenne la moitié de leurs pratiques ou plus.'
-				: `Leviers où les services ont engagé moins de la moitié de leurs pratiques : ${list(lagging.map((l) => index.levers.get(l)?.label ?? l))}.`;
+				: `Leviers où les services ont engagé moins de la moitié de leurs pratiques\u202f: ${list(lagging.map((l) => index.levers.get(l)?.label ?? l))}.`;
 
 	const oneSided = pairs.filter((p) => p.kind === 'one-sided');
 	const weak = pairs.filter((p) => p.practice < 0.5);
@@ -63,10 +63,10 @@ export function transversalityHints(
 		values.cooperation === null
 			? services.length < 2
 				? 'Il faut au moins deux services dans la démarche pour mesurer leur coopération.'
-				: 'Non mesurée : aucun service n’a encore répondu aux questions de coopération.'
+				: 'Non mesurée\u202f: aucun service n’a encore répondu aux questions de coopération.'
 			: todo.length === 0
 				? 'Chaque paire de services coopère des deux côtés, et les deux services pratiquent.'
-				: todo.join(' ; ').replace(/^./, (c) => c.toUpperCase()) + '.';
+				: todo.join('\u202f; ').replace(/^./, (c) => c.toUpperCase()) + '.';
 
 	const behind = services.filter((m) => engagement(m) < 0.5);
 	const diffusion =
@@ -74,17 +74,17 @@ export function transversalityHints(
 			? 'Aucun service attendu.'
 			: behind.length === 0
 				? 'Chaque service a engagé au moins la moitié de ses pratiques.'
-				: `Services qui ont engagé moins de la moitié de leurs pratiques : ${list(behind.map((m) => `${name(m)} (${byModule.has(m) ? percent(engagement(m)) : 'absent'})`))}.`;
+				: `Services qui ont engagé moins de la moitié de leurs pratiques\u202f: ${list(behind.map((m) => `${name(m)} (${byModule.has(m) ? percent(engagement(m)) : 'absent'})`))}.`;
 
 	const governance = !expected.includes('transversal')
-		? 'Non mesurée : le module de pilotage transversal ne fait pas partie de la démarche ; la transversalité est donc partielle.'
+		? 'Non mesurée\u202f: le module de pilotage transversal ne fait pas partie de la démarche\u202f; la transversalité est donc partielle.'
 		: !byModule.has('transversal')
-			? 'Non mesurée : faire remplir le module de pilotage transversal.'
+			? 'Non mesurée\u202f: faire remplir le module de pilotage transversal.'
 			: values.governance === null
-				? 'Non mesurée : le module de pilotage transversal n’a aucune question applicable.'
+				? 'Non mesurée\u202f: le module de pilotage transversal n’a aucune question applicable.'
 				: values.governance >= 100
-					? 'Toutes les pratiques du module de pilotage transversal sont au moins au niveau « Engagé ».'
-					: 'Faire progresser les pratiques du module de pilotage transversal encore sous le niveau « Engagé ».';
+					? 'Toutes les pratiques du module de pilotage transversal sont au moins au niveau «\u202fEngagé\u202f».'
+					: 'Faire progresser les pratiques du module de pilotage transversal encore sous le niveau «\u202fEngagé\u202f».';
 
 	return { sharedLevers, cooperation, diffusion, governance };
 }

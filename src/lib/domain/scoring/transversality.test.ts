@@ -58,7 +58,7 @@ describe('transversality (method v2)', () => {
 		expect(t.components.cooperation.hint).toBe(
 			'Chaque paire de services coopère des deux côtés, et les deux services pratiquent.'
 		);
-		expect(t.components.governance.hint).toMatch(/^Non mesurée : .*partielle/);
+		expect(t.components.governance.hint).toMatch(/^Non mesurée\u202f: .*partielle/);
 	});
 
 	it('a link declared by one side counts half a link declared by both', () => {
@@ -83,11 +83,11 @@ describe('transversality (method v2)', () => {
 		expect(t.pairs[0]).toMatchObject({ practice: 0, worth: 0.2 });
 	});
 
-	it('no cooperation answer at all: coopération « non mesurée », counting 0', () => {
+	it('no cooperation answer at all\u202f: coopération «\u202fnon mesurée\u202f», counting 0', () => {
 		const t = pairOf(engaged, {});
 		expect(t.components.cooperation.value).toBeNull();
 		expect(t.components.cooperation.hint).toBe(
-			'Non mesurée : aucun service n’a encore répondu aux questions de coopération.'
+			'Non mesurée\u202f: aucun service n’a encore répondu aux questions de coopération.'
 		);
 		expect(t.score).toBeCloseTo(45, 12);
 		expect(t.maximum).toBeCloseTo(45, 12);
@@ -106,7 +106,9 @@ describe('transversality (method v2)', () => {
 			fixtureQuestionnaire
 		).transversality;
 		expect(t.components.governance.value).toBe(50);
-		expect(t.components.governance.hint).toMatch(/^Faire progresser .* sous le niveau « Engagé »/);
+		expect(t.components.governance.hint).toMatch(
+			/^Faire progresser .* sous le niveau «\u202fEngagé\u202f»/
+		);
 		expect(t.partial).toBe(true); // coopération not answered
 		expect(t.basis).toMatchObject({
 			services: 2,
@@ -117,7 +119,7 @@ describe('transversality (method v2)', () => {
 		});
 	});
 
-	it('an expected transversal module that did not answer: gouvernance « non mesurée »', () => {
+	it('an expected transversal module that did not answer\u202f: gouvernance «\u202fnon mesurée\u202f»', () => {
 		const t = scoreCampaign(
 			campaign(['dechets', 'eau', 'transversal']),
 			[diagnostic('dechets', { answers: engaged.dechets })],
@@ -125,7 +127,7 @@ describe('transversality (method v2)', () => {
 		).transversality;
 		expect(t.components.governance.value).toBeNull();
 		expect(t.components.governance.hint).toBe(
-			'Non mesurée : faire remplir le module de pilotage transversal.'
+			'Non mesurée\u202f: faire remplir le module de pilotage transversal.'
 		);
 	});
 
@@ -139,7 +141,7 @@ describe('transversality (method v2)', () => {
 		expect(t.components.diffusion.value).toBe(50);
 		expect(t.components.sharedLevers.value).toBe(50);
 		expect(t.components.diffusion.hint).toBe(
-			'Services qui ont engagé moins de la moitié de leurs pratiques : Eau (absent).'
+			'Services qui ont engagé moins de la moitié de leurs pratiques\u202f: Eau (absent).'
 		);
 		expect(t.basis).toMatchObject({ services: 2, answered: 1 });
 	});
@@ -170,7 +172,7 @@ describe('hints at the top', () => {
 		).transversality;
 		expect(t.components.governance).toMatchObject({
 			value: 100,
-			hint: 'Toutes les pratiques du module de pilotage transversal sont au moins au niveau « Engagé ».'
+			hint: 'Toutes les pratiques du module de pilotage transversal sont au moins au niveau «\u202fEngagé\u202f».'
 		});
 	});
 
@@ -183,7 +185,7 @@ describe('hints at the top', () => {
 		).transversality;
 		// MR: déchets 1, eau 0, cantines 0 → ⅓; MU, CU likewise; CP: eau 0, cantines 0 → 0.
 		expect(t.components.sharedLevers.hint).toBe(
-			'Leviers où les services ont engagé moins de la moitié de leurs pratiques : Mise en relation, Mutualisation, Collectivité usager, Commande publique.'
+			'Leviers où les services ont engagé moins de la moitié de leurs pratiques\u202f: Mise en relation, Mutualisation, Collectivité usager, Commande publique.'
 		);
 	});
 });

@@ -38,7 +38,7 @@ describe('worked example — step 1: which diagnostic counts', () => {
 	});
 });
 
-describe('worked example — step 2: lever scores [score, réalisé, engagé ou réalisé]', () => {
+describe('worked example — step 2\u202f: lever scores [score, réalisé, engagé ou réalisé]', () => {
 	it('déchets', () => {
 		expect(lever('dechets', 'portage-politique')).toEqual([null, null, null]);
 		expect(of('dechets').levers['portage-politique']).toMatchObject({
@@ -58,7 +58,7 @@ describe('worked example — step 2: lever scores [score, réalisé, engagé ou 
 			questions: 0
 		});
 	});
-	it('eau: one answer, « Non concerné » or « Je ne sais pas » alone leave a lever unevaluated', () => {
+	it('eau\u202f: one answer, «\u202fNon concerné\u202f» or «\u202fJe ne sais pas\u202f» alone leave a lever unevaluated', () => {
 		expect(lever('eau', 'mutualisation')).toEqual([12.5, 0, 0]);
 		expect(lever('eau', 'collectivite-usager')).toEqual([expect.closeTo(25 / 3, 12), 0, 0]);
 		expect(of('eau').levers['commande-publique']).toMatchObject({
@@ -78,7 +78,7 @@ describe('worked example — step 2: lever scores [score, réalisé, engagé ou 
 	});
 });
 
-describe('worked example — step 3: maturity, its basis, méconnaissance, engagement', () => {
+describe('worked example — step 3\u202f: maturity, its basis, méconnaissance, engagement', () => {
 	it('per service and overall', () => {
 		expect(
 			scores.diagnostics.map((d) => [d.moduleId, d.maturity, d.reliability, d.engagement])
@@ -97,7 +97,7 @@ describe('worked example — step 3: maturity, its basis, méconnaissance, engag
 		expect(scores.diagnostics.map((d) => d.meconnaissance)).toEqual([25, 100 / 3, 100 / 3, 0]);
 		expect(scores.meconnaissance).toBe(25);
 	});
-	it('obligations: a checklist apart, a legacy level read as « En cours »', () => {
+	it('obligations\u202f: a checklist apart, a legacy level read as «\u202fEn cours\u202f»', () => {
 		expect(
 			scores.obligations.items.map((i) => [i.moduleId, i.questionId, i.value, i.state])
 		).toEqual([
@@ -169,10 +169,10 @@ describe('worked example — step 5: network and transversality', () => {
 	it('hints', () => {
 		const c = scores.transversality.components;
 		expect(Object.values(c).map((x) => x.hint)).toEqual([
-			'Leviers où les services ont engagé moins de la moitié de leurs pratiques : Mise en relation, Mutualisation, Collectivité usager, Commande publique.',
-			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau) ; faire vivre 2 liens où l’un des deux services a engagé moins de la moitié de ses pratiques (Déchets – Eau, Déchets – Cantines) ; créer des liens entre 4 paires de services qui ne se citent pas.',
-			'Services qui ont engagé moins de la moitié de leurs pratiques : Eau (0 %), Cantines (33 %), Marchés (absent).',
-			'Faire progresser les pratiques du module de pilotage transversal encore sous le niveau « Engagé ».'
+			'Leviers où les services ont engagé moins de la moitié de leurs pratiques\u202f: Mise en relation, Mutualisation, Collectivité usager, Commande publique.',
+			'Confirmer des deux côtés un lien déclaré par un seul service (Déchets → Eau)\u202f; faire vivre 2 liens où l’un des deux services a engagé moins de la moitié de ses pratiques (Déchets – Eau, Déchets – Cantines)\u202f; créer des liens entre 4 paires de services qui ne se citent pas.',
+			'Services qui ont engagé moins de la moitié de leurs pratiques\u202f: Eau (0 %), Cantines (33 %), Marchés (absent).',
+			'Faire progresser les pratiques du module de pilotage transversal encore sous le niveau «\u202fEngagé\u202f».'
 		]);
 	});
 });

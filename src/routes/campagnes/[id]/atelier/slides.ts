@@ -35,7 +35,7 @@ export function workshopSlides(scores: CampaignScores, recommendations: Recommen
 	const recos = recommendations.levers.slice(0, TOP_RECOMMENDATIONS).map((r, index): Slide => ({
 		kind: 'recommendation',
 		key: `recommendation-${r.lever}`,
-		title: `Levier n° ${r.rank} : ${r.title}`,
+		title: `Levier n° ${r.rank}\u202f: ${r.title}`,
 		index
 	}));
 	return [
