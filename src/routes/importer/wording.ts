@@ -19,10 +19,10 @@ export function migratedText(migrated: readonly { retired: number }[]): string {
 	const answered = migrated.length > 1 ? 'répondus' : 'répondu';
 	const [kept, counted] = retired > 1 ? ['conservées', 'comptées'] : ['conservée', 'comptée'];
 	return (
-		`${plural(migrated.length, 'diagnostic')} ${answered} avec une version précédente du questionnaire : ` +
+		`${plural(migrated.length, 'diagnostic')} ${answered} avec une version précédente du questionnaire\u202f: ` +
 		'leurs réponses sont reprises dans la version actuelle' +
 		(retired > 0
-			? ` ; ${plural(retired, 'réponse')} de l’ancienne version ${kept} à part (non ${counted}).`
+			? `\u202f; ${plural(retired, 'réponse')} de l’ancienne version ${kept} à part (non ${counted}).`
 			: '.')
 	);
 }

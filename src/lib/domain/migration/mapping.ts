@@ -52,6 +52,6 @@ export function parseMapping(
 	if (r.success) return { ok: true, value: r.output };
 	return {
 		ok: false,
-		problems: r.issues.map((i) => `${v.getDotPath(i) ?? '(racine)'} : ${i.message}`)
+		problems: r.issues.map((i) => `${v.getDotPath(i) ?? '(racine)'}\u202f: ${i.message}`)
 	};
 }
