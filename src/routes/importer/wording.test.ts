@@ -18,10 +18,10 @@ describe('joiningText', () => {
 describe('migratedText', () => {
 	it('counts the diagnostics carried and the answers kept apart', () => {
 		expect(migratedText([{ retired: 3 }, { retired: 2 }])).toBe(
-			'2 diagnostics répondus avec une version précédente du questionnaire : leurs réponses sont reprises dans la version actuelle ; 5 réponses de l’ancienne version conservées à part (non comptées).'
+			'2 diagnostics répondus avec une version précédente du questionnaire\u202f: leurs réponses sont reprises dans la version actuelle\u202f; 5 réponses de l’ancienne version conservées à part (non comptées).'
 		);
 		expect(migratedText([{ retired: 0 }])).toBe(
-			'1 diagnostic répondu avec une version précédente du questionnaire : leurs réponses sont reprises dans la version actuelle.'
+			'1 diagnostic répondu avec une version précédente du questionnaire\u202f: leurs réponses sont reprises dans la version actuelle.'
 		);
 	});
 });

@@ -37,10 +37,6 @@ function questionTexts(file: string): { id: string; text: string }[] {
 
 /** The longest question text (docs/redaction.md §7). */
 const MAX_QUESTION_TEXT = 200;
-/** Acronyms read without being spelled out: the subject of the app, spelled out on its home page. */
-const KNOWN_ACRONYMS = new Set(['ESS']);
-/** A word of two capitals or more (SPASER, PLUi, EGalim). */
-const ACRONYM = /\b[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*\b/g;
 
 describe('the content files', () => {
 	it.each(files)('%s is in French typography, with the one inclusive form', (file) => {
@@ -60,23 +56,5 @@ describe('the content files', () => {
 			expect(long).toEqual([]);
 		}
 	);
-
-	it.each(files.filter((f) => f !== 'levers.json'))(
-		'%s: acronyms spelled out at their first use in the question text',
-		(file) => {
-			const bare = questionTexts(file).flatMap(({ id, text }) => {
-				const seen = new Set<string>();
-				return [...text.matchAll(ACRONYM)].flatMap((m) => {
-					const word = m[0];
-					if (KNOWN_ACRONYMS.has(word) || seen.has(word)) return [];
-					seen.add(word);
-					const end = m.index + word.length;
-					const inParentheses = text[m.index - 1] === '(' && text[end] === ')';
-					const thenSpelledOut = text.startsWith(' (', end);
-					return inParentheses || thenSpelledOut ? [] : [`${id} : ${word}`];
-				});
-			});
-			expect(bare).toEqual([]);
-		}
-	);
+	// Acronyms at their first use in a module: question-rules.ts (content-rules, content.test.ts).
 });

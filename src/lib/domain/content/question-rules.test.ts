@@ -64,19 +64,19 @@ describe('the rules of content v2 on a module', () => {
 		const q = m.themes[0]!.questions[1]!;
 		q.text = `Le PLPDMA ${'x'.repeat(MAX_QUESTION_TEXT)}\u202f?`;
 		expect(problems(m)).toEqual([
-			`dechets.json › question dechets-b › text : ${q.text.length} caractères, au plus ${MAX_QUESTION_TEXT}`
+			`dechets.json › question dechets-b › text\u202f: ${q.text.length} caractères, au plus ${MAX_QUESTION_TEXT}`
 		]);
 		q.text = 'Le PLPDMA prévoit une action.';
 		expect(problems(m)).toEqual([
-			'dechets.json › question dechets-b › text : une question se termine par «\u202f?\u202f»'
+			'dechets.json › question dechets-b › text\u202f: une question se termine par «\u202f?\u202f»'
 		]);
 	});
 
-	it('a practice question without the bars of « Engagé » and « Réalisé »', () => {
+	it('a practice question without the bars of «\u202fEngagé\u202f» and «\u202fRéalisé\u202f»', () => {
 		const m = goodModule();
 		delete (m.themes[0]!.questions[0] as ScaleQuestion).levels;
 		expect(problems(m)).toEqual([
-			'dechets.json › question dechets-a › levels : ce que «\u202fEngagé\u202f» et «\u202fRéalisé\u202f» veulent dire pour cette question manque'
+			'dechets.json › question dechets-a › levels\u202f: ce que «\u202fEngagé\u202f» et «\u202fRéalisé\u202f» veulent dire pour cette question manque'
 		]);
 	});
 
@@ -85,7 +85,7 @@ describe('the rules of content v2 on a module', () => {
 		const [a, b] = m.themes[0]!.questions as [ScaleQuestion, ScaleQuestion];
 		[a.text, b.text] = [b.text, a.text];
 		expect(problems(m)).toEqual([
-			'dechets.json › question dechets-a › text : le sigle PLPDMA est employé sans être développé à sa première apparition dans une question du module'
+			'dechets.json › question dechets-a › text\u202f: le sigle PLPDMA est employé sans être développé à sa première apparition dans une question du module'
 		]);
 		// Spelled out in the description, which is read first: fine.
 		m.description = 'Le programme local de prévention (PLPDMA) et le service des déchets.';
@@ -111,7 +111,7 @@ describe('the rules of content v2 on a module', () => {
 		(m.themes[0]!.questions[1] as ScaleQuestion).levers = [{ lever: 'mutualisation', weight: 2 }];
 		m.minutes = estimatedMinutes(m);
 		expect(problems(m)).toEqual([
-			'dechets.json › levers : le levier mise-en-relation ne repose que sur 1 question du module, au moins 2 attendues (ou retirer l’étiquette)'
+			'dechets.json › levers\u202f: le levier mise-en-relation ne repose que sur 1 question du module, au moins 2 attendues (ou retirer l’étiquette)'
 		]);
 	});
 
@@ -120,13 +120,13 @@ describe('the rules of content v2 on a module', () => {
 		const q = m.themes[0]!.questions[0]!;
 		q.reference = { kind: 'fact', statement: 'Un fait.', text: 'Code', date: '2020-01-01' };
 		expect(problems(m)).toEqual([
-			'dechets.json › question dechets-a › reference : un fait dit où il a été lu (checked) ou ce qui n’est pas vérifié (unverified)'
+			'dechets.json › question dechets-a › reference\u202f: un fait dit où il a été lu (checked) ou ce qui n’est pas vérifié (unverified)'
 		]);
 		q.reference.unverified = 'La date.';
 		expect(problems(m)).toEqual([]);
 		q.reference.checked = { where: 'Légifrance', on: '2026-12-03' };
 		expect(problems(m)).toEqual([
-			'dechets.json › question dechets-a › reference : un fait vérifié (checked) ne porte pas aussi de réserve (unverified)'
+			'dechets.json › question dechets-a › reference\u202f: un fait vérifié (checked) ne porte pas aussi de réserve (unverified)'
 		]);
 	});
 
@@ -136,13 +136,13 @@ describe('the rules of content v2 on a module', () => {
 		]);
 		expect(pastDatesAsFuture('à compter du 22 août 2026 les marchés…')).toHaveLength(1);
 		expect(pastDatesAsFuture('dès 2025')).toHaveLength(1);
-		expect(pastDatesAsFuture('Depuis le 1er janvier 2024 ; à partir du 1er janvier 2028')).toEqual(
-			[]
-		);
+		expect(
+			pastDatesAsFuture('Depuis le 1er janvier 2024\u202f; à partir du 1er janvier 2028')
+		).toEqual([]);
 		const m = goodModule();
 		m.themes[0]!.questions[0]!.help = 'Obligatoire à partir de 2026.';
 		expect(problems(m)).toEqual([
-			'dechets.json › question dechets-a › help : «\u202fà partir de 2026\u202f»\u202f: une date passée écrite comme une échéance à venir'
+			'dechets.json › question dechets-a › help\u202f: «\u202fà partir de 2026\u202f»\u202f: une date passée écrite comme une échéance à venir'
 		]);
 	});
 
@@ -151,11 +151,11 @@ describe('the rules of content v2 on a module', () => {
 		const estimate = estimatedMinutes(m);
 		m.minutes = estimate + 20;
 		expect(problems(m)).toEqual([
-			`dechets.json › minutes : ${estimate + 20} minutes annoncées, l’estimation est de ${estimate} (de ${estimate} à ${estimate + 15} acceptés)`
+			`dechets.json › minutes\u202f: ${estimate + 20} minutes annoncées, l’estimation est de ${estimate} (de ${estimate} à ${estimate + 15} acceptés)`
 		]);
 		delete m.minutes;
 		expect(problems(m)).toEqual([
-			`dechets.json › minutes : temps annoncé manquant (estimation\u202f: ${estimate} minutes)`
+			`dechets.json › minutes\u202f: temps annoncé manquant (estimation\u202f: ${estimate} minutes)`
 		]);
 	});
 });

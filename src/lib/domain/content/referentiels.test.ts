@@ -47,7 +47,7 @@ describe('copies of the référentiels (questionnaires/referentiels/)', () => {
 		expect(axes.reduce((sum, a) => sum + (a.points ?? 0), 0)).toBe(500);
 	});
 
-	it('te.json has the six axes of the « TE » référentiel', () => {
+	it('te.json has the six axes of the «\u202fTE\u202f» référentiel', () => {
 		const te = loadCopy('te');
 		expect(te.items.filter((i) => i.level === 'axe').map((i) => i.id)).toEqual([
 			'te_1',
@@ -59,7 +59,7 @@ describe('copies of the référentiels (questionnaires/referentiels/)', () => {
 		]);
 	});
 
-	it('every ECi measure a « TE » measure comes from exists in eci.json', () => {
+	it('every ECi measure a «\u202fTE\u202f» measure comes from exists in eci.json', () => {
 		expect(checkOrigines('referentiels/te.json', loadCopy('te'), loadCopy('eci'))).toEqual([]);
 	});
 
@@ -100,7 +100,7 @@ describe('the checks themselves', () => {
 	const question = (ademe: string[]): Question => ({
 		id: 'dechets-exemple',
 		type: 'scale',
-		text: 'Question ?',
+		text: 'Question\u202f?',
 		help: 'Aide.',
 		reference: { kind: 'source', section: 'Enjeux', quote: 'x' },
 		levers: [{ lever: 'mutualisation', weight: 1 }],
@@ -122,7 +122,7 @@ describe('the checks themselves', () => {
 			[known]
 		);
 		expect(problems.map(formatProblem)).toEqual([
-			'dechets.json › question dechets-exemple › ademe : eci_9.9 n’existe pas dans questionnaires/referentiels/eci.json'
+			'dechets.json › question dechets-exemple › ademe\u202f: eci_9.9 n’existe pas dans questionnaires/referentiels/eci.json'
 		]);
 		expect(checkAdemeIds([{ file: 'dechets.json', module: module(['eci_1.1']) }], [known])).toEqual(
 			[]
@@ -143,11 +143,11 @@ describe('the checks themselves', () => {
 		const deep = { id: 'eci_1.2', parent: 'eci_1', level: 'axe' as const, title: 'Niveau faux' };
 		const foreign = { id: 'te_1', parent: null, level: 'axe' as const, title: 'Autre' };
 		const r = checkReferentielCopy('eci.json', copy([axe, action, action, orphan, deep, foreign]));
-		expect(r.problems.map((p) => `${p.field} : ${p.message}`)).toEqual([
-			'items › eci_1.1 : identifiant en double',
-			'items › eci_2.1 : parent eci_2 absent',
-			'items › eci_1.2 : niveau axe, attendu action',
-			'items › te_1 : identifiant hors du référentiel eci'
+		expect(r.problems.map((p) => `${p.field}\u202f: ${p.message}`)).toEqual([
+			'items › eci_1.1\u202f: identifiant en double',
+			'items › eci_2.1\u202f: parent eci_2 absent',
+			'items › eci_1.2\u202f: niveau axe, attendu action',
+			'items › te_1\u202f: identifiant hors du référentiel eci'
 		]);
 	});
 
@@ -161,7 +161,7 @@ describe('the checks themselves', () => {
 		expect(v.is(AdemeIdsSchema, ['te_3.4.1.ab'])).toBe(false);
 	});
 
-	it('reports an ECi origin of a « TE » measure missing from the ECi copy', () => {
+	it('reports an ECi origin of a «\u202fTE\u202f» measure missing from the ECi copy', () => {
 		const eci = checkReferentielCopy('eci.json', copy([axe, action])).copy as ReferentielCopy;
 		const te = {
 			...eci,
