@@ -35,7 +35,7 @@ async function row(ref: Awaited<ReturnType<typeof fresh>>) {
 	return rows.find((r) => r.questionId === Q);
 }
 
-describe('external partners and the « Autre » text', () => {
+describe('external partners and the «\u202fAutre\u202f» text', () => {
 	it('are stored with the services, the text durably, and read again', async () => {
 		const ref = await fresh();
 		await repo.toggleCooperation(ref, Q, 'autre', true);
@@ -54,7 +54,7 @@ describe('external partners and the « Autre » text', () => {
 		expect(d?.answers[Q]?.otherPartner).toBe('Syndicat de rivière ');
 	});
 
-	it('clear the text when « Autre » is unticked, or the answer cleared', async () => {
+	it('clear the text when «\u202fAutre\u202f» is unticked, or the answer cleared', async () => {
 		const ref = await fresh();
 		await repo.toggleCooperation(ref, Q, 'autre', true);
 		await repo.saveOtherPartner(ref, Q, 'CCAS');
@@ -71,7 +71,7 @@ describe('external partners and the « Autre » text', () => {
 		expect((await row(ref))?.otherPartner).toBeUndefined();
 	});
 
-	it('keep no text without « Autre », nor a blank one', async () => {
+	it('keep no text without «\u202fAutre\u202f», nor a blank one', async () => {
 		const ref = await fresh();
 		await repo.saveAnswer(ref, Q, ['eau']);
 		await repo.saveOtherPartner(ref, Q, 'CCAS');
@@ -89,7 +89,7 @@ describe('external partners and the « Autre » text', () => {
 		const refused = repo.saveOtherPartner(ref, Q, 'y'.repeat(MAX_OTHER_PARTNER + 1));
 		await expect(refused).rejects.toBeInstanceOf(RepositoryError);
 		await expect(refused).rejects.toThrow(
-			'Le partenaire «\u202fAutre\u202f» compte 121 caractères, pour une limite de 120 : raccourcissez ce texte.'
+			'Le partenaire «\u202fAutre\u202f» compte 121 caractères, pour une limite de 120\u202f: raccourcissez ce texte.'
 		);
 		expect((await row(ref))?.otherPartner).toHaveLength(120);
 	});
