@@ -4,6 +4,7 @@
  * backup, a "complete" diagnostic with unanswered questions, answers dated in the future.
  */
 import { describe, expect, it } from 'vitest';
+import { migrateToCurrent } from '../migration/shipped';
 import { modules } from '../content/content';
 import v2 from './fixtures/v2.json';
 import { LINEAGE_KEPT, MAX_LINEAGE, MAX_REVISION, SANE_REVISION } from './limits';
@@ -27,7 +28,14 @@ function preview(change: (f: Fixture) => void): ImportPlan {
 	return planImport(
 		r.file,
 		{ device: 'ce-poste', campaigns: [], diagnostics: new Map() },
-		{ modules, fileName: 'f.json', now: NOW, version: r.version, rejected: r.rejected }
+		{
+			modules,
+			migrate: migrateToCurrent,
+			fileName: 'f.json',
+			now: NOW,
+			version: r.version,
+			rejected: r.rejected
+		}
 	);
 }
 const lines = (p: ImportPlan) => p.setAside.map((s) => describeSetAside(s, modules));

@@ -1,5 +1,6 @@
 /** Importing answers to obligation questions: which values each kind of question takes. */
 import { describe, expect, it } from 'vitest';
+import { migrateToCurrent } from '../migration/shipped';
 import { modules as shipped } from '../content/content';
 import { moduleQuestions } from '../content/questionnaire';
 import { complianceOf } from '../scoring/obligations';
@@ -26,7 +27,13 @@ function read(data: unknown): { file: ExportFile; version: number } {
 
 function plan(data: unknown) {
 	const { file, version } = read(data);
-	return planImport(file, empty, { modules, fileName: 'f.json', now: NOW, version });
+	return planImport(file, empty, {
+		modules,
+		migrate: migrateToCurrent,
+		fileName: 'f.json',
+		now: NOW,
+		version
+	});
 }
 
 /** The v3 fixture with `value` given to `question` of its first (dechets) diagnostic. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { migrateToCurrent } from '../migration/shipped';
 import type { Campaign } from '../answers';
 import { modules } from '../content/content';
 import v2 from './fixtures/v2.json';
@@ -22,7 +23,13 @@ function fixture(change?: (f: typeof v2) => void): ExportFile {
 
 const empty: LocalState = { device: ME, campaigns: [], diagnostics: new Map() };
 const plan = (file: ExportFile, local = empty) =>
-	planImport(file, local, { modules, fileName: 'dechets.json', now: NOW, version: 2 });
+	planImport(file, local, {
+		modules,
+		migrate: migrateToCurrent,
+		fileName: 'dechets.json',
+		now: NOW,
+		version: 2
+	});
 
 /** The device's copies of the fixture's diagnostics, changed by `change`. */
 function deviceWith(change: (d: DiagnosticSnapshot) => DiagnosticSnapshot): LocalState {
