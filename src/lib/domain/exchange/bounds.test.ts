@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateToCurrent } from '../migration/shipped';
 import { modules } from '../content/content';
+import { moduleQuestions } from '../content/questionnaire';
 import v2 from './fixtures/v2.json';
 import { LINEAGE_KEPT, MAX_LINEAGE, MAX_REVISION, SANE_REVISION } from './limits';
 import { planImport, type ImportPlan } from './plan';
@@ -146,19 +147,35 @@ describe('a backup with a damaged diagnostic imports everything else', () => {
 	});
 });
 
+/** The déchets diagnostic of the fixture answered against the current module, every question. */
+function answeredOnCurrent(f: Fixture) {
+	const module = modules.find((m) => m.id === 'dechets')!;
+	const d = f.diagnostics[0]! as { questionnaireVersion: number; answers: unknown[] };
+	d.questionnaireVersion = module.version;
+	for (const q of f.questionnaires) if (q.module === 'dechets') q.version = module.version;
+	d.answers = moduleQuestions(module).map((q) => ({
+		question: q.id,
+		// A version 2 file writes obligations as levels, read as compliance.
+		value: q.type === 'cooperation' ? [] : q.type === 'scale' ? 2 : 3,
+		changedAt: '2026-03-02T09:01:00.000Z'
+	}));
+}
+
 describe('a diagnostic marked complete is complete', () => {
-	it('with 1 answer of 18 it is imported “En cours”, and the preview says why', () => {
+	it('with 1 answer of 23 it is imported “En cours”, and the preview says why', () => {
 		const p = preview((f) => {
+			answeredOnCurrent(f);
 			f.diagnostics[0]!.answers = f.diagnostics[0]!.answers.slice(0, 1);
 		});
 		expect(incoming(p, DECHETS!.id)?.status).toBe('draft');
 		expect(lines(p)).toEqual([
-			'Le diagnostic (Déchets) est marqué «\u202fTerminé\u202f» dans le fichier, mais 17 questions sur 18 n’ont pas de réponse\u202f: il est importé «\u202fEn cours\u202f».'
+			'Le diagnostic (Déchets) est marqué «\u202fTerminé\u202f» dans le fichier, mais 22 questions sur 23 n’ont pas de réponse\u202f: il est importé «\u202fEn cours\u202f».'
 		]);
 	});
 
 	it('with every question answered it stays “Terminé”', () => {
-		const p = preview(() => {});
+		const p = preview(answeredOnCurrent);
+		expect(lines(p)).toEqual([]);
 		expect(incoming(p, DECHETS!.id)?.status).toBe('complete');
 		expect(p.setAside).toEqual([]);
 	});
