@@ -113,7 +113,7 @@ describe('round trip', () => {
 		const { d } = await withExample();
 		const c = await d.repo.createCampaign({ authority: 'Autre', label: 'L', modules: ['eau'] });
 		const diag = await d.repo.openDiagnostic(c.id, 'eau');
-		await d.repo.saveNote(diag.id, 'eau-economies-batiments', 'seulement une note');
+		await d.repo.saveNote(diag.id, 'eau-reutilisation-eaux-usees', 'seulement une note');
 		const other = device();
 		await other.import(await d.export({ scope: 'database' }));
 		const strip = (s: string) => JSON.parse(s).campaigns;
@@ -164,7 +164,7 @@ describe('two devices', () => {
 		const rows = await coordinator.queries.answerRows(diag.id);
 		expect(rows.find((a) => a.questionId === 'dechets-zone-reemploi')?.value).toBe(4);
 		// Settled, then changed by the coordinator and sent back: newer than the head's copy.
-		await coordinator.repo.saveAnswer(diag.id, 'dechets-formation-agents', 2);
+		await coordinator.repo.saveAnswer(diag.id, 'dechets-plpdma-commission', 2);
 		const back = await head.preview(
 			await coordinator.export({ scope: 'diagnostic', diagnosticId: diag.id })
 		);
