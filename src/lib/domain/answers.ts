@@ -99,6 +99,27 @@ export interface Checkpoint {
 	revision: number;
 }
 
+/**
+ * An answer given against an older version of a questionnaire that has no place in the current
+ * one (its question retired, or merged with others into one question): kept, listed on the
+ * filling page and in exchange files, never scored (questionnaires/migrations/README.md).
+ */
+export interface RetiredAnswer {
+	/** The question's id in the version it was answered against. */
+	questionId: string;
+	/** The question's text in that version (questionnaires/migrations/v<n>-questions.json). */
+	text: string;
+	/** The value as it was given; null when only a note was written. */
+	value: Answer['value'] | null;
+	note?: string;
+	/** Epoch milliseconds of its last change. */
+	changedAt: number;
+	/** The questionnaire version it was answered against. */
+	fromVersion: number;
+	/** Why it has no place now and where the subject is asked (French, for the respondent). */
+	reason?: string;
+}
+
 /** One service's answers for one campaign. */
 export interface Diagnostic {
 	id: string;
@@ -114,6 +135,8 @@ export interface Diagnostic {
 	origin: Origin;
 	/** Its history on other devices, from the files it came through; absent if never imported. */
 	lineage?: Checkpoint[];
+	/** Answers of an older questionnaire version with no place in this one; absent when none. */
+	retired?: RetiredAnswer[];
 }
 
 /** A diagnostic with its answers keyed by question id: the input of the scoring engine. */

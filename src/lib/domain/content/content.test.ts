@@ -1,13 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-	checkContent,
-	FACTS_CHECKED_ON,
-	foldQuote,
-	MAX_OBLIGATION_TEXT,
-	quoteInSource
-} from './content-rules';
+import { checkContent, FACTS_CHECKED_ON, MAX_OBLIGATION_TEXT } from './content-rules';
 import {
 	formatProblem,
 	LEVER_IDS,
@@ -71,17 +65,6 @@ describe('the content the app ships', () => {
 		expect(parsed.map((r) => (r.ok ? r.value : r.problems))).toEqual(modules);
 		const parsedLevers = parseLevers('levers.json', read('levers.json'));
 		expect(parsedLevers.ok && parsedLevers.value).toEqual(levers);
-	});
-});
-
-describe('quote folding', () => {
-	it('folds whitespace and typographic apostrophes, nothing else', () => {
-		expect(foldQuote('l’ESS  et\n la  collectivité')).toBe("l'ESS et la collectivité");
-		expect(quoteInSource('favoriser son appropriation', source)).toBe(true);
-		expect(quoteInSource('favoriser son Appropriation', source)).toBe(false);
-		expect(
-			quoteInSource('favoriser son appropriation.', 'favoriser son appropriation\u202f;')
-		).toBe(false);
 	});
 });
 
@@ -152,13 +135,13 @@ describe('obligations', () => {
 	const moduleFile = (m: Module) => ({ file: `${m.id}.json`, module: m });
 	const shipped = moduleFiles.map((f) => read(f) as Module);
 
+	// The eleven of the review (§2.1), ids kept, then those content v2 added (docs/contenu/).
 	it('are the eleven legal obligations of the December 2026 review and those content v2 added, each with a dated legal text', () => {
 		const obligations = shipped.flatMap((m) =>
 			moduleQuestions(m).filter((q) => q.type === 'obligation')
 		);
 		expect(obligations.map((q) => q.id).sort()).toEqual(
 			[
-				// The eleven of the review (§2.1), ids kept.
 				'dechets-plpdma-pilotage',
 				'dechets-biodechets-foyers',
 				'dechets-zone-reemploi',
@@ -170,7 +153,6 @@ describe('obligations', () => {
 				'urbanisme-diagnostic-pemd',
 				'marches-critere-environnemental',
 				'marches-reemploi-recycle',
-				// Added in content v2 (docs/contenu/<module>.md says why each is a legal duty).
 				'dechets-rapport-annuel',
 				'eau-rpqs',
 				'eau-descriptif-reseaux',
