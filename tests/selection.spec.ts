@@ -53,7 +53,11 @@ test('service results say how many answers each lever rests on', async ({ page }
 			.length;
 	for (const lever of levers) {
 		const row = table.getByRole('row', { name: new RegExp(`^${lever.label}`) });
-		// The first cell is the lever's score (or why it has none), then how many questions.
-		await expect(row.getByRole('cell').nth(1)).toHaveText(String(tagged(lever.id)));
+		// A lever no question informs says so in one cell; otherwise the first cell is the
+		// lever's score (or why it has none), then how many questions.
+		const count = tagged(lever.id);
+		if (count === 0)
+			await expect(row.getByRole('cell')).toHaveText(['non abordé par ce questionnaire']);
+		else await expect(row.getByRole('cell').nth(1)).toHaveText(String(count));
 	}
 });
