@@ -11,7 +11,7 @@ import { MODULE_IDS, moduleQuestions } from '../content/questionnaire';
 import { recommend } from '../scoring/recommendations';
 import { obligationChecklist } from '../scoring/obligations';
 import { indexQuestionnaire } from '../content/questionnaire-index';
-import { OBLIGATION_VALUES } from '../answers';
+import { OBLIGATION_VALUES, isExternalPartner } from '../answers';
 
 const isObligationValue = (v: unknown): boolean =>
 	(OBLIGATION_VALUES as readonly unknown[]).includes(v);
@@ -59,12 +59,32 @@ describe('the example campaign on the shipped content', () => {
 		expect(maturity.marches!).toBeGreaterThan(maturity.eau!);
 	});
 
-	it('has reciprocated and one-sided links, and a transversality with five measured components', () => {
+	it('has reciprocated and one-sided links, external partners, and a transversality with five measured components', () => {
 		expect(pairOf(scores.network, 'dechets', 'cantines')?.kind).toBe('reciprocated');
 		expect(pairOf(scores.network, 'economie', 'urbanisme')).toMatchObject({
 			kind: 'one-sided',
 			declaredBy: ['economie']
 		});
+		// Partners beyond the modules are shown, never scored: the same density with or without them.
+		const communes = scores.network.external.filter((l) => l.partner === 'communes-membres');
+		expect(communes.map((l) => l.from)).toEqual(['economie', 'dechets', 'urbanisme']);
+		expect(scores.network.external.flatMap((l) => l.names)).toEqual([
+			'Syndicat de traitement des déchets',
+			'Producteurs du projet alimentaire territorial'
+		]);
+		const withoutExternal = diagnostics.map((d) => ({
+			...d,
+			answers: Object.fromEntries(
+				Object.entries(d.answers).map(([id, a]) => [
+					id,
+					Array.isArray(a.value) ? { ...a, value: a.value.filter((p) => !isExternalPartner(p)) } : a
+				])
+			)
+		}));
+		const modulesOnly = scoreCampaign(campaign, withoutExternal, questionnaire);
+		expect(modulesOnly.network.external).toEqual([]);
+		expect(modulesOnly.network.density).toBe(scores.network.density);
+		expect(modulesOnly.transversality.score).toBe(scores.transversality.score);
 		const t = scores.transversality;
 		expect(Object.values(t.components).every((c) => c.value !== null)).toBe(true);
 		expect(t.score).toBeGreaterThan(20);

@@ -2,7 +2,7 @@
  * The service profiles of the example campaign: how mature each service is, how often it answers
  * "Non concerné" or "Je ne sais pas", who answers, with whom it works, and the notes it writes.
  */
-import type { ObligationValue } from '../answers';
+import type { ExternalPartnerId, ObligationValue } from '../answers';
 import type { ModuleId } from '../content/questionnaire';
 
 /** How one service of the example answers. */
@@ -17,6 +17,9 @@ export interface ServiceProfile {
 	respondent: { name: string; role: string };
 	/** The services it declares working with; a link is reciprocated only if both list each other. */
 	partners: ModuleId[];
+	/** The partners outside the seven modules it declares, and the « Autre » it names, if any. */
+	external: ExternalPartnerId[];
+	otherPartner?: string;
 	status: 'complete' | 'draft';
 	/**
 	 * How it answers its legal obligations, in display order, the list repeated if the module has
@@ -51,6 +54,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		minUnknown: 1,
 		respondent: { name: 'Claire Martin', role: 'Responsable du développement économique' },
 		partners: ['dechets', 'urbanisme', 'marches'],
+		external: ['emploi-insertion', 'communes-membres'],
 		status: 'complete',
 		compliance: ['conforme', 'en-cours'],
 		notes: {
@@ -70,6 +74,8 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 			role: 'Chef du service prévention et gestion des déchets'
 		},
 		partners: ['economie', 'cantines', 'marches'],
+		external: ['communes-membres', 'autre'],
+		otherPartner: 'Syndicat de traitement des déchets',
 		status: 'complete',
 		compliance: ['conforme', 'conforme', 'en-cours', 'conforme'],
 		notes: {
@@ -89,6 +95,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		minUnknown: 1,
 		respondent: { name: 'Sophie Bernard', role: 'Responsable eau et assainissement' },
 		partners: ['urbanisme'],
+		external: ['espaces-verts'],
 		status: 'draft',
 		compliance: ['conforme', 'nsp', 'non-conforme'],
 		notes: {
@@ -105,6 +112,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		minUnknown: 4,
 		respondent: { name: 'Thomas Petit', role: 'Directeur de l’aménagement et de l’urbanisme' },
 		partners: ['eau'],
+		external: ['communes-membres', 'patrimoine'],
 		status: 'complete',
 		compliance: ['nsp', 'conforme'],
 		notes: {
@@ -121,6 +129,8 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		minUnknown: 0,
 		respondent: { name: 'Nadia Haddad', role: 'Responsable de la restauration scolaire' },
 		partners: ['dechets', 'marches'],
+		external: ['autre'],
+		otherPartner: 'Producteurs du projet alimentaire territorial',
 		status: 'complete',
 		compliance: ['conforme', 'en-cours', 'conforme', 'non-conforme', 'conforme', 'conforme'],
 		notes: {
@@ -137,6 +147,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		minUnknown: 0,
 		respondent: { name: 'Éric Moreau', role: 'Responsable de la commande publique' },
 		partners: ['cantines'],
+		external: ['emploi-insertion'],
 		status: 'complete',
 		compliance: ['na', 'conforme', 'en-cours', 'nsp', 'non-conforme'],
 		notes: {
@@ -153,6 +164,7 @@ export const EXAMPLE_PROFILES: Record<ModuleId, ServiceProfile> = {
 		minUnknown: 0,
 		respondent: { name: 'Anne Girard', role: 'Chargée de mission développement durable' },
 		partners: ['dechets', 'economie'],
+		external: [], // transversal asks no cooperation question
 		status: 'complete',
 		compliance: ['na'],
 		notes: {

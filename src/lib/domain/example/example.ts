@@ -120,10 +120,19 @@ function buildDiagnostic(
 			const note = obligationNote(random, profile, value);
 			answers[q.id] = { questionId: q.id, value, changedAt: t, ...(note ? { note } : {}) };
 		});
+	// Partners are spread over the cooperation questions: modules first, then the external ones.
 	cooperation.forEach((q, j) => {
 		t += 60_000;
-		const value = partners.filter((_, k) => k % cooperation.length === j);
-		answers[q.id] = { questionId: q.id, value, changedAt: t };
+		const mine = (_: unknown, k: number) => k % cooperation.length === j;
+		const external = profile.external.filter(mine);
+		const value = [...partners.filter(mine), ...external];
+		const other = external.includes('autre') ? profile.otherPartner : undefined;
+		answers[q.id] = {
+			questionId: q.id,
+			value,
+			changedAt: t,
+			...(other ? { otherPartner: other } : {})
+		};
 	});
 	return {
 		id: base.id,
