@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { MODULE_IDS } from '../content/questionnaire';
+import { OBLIGATION_VALUES } from '../answers';
 
 const questionId = v.pipe(
 	v.string(),
@@ -21,8 +22,25 @@ export const MappingActionSchema = v.variant('action', [
 	v.strictObject({ action: v.literal('rename'), to: questionId }),
 	/** Asked with others in one question now: their answers are merged (migrate.ts). */
 	v.strictObject({ action: v.literal('merge'), into: questionId, reason: v.optional(reason) }),
-	/** A scale question that is now an obligation: its level is read as a compliance. */
-	v.strictObject({ action: v.literal('obligation'), to: questionId }),
+	/**
+	 * A scale question that is now an obligation: its level is read as a compliance (complianceOf),
+	 * or as `levels` says for this question, with why (e.g. a « Rien » that may mean « not
+	 * concerned » when the duty has a threshold the old question did not ask about).
+	 */
+	v.strictObject({
+		action: v.literal('obligation'),
+		to: questionId,
+		levels: v.optional(
+			v.pipe(
+				v.record(
+					v.picklist(['0', '1', '2', '3', '4'], 'niveau 0 à 4 attendu'),
+					v.picklist(OBLIGATION_VALUES)
+				),
+				v.check((r) => Object.keys(r).length > 0, 'au moins un niveau')
+			)
+		),
+		reason: v.optional(reason)
+	}),
 	/** No place in the new version: the answer is kept apart, with why. */
 	v.strictObject({ action: v.literal('retire'), reason })
 ]);
@@ -35,7 +53,14 @@ export const MappingFileSchema = v.pipe(
 		to: v.pipe(v.number(), v.integer(), v.minValue(2)),
 		questions: v.record(questionId, MappingActionSchema)
 	}),
-	v.check((m) => m.to === m.from + 1, 'une migration va d’une version à la suivante')
+	v.check((m) => m.to === m.from + 1, 'une migration va d’une version à la suivante'),
+	v.check(
+		(m) =>
+			Object.values(m.questions).every(
+				(a) => a.action !== 'obligation' || (a.levels === undefined) === (a.reason === undefined)
+			),
+		'une obligation qui lit les niveaux autrement dit pourquoi (reason), et seulement alors'
+	)
 );
 
 /** One action of a mapping file. */

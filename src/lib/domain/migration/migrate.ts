@@ -148,9 +148,15 @@ function migrateStep(
 				carry(action.to, a);
 				break;
 			case 'obligation': {
-				const value = a.value === null ? null : complianceOf(a.value);
+				const level =
+					typeof a.value === 'number'
+						? action.levels?.[String(a.value) as '0' | '1' | '2' | '3' | '4']
+						: undefined;
+				const value = a.value === null ? null : (level ?? complianceOf(a.value));
 				if (value === undefined) retire(a);
 				else carry(action.to, { ...a, value });
+				// A level read its own way stays in view, with why, as a retired answer.
+				if (level !== undefined) retire(a, action.reason);
 				break;
 			}
 			case 'merge':
