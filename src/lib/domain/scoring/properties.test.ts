@@ -3,7 +3,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Campaign, DiagnosticWithAnswers, ScaleValue } from '../answers';
+import {
+	EXTERNAL_PARTNER_IDS,
+	isExternalPartner,
+	type Campaign,
+	type DiagnosticWithAnswers,
+	type ScaleValue
+} from '../answers';
 import { scoreCampaign, type CampaignScores } from './campaign';
 import { fixtureModules, fixtureQuestionnaire as q } from '../testing/fixtures';
 import { arbCampaign, linked, obligationValue, withAnswer, without } from '../testing/arbitraries';
@@ -158,6 +164,37 @@ describe('properties (method v2)', () => {
 				};
 				expect(monotoneScores(score(after))).toEqual(monotoneScores(score(c)));
 			})
+		);
+	});
+
+	it('partners beyond the modules change no score: ticking or unticking them is only shown', () => {
+		fc.assert(
+			fc.property(
+				arbCampaign,
+				fc.nat(),
+				fc.nat(),
+				fc.subarray([...EXTERNAL_PARTNER_IDS]),
+				(c, i, k, external) => {
+					const p = pick(c, i, k, 'cooperation');
+					fc.pre(p !== null);
+					const modules = Array.isArray(p!.value)
+						? p!.value.filter((x) => !isExternalPartner(x))
+						: [];
+					const after = {
+						...c,
+						diagnostics: withAnswer(c.diagnostics, p!.index, p!.question.id, [
+							...modules,
+							...external
+						])
+					};
+					const before = {
+						...c,
+						diagnostics: withAnswer(c.diagnostics, p!.index, p!.question.id, modules)
+					};
+					expect(allScores(score(after))).toEqual(allScores(score(before)));
+					expect(recommend(score(after), q)).toEqual(recommend(score(before), q));
+				}
+			)
 		);
 	});
 

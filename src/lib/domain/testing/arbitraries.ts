@@ -3,12 +3,13 @@
  * property tests (fast-check).
  */
 import fc from 'fast-check';
-import type {
-	Campaign,
-	DiagnosticWithAnswers,
-	ObligationValue,
-	PartnerId,
-	ScaleValue
+import {
+	EXTERNAL_PARTNER_IDS,
+	type Campaign,
+	type DiagnosticWithAnswers,
+	type ObligationValue,
+	type PartnerId,
+	type ScaleValue
 } from '../answers';
 import { diagnostic, fixtureModules, fixtureQuestionnaire as q } from './fixtures';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '../content/questionnaire';
@@ -28,12 +29,12 @@ const answersOf = (moduleId: ModuleId) => {
 	return fc
 		.tuple(
 			...questions.map((question) =>
-				fc.option<ScaleValue | ObligationValue | ModuleId[]>(
+				fc.option<ScaleValue | ObligationValue | PartnerId[]>(
 					question.type === 'scale'
 						? scaleValue
 						: question.type === 'obligation'
 							? obligationValue
-							: fc.subarray([...MODULE_IDS]),
+							: fc.subarray<PartnerId>([...MODULE_IDS, ...EXTERNAL_PARTNER_IDS]),
 					{ nil: undefined }
 				)
 			)
