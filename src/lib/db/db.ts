@@ -4,6 +4,7 @@
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
 import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
+import type { PlanAction } from '$lib/domain/plan/action';
 import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { WriteGate } from './write-gate';
 
@@ -72,7 +73,9 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 		stores: { answers: '[diagnosticId+questionId], diagnosticId, changedAt' }
 	},
 	// v3: content v2 (issue 13): answers of questionnaire v1 carried by the mapping files.
-	3: { stores: {}, upgrade: migrateStoredDiagnostics }
+	3: { stores: {}, upgrade: migrateStoredDiagnostics },
+	// v4: the plan d'action (issue 14): one row per action, steps and follow-ups inside it.
+	4: { stores: { actions: 'id, campaignId, updatedAt' } }
 };
 
 /** The Leviers database. */
@@ -81,6 +84,7 @@ export class LeviersDB extends Dexie {
 	diagnostics!: EntityTable<Diagnostic, 'id'>;
 	answers!: Dexie.Table<StoredAnswer, [string, string]>;
 	meta!: EntityTable<MetaRecord, 'key'>;
+	actions!: EntityTable<PlanAction, 'id'>;
 	/** Stops every write at the first storage failure (see write-gate.ts). */
 	readonly writes = new WriteGate();
 

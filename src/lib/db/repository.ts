@@ -72,14 +72,14 @@ export class Repository {
 		if (n === 0) throw new RepositoryError('Cette démarche n’existe plus sur cet appareil.');
 	}
 
-	/** Deletes a campaign with all its diagnostics and answers, in one transaction. */
+	/** Deletes a campaign with its diagnostics, answers and actions, in one transaction. */
 	async deleteCampaign(id: string): Promise<void> {
-		const { campaigns, diagnostics, answers } = this.#db;
-		await this.#db.transaction('rw', campaigns, diagnostics, answers, async () => {
+		const { campaigns, diagnostics, answers, actions } = this.#db;
+		await this.#db.transaction('rw', [campaigns, diagnostics, answers, actions], async () => {
 			const ids = await diagnostics.where('campaignId').equals(id).primaryKeys();
 			await answers.where('diagnosticId').anyOf(ids).delete();
 			await diagnostics.bulkDelete(ids);
-			await campaigns.delete(id);
+			await Promise.all([campaigns.delete(id), actions.where('campaignId').equals(id).delete()]);
 		});
 	}
 

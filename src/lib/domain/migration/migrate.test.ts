@@ -1,78 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { AnswerRecord } from '../answers';
-import { parseMapping, type MappingFile } from './mapping';
-import {
-	MERGED_REASON,
-	mergedValue,
-	migrateDiagnostic,
-	migrationChain,
-	type MigratableDiagnostic
-} from './migrate';
-
-const step1: MappingFile = {
-	module: 'dechets',
-	from: 1,
-	to: 2,
-	questions: {
-		'd-kept': { action: 'keep' },
-		'd-old-name': { action: 'rename', to: 'd-new-name' },
-		'd-part-a': { action: 'merge', into: 'd-whole' },
-		'd-part-b': { action: 'merge', into: 'd-whole', reason: 'Demandé en une fois.' },
-		'd-part-c': { action: 'merge', into: 'd-whole' },
-		'd-scale-duty': { action: 'obligation', to: 'd-duty' },
-		'd-gone': { action: 'retire', reason: 'Demandé dans le module Pilotage transversal.' },
-		'd-coop': { action: 'keep' }
-	}
-};
-
-const step2: MappingFile = {
-	module: 'dechets',
-	from: 2,
-	to: 3,
-	questions: {
-		'd-kept': { action: 'keep' },
-		'd-new-name': { action: 'retire', reason: 'Plus demandé.' },
-		'd-whole': { action: 'rename', to: 'd-whole-v3' },
-		'd-duty': { action: 'keep' },
-		'd-coop': { action: 'keep' }
-	}
-};
-
-const texts = new Map([
-	[
-		1,
-		new Map([
-			['d-part-a', 'Partie A ?'],
-			['d-part-b', 'Partie B ?'],
-			['d-gone', 'Ancienne question ?']
-		])
-	],
-	[2, new Map([['d-new-name', 'Nouveau nom ?']])]
-]);
-
-const answer = (
-	questionId: string,
-	value: AnswerRecord['value'],
-	changedAt = 1000,
-	note?: string
-): AnswerRecord => ({ questionId, value, changedAt, ...(note ? { note } : {}) });
-
-const v1: MigratableDiagnostic & { id: string; revision: number; updatedAt: number } = {
-	id: 'd1',
-	moduleId: 'dechets',
-	questionnaireVersion: 1,
-	revision: 9,
-	updatedAt: 5000,
-	answers: [
-		answer('d-gone', 2, 1100, 'Avec la ressourcerie'),
-		answer('d-kept', 3, 1200),
-		answer('d-old-name', 'nsp', 1300),
-		answer('d-part-a', 3, 1400, 'Collecte'),
-		answer('d-part-b', 1, 1500, 'Tri'),
-		answer('d-scale-duty', 2, 1600),
-		answer('d-coop', ['cantines', 'autre'], 1700)
-	]
-};
+import { parseMapping } from './mapping';
+import { MERGED_REASON, mergedValue, migrateDiagnostic, migrationChain } from './migrate';
+import { step1, step2, texts, answer, v1 } from './fixtures/mappings';
 
 const byId = (answers: readonly AnswerRecord[]) =>
 	Object.fromEntries(answers.map((a) => [a.questionId, a]));
@@ -231,62 +161,6 @@ describe('mergedValue', () => {
 			'eau',
 			'autre'
 		]);
-	});
-});
-
-describe('an obligation that reads levels its own way', () => {
-	const spaser: MappingFile = {
-		...step1,
-		questions: {
-			...step1.questions,
-			'd-scale-duty': {
-				action: 'obligation',
-				to: 'd-duty',
-				levels: { '0': 'nsp', '1': 'nsp' },
-				reason: 'Le seuil n’était pas demandé.'
-			}
-		}
-	};
-	const duty = (value: AnswerRecord['value']) =>
-		migrateDiagnostic(
-			{ ...v1, answers: [answer('d-scale-duty', value)] },
-			2,
-			[spaser],
-			texts
-		).answers.find((a) => a.questionId === 'd-duty')?.value;
-	test('the levels it names follow it; the others are read as usual', () => {
-		expect(duty(0)).toBe('nsp');
-		expect(duty(1)).toBe('nsp');
-		expect(duty(2)).toBe('en-cours');
-		expect(duty(4)).toBe('conforme');
-		expect(duty('na')).toBe('na');
-	});
-	test('the level it changed stays in view, with why', () => {
-		const out = migrateDiagnostic(
-			{ ...v1, answers: [answer('d-scale-duty', 1), answer('d-kept', 3)] },
-			2,
-			[spaser],
-			texts
-		);
-		expect(out.retired).toEqual([
-			expect.objectContaining({
-				questionId: 'd-scale-duty',
-				value: 1,
-				reason: 'Le seuil n’était pas demandé.'
-			})
-		]);
-		const usual = migrateDiagnostic(
-			{ ...v1, answers: [answer('d-scale-duty', 3)] },
-			2,
-			[spaser],
-			texts
-		);
-		expect(usual.retired ?? []).toEqual([]);
-	});
-	test('a mapping that reads levels its own way must say why', () => {
-		const silent = { ...spaser.questions['d-scale-duty'], reason: undefined };
-		expect(parseMapping({ ...spaser, questions: { 'd-scale-duty': silent } }).ok).toBe(false);
-		expect(parseMapping(spaser).ok).toBe(true);
 	});
 });
 
