@@ -232,7 +232,8 @@ export function incomingDiagnostic(
 		id: d.id,
 		campaignId: d.campaignId,
 		moduleId: entry.module.id,
-		questionnaireVersion: d.questionnaireVersion,
+		// The version its answers were checked against (a newer release's file included).
+		questionnaireVersion: entry.module.version,
 		status: reopen ? 'draft' : d.status,
 		...history,
 		...(name || role ? { respondent: { name, role } } : {}),

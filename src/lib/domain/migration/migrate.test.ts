@@ -25,7 +25,7 @@ describe('migrateDiagnostic, one step', () => {
 		expect(out.retired).toEqual([
 			{
 				questionId: 'd-part-a',
-				text: 'Partie A ?',
+				text: 'Partie A\u202f?',
 				value: 3,
 				note: 'Collecte',
 				changedAt: 1400,
@@ -34,7 +34,7 @@ describe('migrateDiagnostic, one step', () => {
 			},
 			{
 				questionId: 'd-part-b',
-				text: 'Partie B ?',
+				text: 'Partie B\u202f?',
 				value: 1,
 				note: 'Tri',
 				changedAt: 1500,
@@ -43,7 +43,7 @@ describe('migrateDiagnostic, one step', () => {
 			},
 			{
 				questionId: 'd-gone',
-				text: 'Ancienne question ?',
+				text: 'Ancienne question\u202f?',
 				value: 2,
 				note: 'Avec la ressourcerie',
 				changedAt: 1100,
@@ -110,10 +110,10 @@ describe('migrateDiagnostic, chains and limits', () => {
 			'd-coop': answer('d-coop', ['cantines', 'autre'], 1700)
 		});
 		expect(out.retired!.map((r) => [r.questionId, r.fromVersion, r.text])).toEqual([
-			['d-part-a', 1, 'Partie A ?'],
-			['d-part-b', 1, 'Partie B ?'],
-			['d-gone', 1, 'Ancienne question ?'],
-			['d-new-name', 2, 'Nouveau nom ?']
+			['d-part-a', 1, 'Partie A\u202f?'],
+			['d-part-b', 1, 'Partie B\u202f?'],
+			['d-gone', 1, 'Ancienne question\u202f?'],
+			['d-new-name', 2, 'Nouveau nom\u202f?']
 		]);
 	});
 

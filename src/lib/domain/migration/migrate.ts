@@ -36,6 +36,10 @@ export type QuestionTexts = ReadonlyMap<number, ReadonlyMap<string, string>>;
 export const MERGED_REASON =
 	'Reprise, avec d’autres réponses de la version précédente, dans une seule question.';
 
+/** The reason given to a kept answer whose value changed when other answers were merged into it. */
+export const KEPT_IN_MERGE_REASON =
+	'Réponse donnée à cette question dans la version précédente\u202f; la question reprend maintenant aussi d’autres réponses, et la réponse comptée est la plus basse.';
+
 /**
  * The mapping files that lead a module from version `from` to `to`, in order; null when a step
  * is missing (the diagnostic then stays as it is, reported as answered against another version).
@@ -46,6 +50,7 @@ export function migrationChain(
 	to: number,
 	mappings: readonly MappingFile[]
 ): MappingFile[] | null {
+	if (!Number.isInteger(from) || from < 1) return null;
 	const chain: MappingFile[] = [];
 	for (let version = from; version < to; version++) {
 		const step = mappings.find((m) => m.module === moduleId && m.from === version);
@@ -117,6 +122,7 @@ function migrateStep(
 	const groups = new Map<string, AnswerRecord[]>();
 	const retired: RetiredAnswer[] = [];
 	const passed: AnswerRecord[] = [];
+	const retiredSources = new Set<AnswerRecord>();
 	const carry = (target: string, a: AnswerRecord) =>
 		groups.set(target, [...(groups.get(target) ?? []), a]);
 	const retire = (a: AnswerRecord, reason?: string) => {
@@ -156,12 +162,16 @@ function migrateStep(
 				if (value === undefined) retire(a);
 				else carry(action.to, { ...a, value });
 				// A level read its own way stays in view, with why, as a retired answer.
-				if (level !== undefined) retire(a, action.reason);
+				if (level !== undefined) {
+					retire(a, action.reason);
+					retiredSources.add(a);
+				}
 				break;
 			}
 			case 'merge':
 				carry(action.into, a);
 				retire(a, action.reason ?? MERGED_REASON);
+				retiredSources.add(a);
 				break;
 			case 'retire':
 				retire(a, action.reason);
@@ -172,7 +182,15 @@ function migrateStep(
 		if (groups.has(a.questionId)) retire(a);
 		else out.push(a);
 	}
-	for (const [target, sources] of groups) out.push(mergeAnswers(target, sources));
+	for (const [target, sources] of groups) {
+		const merged = mergeAnswers(target, sources);
+		out.push(merged);
+		// A kept (or renamed) answer whose value the merge changed stays in view as it was given.
+		const changed = (a: AnswerRecord) => JSON.stringify(a.value) !== JSON.stringify(merged.value);
+		if (sources.length > 1)
+			for (const a of sources)
+				if (!retiredSources.has(a) && changed(a)) retire(a, KEPT_IN_MERGE_REASON);
+	}
 	return { answers: out, retired };
 }
 

@@ -1,6 +1,7 @@
 /**
  * For tests: whether a migration lost an answer. Every answer given (a value or a note) must be
- * found again, at the question its mappings lead to, or among the retired answers.
+ * found again, with its value, at the question its mappings lead to (a compliance read from a
+ * level excepted), or among the retired answers.
  */
 import type { MappingFile } from '../migration/mapping';
 import { migrationChain, type MigratableDiagnostic } from '../migration/migrate';
@@ -18,26 +19,33 @@ export function lostAnswers(
 			after.questionnaireVersion,
 			mappings
 		) ?? [];
-	const answered = new Set(after.answers.map((a) => a.questionId));
+	const answered = new Map(after.answers.map((a) => [a.questionId, a]));
 	const retired = new Set((after.retired ?? []).map((r) => `${r.fromVersion}/${r.questionId}`));
 	const lost: string[] = [];
 	for (const a of before.answers) {
 		if (a.value === null && !a.note?.trim()) continue;
 		let id = a.questionId;
 		let found: boolean | undefined;
+		// A value read as a compliance changes legitimately; any other carried value is as given.
+		let converted = false;
 		for (const step of chain) {
 			if (retired.has(`${step.from}/${id}`)) {
 				found = true;
 				break;
 			}
 			const action = step.questions[id];
+			if (action?.action === 'obligation') converted = true;
 			if (action?.action === 'rename' || action?.action === 'obligation') id = action.to;
 			else if (action?.action === 'merge' || action?.action === 'retire') {
 				found = false;
 				break;
 			}
 		}
-		if (!(found ?? answered.has(id))) lost.push(a.questionId);
+		const carried = answered.get(id);
+		const same =
+			carried !== undefined &&
+			(converted || a.value === null || JSON.stringify(carried.value) === JSON.stringify(a.value));
+		if (!(found ?? same)) lost.push(a.questionId);
 	}
 	return lost;
 }
