@@ -72,6 +72,21 @@ async function actionsOf(page: Page, campaignId: string): Promise<StoredAction[]
 	}, campaignId);
 }
 
+/** The smallest font size of the visible text of the slide and its controls, in px. */
+function smallestText(page: Page): Promise<number> {
+	return page.evaluate(() => {
+		let min = Infinity;
+		const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+		while (walker.nextNode()) {
+			const el = walker.currentNode.parentElement!;
+			if (!walker.currentNode.textContent!.trim() || !el.checkVisibility()) continue;
+			if (el.closest('.visually-hidden')) continue;
+			min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+		}
+		return min;
+	});
+}
+
 const idOf = (url: string) => /\/campagnes\/([^/?#]+)/.exec(url)![1]!;
 
 /** The example campaign with a plan: two open actions, one realised. */
@@ -215,6 +230,7 @@ test('the workshop shows the plan of each priority lever and adds an action live
 	await expect(page.getByRole('region', { name: slideName! })).toBeVisible();
 	await page.getByRole('combobox', { name: 'Service pilote' }).selectOption({ label: 'Déchets' });
 	await expectNoViolation(page);
+	expect(await smallestText(page), 'legible from the back of the room').toBeGreaterThanOrEqual(28);
 	await title.press('Enter');
 	await expect(planSlide.getByRole('listitem')).toHaveCount(2);
 	await expect(planSlide).toContainText(/Forum des acteurs f\s*À venir · pilote\s: Déchets/);
