@@ -17,7 +17,8 @@ test('the workshop moves forward and back with the keyboard and hides names by d
 }) => {
 	const url = await createExample(page);
 	await page.getByRole('link', { name: 'Mode atelier' }).click();
-	const total = 3 + (obligationsSlide ? 1 : 0) + example.campaign.modules.length + 1 + 3 + 1;
+	// Three recommendations, each followed by the plan of its lever.
+	const total = 3 + (obligationsSlide ? 1 : 0) + example.campaign.modules.length + 1 + 3 * 2 + 1;
 	const firstService = 4 + (obligationsSlide ? 1 : 0);
 	const slide = (n: number, title: string | RegExp) =>
 		page.getByRole('region', {
@@ -59,8 +60,10 @@ test('the workshop moves forward and back with the keyboard and hides names by d
 	await page.keyboard.press('End');
 	await expect(slide(total, 'Prochaines étapes')).toBeVisible();
 	await page.keyboard.press('ArrowLeft');
+	await expect(slide(total - 1, 'Levier n° 3\u202f: plan d’action')).toBeVisible();
+	await page.keyboard.press('ArrowLeft');
 	const first = engine.recommendations.levers[2]!;
-	await expect(slide(total - 1, `Levier n° 3\u202f: ${first.title}`)).toBeVisible();
+	await expect(slide(total - 2, `Levier n° 3\u202f: ${first.title}`)).toBeVisible();
 	await expect(page.getByRole('blockquote')).toContainText(first.source!.quote.slice(0, 40));
 
 	await page.keyboard.press('f');

@@ -36,4 +36,16 @@ describe('workshop slides', () => {
 		expect(titles('conforme', 'conforme')).not.toContain('Obligations légales');
 		expect(titles('na', 'conforme')).not.toContain('Obligations légales');
 	});
+
+	test('each top recommendation is followed by the plan of its lever, before the next steps', () => {
+		const slides = titles('conforme', 'conforme');
+		const recos = slides.filter((t) => /^Levier n° \d\u202f: (?!plan d’action)/.test(t));
+		expect(recos.length).toBeGreaterThan(0);
+		for (const [i, title] of recos.entries()) {
+			const at = slides.indexOf(title);
+			expect(slides[at + 1]).toBe(`Levier n° ${i + 1}\u202f: plan d’action`);
+		}
+		expect(slides.at(-1)).toBe('Prochaines étapes');
+		expect(slides.at(-2)).toBe(`Levier n° ${recos.length}\u202f: plan d’action`);
+	});
 });

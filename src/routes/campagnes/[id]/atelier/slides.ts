@@ -1,8 +1,8 @@
 /**
  * The slides of the workshop mode, in the order of the issue: the campaign and its services,
  * transversality, the legal obligations when any is unmet or unknown, the radar of all services,
- * one slide per service, the cooperation matrix, the top recommendations one per slide, and the
- * next steps.
+ * one slide per service, the cooperation matrix, the top recommendations one per slide, each
+ * followed by the planned actions of its lever (where actions are added live), and the next steps.
  */
 import type { CampaignScores } from '$lib/domain/scoring/campaign';
 import { getModule } from '$lib/domain/content/content';
@@ -17,6 +17,8 @@ export type Slide = { key: string; title: string } & (
 	| { kind: 'campaign' | 'transversality' | 'obligations' | 'radar' | 'matrix' | 'closing' }
 	| { kind: 'service'; moduleId: ModuleId }
 	| { kind: 'recommendation'; index: number }
+	/** The plan of the lever of recommendation `index`: its actions, and adding one live. */
+	| { kind: 'plan'; index: number }
 );
 
 /** Whether an obligation of the campaign is unmet or unknown: it then gets a slide. */
@@ -32,12 +34,22 @@ export function workshopSlides(scores: CampaignScores, recommendations: Recommen
 		title: getModule(moduleId)?.title ?? moduleId,
 		moduleId
 	}));
-	const recos = recommendations.levers.slice(0, TOP_RECOMMENDATIONS).map((r, index): Slide => ({
-		kind: 'recommendation',
-		key: `recommendation-${r.lever}`,
-		title: `Levier n° ${r.rank}\u202f: ${r.title}`,
-		index
-	}));
+	const recos = recommendations.levers
+		.slice(0, TOP_RECOMMENDATIONS)
+		.flatMap((r, index): Slide[] => [
+			{
+				kind: 'recommendation',
+				key: `recommendation-${r.lever}`,
+				title: `Levier n° ${r.rank}\u202f: ${r.title}`,
+				index
+			},
+			{
+				kind: 'plan',
+				key: `plan-${r.lever}`,
+				title: `Levier n° ${r.rank}\u202f: plan d’action`,
+				index
+			}
+		]);
 	return [
 		{ kind: 'campaign', key: 'campaign', title: 'La démarche et ses services' },
 		{ kind: 'transversality', key: 'transversality', title: 'Transversalité' },
