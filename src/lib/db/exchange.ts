@@ -79,7 +79,8 @@ export async function previewImport(
 			migrate: migrateToCurrent,
 			...options,
 			version: read.version,
-			rejected: read.rejected
+			rejected: read.rejected,
+			rejectedActions: read.rejectedActions
 		})
 	};
 }

@@ -9,6 +9,7 @@ import type { AnswerRecord, DiagnosticSnapshot } from './format';
 import { SANE_REVISION } from './limits';
 import { compactLineage } from './lineage';
 import type { ImportPlan } from './plan';
+import { resolveActions, type ActionWrite } from './resolve-actions';
 
 /** For a campaign the device does not know: create it, or attach its diagnostics to another. */
 export type CampaignDecision = { kind: 'create' } | { kind: 'attach'; campaignId: string };
@@ -20,6 +21,8 @@ export type ConflictDecision = 'local' | 'file' | 'both';
 export interface ImportDecisions {
 	campaigns: ReadonlyMap<string, CampaignDecision>;
 	conflicts: ReadonlyMap<string, ConflictDecision>;
+	/** For the conflicts of actions, by action id (none: each keeps the device's copy). */
+	actionConflicts?: ReadonlyMap<string, ConflictDecision>;
 }
 
 /** One diagnostic to store with all its answers. */
@@ -36,6 +39,8 @@ export interface ImportWrites {
 	/** Modules to add to the expected modules of campaigns the device already has. */
 	extend: { campaignId: string; modules: ModuleId[] }[];
 	diagnostics: DiagnosticWrite[];
+	/** Version 5: the actions to store. */
+	actions: ActionWrite[];
 }
 
 /** What resolving needs besides the plan. */
@@ -127,6 +132,7 @@ export function resolveImport(
 	return {
 		campaigns: [...created.values()].filter((c) => !localIds.has(c.id)),
 		extend: [...extend].map(([campaignId, modules]) => ({ campaignId, modules: [...modules] })),
-		diagnostics: writes
+		diagnostics: writes,
+		actions: resolveActions(plan.actions, decisions.actionConflicts ?? new Map(), target, context)
 	};
 }
