@@ -110,6 +110,7 @@ export function incomingAction(
 		cut = true;
 		return shorten(t, ACTION_TEXT_LIMITS[field]).trimEnd();
 	};
+	const title = fit(a.title, 'title') ?? a.title;
 	const name = fit(a.responsible?.name, 'responsibleName');
 	const role = fit(a.responsible?.role, 'responsibleRole');
 	const description = fit(a.description, 'description');
@@ -120,7 +121,7 @@ export function incomingAction(
 	const action: PlanAction = {
 		id: a.id,
 		campaignId: a.campaignId,
-		title: fit(a.title, 'title') ?? a.title,
+		title,
 		...(description ? { description } : {}),
 		...(objectives ? { objectives } : {}),
 		levers: [...new Set(a.levers)],
