@@ -6,7 +6,17 @@ import type { PlanAction } from '../plan/action';
 import { SANE_REVISION } from './limits';
 import { compactLineage } from './lineage';
 import type { ActionPlan } from './plan-actions';
-import type { ConflictDecision, ResolveContext } from './resolve';
+
+/** For a conflict: keep the device's copy, take the file's, or keep both (the file's as a copy). */
+export type ConflictDecision = 'local' | 'file' | 'both';
+
+/** What resolving needs besides the plan. */
+export interface ResolveContext {
+	/** This device's id, recorded in the history of a conflict settled with the file's copy. */
+	device: string;
+	newId: () => string;
+	now: number;
+}
 
 /** One action to store. */
 export interface ActionWrite {

@@ -9,13 +9,17 @@ import type { AnswerRecord, DiagnosticSnapshot } from './format';
 import { SANE_REVISION } from './limits';
 import { compactLineage } from './lineage';
 import type { ImportPlan } from './plan';
-import { resolveActions, type ActionWrite } from './resolve-actions';
+import {
+	resolveActions,
+	type ActionWrite,
+	type ConflictDecision,
+	type ResolveContext
+} from './resolve-actions';
 
 /** For a campaign the device does not know: create it, or attach its diagnostics to another. */
 export type CampaignDecision = { kind: 'create' } | { kind: 'attach'; campaignId: string };
 
-/** For a conflict: keep the device's copy, take the file's, or keep both (the file's as a copy). */
-export type ConflictDecision = 'local' | 'file' | 'both';
+export type { ConflictDecision, ResolveContext };
 
 /** What the user decided, keyed by the file's campaign and diagnostic ids. */
 export interface ImportDecisions {
@@ -41,14 +45,6 @@ export interface ImportWrites {
 	diagnostics: DiagnosticWrite[];
 	/** Version 5: the actions to store. */
 	actions: ActionWrite[];
-}
-
-/** What resolving needs besides the plan. */
-export interface ResolveContext {
-	/** This device's id, recorded in the history of a conflict settled with the file's copy. */
-	device: string;
-	newId: () => string;
-	now: number;
 }
 
 function split({ answers, ...diagnostic }: DiagnosticSnapshot) {
