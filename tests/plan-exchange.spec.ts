@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { createExample } from './helpers';
+import { createExample, expectNoViolation } from './helpers';
 
 /** Clicks a button that downloads a file; returns its name and text. */
 async function downloadFrom(page: Page, button: Locator): Promise<{ name: string; text: string }> {
@@ -110,6 +110,9 @@ test('the plan d’action travels with the campaign file to another device', asy
 	const unknown = other.getByRole('region', { name: /1 action nomme un levier/ });
 	await expect(unknown).toContainText(TITLE);
 	await expect(unknown).toContainText('levier «\u202flevier-futur\u202f»');
+	await other.getByText(/^Actions à ajouter/).click();
+	await expect(other.getByRole('listitem').filter({ hasText: TITLE }).first()).toBeVisible();
+	await expectNoViolation(other);
 	await other.getByRole('button', { name: 'Importer', exact: true }).click();
 	await expect(other.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
 	await expect(other.getByText(/7 diagnostics enregistrés et 1 action enregistrée/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newAction } from '$lib/domain/plan/plan';
+import { ACTION_TEXT_LIMITS } from '$lib/domain/plan/action';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { ActionRepository } from './actions';
 import { RepositoryError } from './errors';
@@ -109,5 +110,35 @@ describe('actions travel with campaign exports and backups', () => {
 		const before = await b.dump();
 		await expect(b.repo.applyImport(writes)).rejects.toThrow(RepositoryError);
 		expect(await b.dump()).toBe(before);
+	});
+
+	it('an action with every text at its limit imports again unchanged, nothing set aside', async () => {
+		const { a, c, plan, action } = await deviceWithPlan();
+		const x = (n: number) => 'é'.repeat(n - 1) + 'a';
+		const L = ACTION_TEXT_LIMITS;
+		const full = await plan.updateAction(action.id, {
+			title: x(L.title),
+			description: x(L.description),
+			objectives: x(L.objectives),
+			responsible: { name: x(L.responsibleName), role: x(L.responsibleRole) },
+			indicator: { name: x(L.indicatorName), target: 3, unit: x(L.indicatorUnit) },
+			steps: [{ id: 's1', text: x(L.step), done: false }],
+			followUps: [{ id: 'f1', date: '2026-05-02', text: x(L.followUp) }]
+		});
+		const b = device();
+		const imported = await b.import(await a.export({ scope: 'campaign', campaignId: c.id }));
+		expect(imported.actionsSetAside).toEqual([]);
+		const copy = (await b.db.actions.get(action.id))!;
+		for (const key of [
+			'title',
+			'description',
+			'objectives',
+			'responsible',
+			'indicator',
+			'steps',
+			'followUps',
+			'revision'
+		] as const)
+			expect(copy[key]).toEqual(full[key]);
 	});
 });
