@@ -1,4 +1,8 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import schema from '../../../docs/leviers-export.schema.json';
+import v5 from '$lib/domain/exchange/fixtures/v5.json';
 import { newAction } from '$lib/domain/plan/plan';
 import { ACTION_TEXT_LIMITS } from '$lib/domain/plan/action';
 import { resolveImport } from '$lib/domain/exchange/resolve';
@@ -7,6 +11,9 @@ import { RepositoryError } from './errors';
 import { testDevices } from './test-devices';
 
 const { device } = testDevices();
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
 
 async function deviceWithPlan() {
 	const a = device();
@@ -35,10 +42,17 @@ async function deviceWithPlan() {
 }
 
 describe('actions travel with campaign exports and backups', () => {
+	it('the version 5 fixture passes the published JSON Schema', () => {
+		expect(validate(v5), JSON.stringify(validate.errors)).toBe(true);
+		const wrongDay = { ...v5, actions: [{ ...v5.actions[0], dueDate: '31/12/2026' }] };
+		expect(validate(wrongDay)).toBe(false);
+	});
+
 	it('a campaign export carries its plan; another device imports it whole', async () => {
 		const { a, c, action } = await deviceWithPlan();
 		const text = await a.export({ scope: 'campaign', campaignId: c.id });
 		expect(JSON.parse(text).actions).toHaveLength(1);
+		expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
 		const b = device();
 		const plan = await b.import(text);
 		expect(plan.actions.map((x) => x.kind)).toEqual(['added']);
@@ -140,5 +154,16 @@ describe('actions travel with campaign exports and backups', () => {
 			'revision'
 		] as const)
 			expect(copy[key]).toEqual(full[key]);
+	});
+
+	it('a change of the plan counts for the backup reminder', async () => {
+		const { a, action } = await deviceWithPlan();
+		const before = await a.queries.backupFacts();
+		await new ActionRepository(a.db, () => Date.UTC(2027, 0, 1)).updateAction(action.id, {
+			status: 'realise'
+		});
+		const after = await a.queries.backupFacts();
+		expect(after.lastChangeAt).toBe(Date.UTC(2027, 0, 1));
+		expect(after.lastChangeAt).toBeGreaterThan(before.lastChangeAt ?? 0);
 	});
 });

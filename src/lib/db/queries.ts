@@ -255,14 +255,22 @@ const numberOf = (value: unknown) => (typeof value === 'number' ? value : null);
 
 /** The facts of the backup reminder, `now` aside. */
 function readBackupFacts(db: LeviersDB): Promise<Omit<BackupFacts, 'now'>> {
-	return db.transaction('r', db.answers, db.meta, async () => {
+	return db.transaction('r', [db.answers, db.meta, db.actions], async () => {
 		const first = await db.answers.orderBy('changedAt').first();
 		const last = await db.answers.orderBy('changedAt').last();
+		// A change of the plan d'action is a change a backup must hold too.
+		const action = await db.actions.orderBy('updatedAt').first();
+		const lastAction = await db.actions.orderBy('updatedAt').last();
 		const imported = numberOf((await db.meta.get(META.lastImport))?.value);
-		const lastChange = Math.max(last?.changedAt ?? -Infinity, imported ?? -Infinity);
+		const lastChange = Math.max(
+			last?.changedAt ?? -Infinity,
+			lastAction?.updatedAt ?? -Infinity,
+			imported ?? -Infinity
+		);
+		const firstChange = Math.min(first?.changedAt ?? Infinity, action?.updatedAt ?? Infinity);
 		return {
 			lastBackupAt: numberOf((await db.meta.get(META.lastBackup))?.value),
-			firstChangeAt: first?.changedAt ?? imported,
+			firstChangeAt: Number.isFinite(firstChange) ? firstChange : imported,
 			lastChangeAt: Number.isFinite(lastChange) ? lastChange : null
 		};
 	});
