@@ -166,4 +166,14 @@ describe('actions travel with campaign exports and backups', () => {
 		expect(after.lastChangeAt).toBe(Date.UTC(2027, 0, 1));
 		expect(after.lastChangeAt).toBeGreaterThan(before.lastChangeAt ?? 0);
 	});
+
+	it('texts travel as typed: a copy sent back unchanged is identical, not a conflict', async () => {
+		const { a, c, plan, action } = await deviceWithPlan();
+		await plan.updateAction(action.id, { description: '  Avec la CCI.\n', partners: ['dechets'] });
+		const b = device();
+		await b.import(await a.export({ scope: 'campaign', campaignId: c.id }));
+		const back = await a.preview(await b.export({ scope: 'campaign', campaignId: c.id }));
+		expect(back.ok && back.plan.actions.map((x) => x.kind)).toEqual(['skipped']);
+		expect((await b.db.actions.get(action.id))!.description).toBe('  Avec la CCI.\n');
+	});
 });

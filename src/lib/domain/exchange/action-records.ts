@@ -101,14 +101,14 @@ export function incomingAction(
 ): PlanAction | null {
 	const who = { actionId: a.id, title: a.title.slice(0, 80) };
 	let cut = false;
+	// Texts are kept as typed (spaces included), so that a copy sent back compares identical.
 	const fit = (text: string | undefined, field: ActionText): string | undefined => {
-		const t = text?.trim();
-		if (!t) return undefined;
-		if (t.length <= ACTION_TEXT_LIMITS[field]) return t;
+		if (!text) return undefined;
+		if (text.length <= ACTION_TEXT_LIMITS[field]) return text;
 		if (!aside.some((s) => s.reason === 'too-long' && s.actionId === a.id && s.field === field))
 			aside.push({ reason: 'too-long', field, ...who });
 		cut = true;
-		return shorten(t, ACTION_TEXT_LIMITS[field]).trimEnd();
+		return shorten(text, ACTION_TEXT_LIMITS[field]);
 	};
 	const title = fit(a.title, 'title') ?? a.title;
 	const name = fit(a.responsible?.name, 'responsibleName');
@@ -117,11 +117,12 @@ export function incomingAction(
 	const objectives = fit(a.objectives, 'objectives');
 	const indicatorName = a.indicator && fit(a.indicator.name, 'indicatorName');
 	const unit = a.indicator && fit(a.indicator.unit, 'indicatorUnit');
-	const partners = [...new Set(a.partners)].filter((p) => p !== a.pilot);
+	const partners = [...new Set(a.partners)];
 	const action: PlanAction = {
 		id: a.id,
 		campaignId: a.campaignId,
-		title,
+		// The schema trimmed it; a title is never empty, and is trimmed when typed (newAction).
+		title: title.trimEnd(),
 		...(description ? { description } : {}),
 		...(objectives ? { objectives } : {}),
 		levers: [...new Set(a.levers)],
@@ -176,26 +177,29 @@ function boundedHistory(a: ExportedAction, newId: () => string, aside: ActionSet
 	return { revision: 1, lineage: [{ device: newId(), revision: 1 }] };
 }
 
-/** What a person sees of an action, its history, origin and dates aside. */
+/** What a person sees of an action, its history, origin and dates aside (texts trimmed). */
 function contentKey(a: PlanAction): string {
-	return JSON.stringify([
-		a.title,
-		a.description ?? '',
-		a.objectives ?? '',
-		[...a.levers].sort(),
-		a.pilot ?? '',
-		[...a.partners].sort(),
-		a.responsible?.name ?? '',
-		a.responsible?.role ?? '',
-		a.startDate ?? '',
-		a.dueDate ?? '',
-		a.status,
-		a.priority,
-		a.budget ?? null,
-		a.indicator ? [a.indicator.name, a.indicator.target ?? null, a.indicator.unit ?? ''] : null,
-		a.steps.map((s) => [s.id, s.text, s.done]),
-		a.followUps.map((f) => [f.id, f.date, f.text])
-	]);
+	return JSON.stringify(
+		[
+			a.title,
+			a.description ?? '',
+			a.objectives ?? '',
+			[...a.levers].sort(),
+			a.pilot ?? '',
+			[...a.partners].sort(),
+			a.responsible?.name ?? '',
+			a.responsible?.role ?? '',
+			a.startDate ?? '',
+			a.dueDate ?? '',
+			a.status,
+			a.priority,
+			a.budget ?? null,
+			a.indicator ? [a.indicator.name, a.indicator.target ?? null, a.indicator.unit ?? ''] : null,
+			a.steps.map((s) => [s.id, s.text, s.done]),
+			a.followUps.map((f) => [f.id, f.date, f.text])
+		],
+		(_key, value: unknown) => (typeof value === 'string' ? value.trim() : value)
+	);
 }
 
 /** Whether two copies of an action hold the same content. */
