@@ -45,7 +45,7 @@ test('a service head exports a diagnostic; the coordinator imports it into a new
 		page.getByRole('button', { name: 'Exporter ce diagnostic' })
 	);
 	expect(file.name).toMatch(/^leviers-dechets-commune-de-test-\d{4}-\d{2}-\d{2}\.json$/);
-	expect(JSON.parse(file.text)).toMatchObject({ format: 'leviers-export', version: 4 });
+	expect(JSON.parse(file.text)).toMatchObject({ format: 'leviers-export', version: 5 });
 
 	const coordinator = await otherDevice(browser, baseURL);
 	await chooseFile(coordinator, file.name, file.text);

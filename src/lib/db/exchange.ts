@@ -26,6 +26,8 @@ import {
 	diagnosticFileName
 } from '$lib/domain/exchange/file-names';
 import { scoresCsv } from '$lib/domain/exchange/scores-csv';
+import { planCsv } from '$lib/domain/exchange/plan-csv';
+import { localDay } from '$lib/domain/plan/action';
 import type { GeneratedFile } from '$lib/files';
 import type { LeviersDB } from './db';
 import { Queries, queries, type ExportTarget } from './queries';
@@ -79,7 +81,8 @@ export async function previewImport(
 			migrate: migrateToCurrent,
 			...options,
 			version: read.version,
-			rejected: read.rejected
+			rejected: read.rejected,
+			rejectedActions: read.rejectedActions
 		})
 	};
 }
@@ -153,4 +156,13 @@ export async function scoresCsvFile(campaignId: string): Promise<GeneratedFile> 
 	const scores = scoreCampaign(campaign, diagnostics, { modules, levers });
 	const text = scoresCsv(scores, modules, levers);
 	return { name: csvFileName(campaign, 'scores', Date.now()), text, type: CSV_TYPE };
+}
+
+/** A campaign's plan d'action, one row per action. */
+export async function planCsvFile(campaignId: string): Promise<GeneratedFile> {
+	const campaign = await campaignOrFail(campaignId);
+	const { actions } = await queries.exportData({ scope: 'campaign', campaignId });
+	const now = Date.now();
+	const text = planCsv(actions, modules, levers, localDay(now));
+	return { name: csvFileName(campaign, 'plan-action', now), text, type: CSV_TYPE };
 }

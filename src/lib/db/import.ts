@@ -1,9 +1,11 @@
 /**
- * Applies the writes of an import in one transaction: all or nothing. The transaction first
- * checks that the device still holds what the preview was made against (another tab may have
- * changed a diagnostic meanwhile), so a decision is never applied to data the user did not see.
+ * Applies the writes of an import in one transaction: all or nothing, diagnostics and actions
+ * alike. The transaction first checks that the device still holds what the preview was made
+ * against (another tab may have changed a diagnostic or an action meanwhile), so a decision is
+ * never applied to data the user did not see.
  */
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
+import { actionProblems } from '$lib/domain/plan/action';
 import type { LeviersDB, StoredAnswer } from './db';
 import { META } from './queries';
 import { RepositoryError } from './errors';
@@ -21,11 +23,20 @@ export async function applyImportWrites(
 	now: number,
 	onProgress?: (done: number, total: number) => void
 ): Promise<void> {
-	const { campaigns, diagnostics, answers, meta } = db;
+	// The preview already set aside what breaks the rules: this only guards against a bug there.
+	for (const { action } of writes.actions) {
+		const [problem] = actionProblems(action);
+		if (problem)
+			throw new RepositoryError(`«\u202f${action.title.slice(0, 80)}\u202f»\u202f: ${problem}`);
+	}
+	const { campaigns, diagnostics, answers, meta, actions } = db;
 	const total = writes.diagnostics.length;
-	await db.transaction('rw', campaigns, diagnostics, answers, meta, async () => {
+	await db.transaction('rw', [campaigns, diagnostics, answers, meta, actions], async () => {
 		const current = await diagnostics.bulkGet(writes.diagnostics.map((w) => w.diagnostic.id));
 		if (writes.diagnostics.some((w, i) => (current[i]?.revision ?? null) !== w.replaces))
+			throw new RepositoryError(CHANGED);
+		const stored = await actions.bulkGet(writes.actions.map((w) => w.action.id));
+		if (writes.actions.some((w, i) => (stored[i]?.revision ?? null) !== w.replaces))
 			throw new RepositoryError(CHANGED);
 		if ((await campaigns.bulkGet(writes.campaigns.map((c) => c.id))).some(Boolean))
 			throw new RepositoryError(CHANGED);
@@ -37,11 +48,17 @@ export async function applyImportWrites(
 			if (missing.length)
 				await campaigns.update(campaignId, { modules: [...campaign.modules, ...missing] });
 		}
-		const targets = [...new Set(writes.diagnostics.map((w) => w.diagnostic.campaignId))];
+		const targets = [
+			...new Set([
+				...writes.diagnostics.map((w) => w.diagnostic.campaignId),
+				...writes.actions.map((w) => w.action.campaignId)
+			])
+		];
 		if ((await campaigns.bulkGet(targets)).some((c) => c === undefined))
 			throw new RepositoryError(
-				'La démarche choisie pour ces diagnostics n’existe plus sur cet appareil. Rien n’a été importé\u202f: relancez l’import.'
+				'La démarche choisie pour ces diagnostics ou ces actions n’existe plus sur cet appareil. Rien n’a été importé\u202f: relancez l’import.'
 			);
+		await actions.bulkPut(writes.actions.map((w) => w.action));
 		onProgress?.(0, total);
 		for (let start = 0; start < total; start += IMPORT_CHUNK) {
 			const chunk = writes.diagnostics.slice(start, start + IMPORT_CHUNK);

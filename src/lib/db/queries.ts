@@ -15,6 +15,7 @@ import type { BackupFacts } from '$lib/domain/exchange/backup';
 import type { DiagnosticSnapshot, ExportFile } from '$lib/domain/exchange/format';
 import type { LocalState } from '$lib/domain/exchange/plan';
 import type { ModuleId } from '$lib/domain/content/questionnaire';
+import type { PlanAction } from '$lib/domain/plan/action';
 import { compareForSelection } from '$lib/domain/scoring/selection';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 
@@ -170,6 +171,8 @@ export type ExportTarget =
 export interface ExportData {
 	campaigns: Campaign[];
 	diagnostics: DiagnosticSnapshot[];
+	/** The plans of the campaigns (none in the export of one diagnostic). */
+	actions: PlanAction[];
 }
 
 async function withAnswers(
@@ -197,10 +200,14 @@ async function readExportData(db: LeviersDB, target: ExportTarget): Promise<Expo
 }
 
 function readRecords(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
-	return db.transaction('r', db.campaigns, db.diagnostics, db.answers, async () => {
+	return db.transaction('r', [db.campaigns, db.diagnostics, db.answers, db.actions], async () => {
 		if (target.scope === 'database') {
 			const campaigns = await db.campaigns.orderBy('updatedAt').toArray();
-			return { campaigns, diagnostics: await withAnswers(db, await db.diagnostics.toArray()) };
+			return {
+				campaigns,
+				diagnostics: await withAnswers(db, await db.diagnostics.toArray()),
+				actions: await db.actions.orderBy('updatedAt').toArray()
+			};
 		}
 		const diagnostics =
 			target.scope === 'campaign'
@@ -208,9 +215,14 @@ function readRecords(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
 				: [await db.diagnostics.get(target.diagnosticId)].filter((d) => d !== undefined);
 		const campaignId = target.scope === 'campaign' ? target.campaignId : diagnostics[0]?.campaignId;
 		const campaign = campaignId === undefined ? undefined : await db.campaigns.get(campaignId);
+		const actions =
+			target.scope === 'campaign'
+				? await db.actions.where('campaignId').equals(target.campaignId).sortBy('createdAt')
+				: [];
 		return {
 			campaigns: campaign ? [campaign] : [],
-			diagnostics: await withAnswers(db, diagnostics)
+			diagnostics: await withAnswers(db, diagnostics),
+			actions
 		};
 	});
 }
@@ -223,14 +235,18 @@ async function readDeviceId(db: LeviersDB): Promise<string | null> {
 
 /** What the device holds that the file must be compared with. */
 function readLocalState(db: LeviersDB, file: ExportFile): Promise<LocalState> {
-	return db.transaction('r', db.campaigns, db.diagnostics, db.answers, db.meta, async () => {
+	const tables = [db.campaigns, db.diagnostics, db.answers, db.meta, db.actions];
+	return db.transaction('r', tables, async () => {
 		const ids = [...new Set(file.diagnostics.map((d) => d.id))];
 		const found = (await db.diagnostics.bulkGet(ids)).filter((d) => d !== undefined);
 		const snapshots = await withAnswers(db, found);
+		const actionIds = [...new Set(file.actions.map((a) => a.id))];
+		const actions = (await db.actions.bulkGet(actionIds)).filter((a) => a !== undefined);
 		return {
 			device: await readDeviceId(db),
 			campaigns: await db.campaigns.toArray(),
-			diagnostics: new Map(snapshots.map((d) => [d.id, d]))
+			diagnostics: new Map(snapshots.map((d) => [d.id, d])),
+			actions: new Map(actions.map((a) => [a.id, a]))
 		};
 	});
 }
@@ -239,14 +255,22 @@ const numberOf = (value: unknown) => (typeof value === 'number' ? value : null);
 
 /** The facts of the backup reminder, `now` aside. */
 function readBackupFacts(db: LeviersDB): Promise<Omit<BackupFacts, 'now'>> {
-	return db.transaction('r', db.answers, db.meta, async () => {
+	return db.transaction('r', [db.answers, db.meta, db.actions], async () => {
 		const first = await db.answers.orderBy('changedAt').first();
 		const last = await db.answers.orderBy('changedAt').last();
+		// A change of the plan d'action is a change a backup must hold too.
+		const action = await db.actions.orderBy('updatedAt').first();
+		const lastAction = await db.actions.orderBy('updatedAt').last();
 		const imported = numberOf((await db.meta.get(META.lastImport))?.value);
-		const lastChange = Math.max(last?.changedAt ?? -Infinity, imported ?? -Infinity);
+		const lastChange = Math.max(
+			last?.changedAt ?? -Infinity,
+			lastAction?.updatedAt ?? -Infinity,
+			imported ?? -Infinity
+		);
+		const firstChange = Math.min(first?.changedAt ?? Infinity, action?.updatedAt ?? Infinity);
 		return {
 			lastBackupAt: numberOf((await db.meta.get(META.lastBackup))?.value),
-			firstChangeAt: first?.changedAt ?? imported,
+			firstChangeAt: Number.isFinite(firstChange) ? firstChange : imported,
 			lastChangeAt: Number.isFinite(lastChange) ? lastChange : null
 		};
 	});

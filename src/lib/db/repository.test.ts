@@ -220,7 +220,8 @@ describe('text limits (those of the exchange format)', () => {
 			repo.applyImport({
 				campaigns: [{ ...c, authority: x(authority + 1) }],
 				extend: [],
-				diagnostics: []
+				diagnostics: [],
+				actions: []
 			})
 		).rejects.toThrow(/^Le nom de la collectivité compte/);
 		expect(await queries.listCampaigns()).toEqual([]);

@@ -27,7 +27,7 @@ export type ImportStep =
 	| { kind: 'refused'; fileName: string; problem: ImportProblem }
 	| { kind: 'preview'; plan: ImportPlan }
 	| { kind: 'applying'; plan: ImportPlan; done: number; total: number }
-	| { kind: 'done'; plan: ImportPlan; written: number; campaignIds: string[] };
+	| { kind: 'done'; plan: ImportPlan; written: number; actions: number; campaignIds: string[] };
 
 // Lets the browser paint the last progress before a long synchronous step (parsing, checking).
 const nextFrame = () => new Promise<void>((ok) => setTimeout(ok, 0));
@@ -43,6 +43,8 @@ export class ImportFlow {
 	readonly campaigns = new SvelteMap<string, CampaignDecision>();
 	/** Decisions for the conflicts, by diagnostic id. */
 	readonly conflicts = new SvelteMap<string, ConflictDecision>();
+	/** Decisions for the conflicts of actions, by action id. */
+	readonly actionConflicts = new SvelteMap<string, ConflictDecision>();
 
 	/** The current step. */
 	get step(): ImportStep {
@@ -63,9 +65,13 @@ export class ImportFlow {
 	get unresolved(): number {
 		const s = this.#step;
 		if (s.kind !== 'preview') return 0;
-		return s.plan.diagnostics.filter(
-			(d) => d.kind === 'conflict' && !this.conflicts.has(d.incoming.id)
-		).length;
+		return (
+			s.plan.diagnostics.filter((d) => d.kind === 'conflict' && !this.conflicts.has(d.incoming.id))
+				.length +
+			s.plan.actions.filter(
+				(a) => a.kind === 'conflict' && !this.actionConflicts.has(a.incoming.id)
+			).length
+		);
 	}
 
 	/** Back to the file picker. */
@@ -75,6 +81,7 @@ export class ImportFlow {
 		this.#error = '';
 		this.campaigns.clear();
 		this.conflicts.clear();
+		this.actionConflicts.clear();
 	}
 
 	/** Reads, checks and previews a chosen or dropped file; writes nothing. */
@@ -119,7 +126,11 @@ export class ImportFlow {
 			const device = await repository.deviceId();
 			const writes = resolveImport(
 				plan,
-				{ campaigns: this.campaigns, conflicts: this.conflicts },
+				{
+					campaigns: this.campaigns,
+					conflicts: this.conflicts,
+					actionConflicts: this.actionConflicts
+				},
 				{ device, newId: () => crypto.randomUUID(), now: Date.now() }
 			);
 			const total = writes.diagnostics.length;
@@ -132,10 +143,12 @@ export class ImportFlow {
 			const campaignIds: string[] = [];
 			for (const id of [
 				...writes.diagnostics.map((w) => w.diagnostic.campaignId),
+				...writes.actions.map((w) => w.action.campaignId),
 				...writes.campaigns.map((c) => c.id)
 			])
 				if (!campaignIds.includes(id)) campaignIds.push(id);
-			this.#step = { kind: 'done', plan, written: total, campaignIds };
+			const actions = writes.actions.length;
+			this.#step = { kind: 'done', plan, written: total, actions, campaignIds };
 		} catch (e) {
 			this.#error = storageErrorText(e);
 			this.#step = { kind: 'preview', plan };

@@ -13,6 +13,18 @@ describe('joiningText', () => {
 			'3 diagnostics rejoignent cette démarche, déjà présente sur cet appareil.'
 		);
 	});
+
+	it('counts the actions of the plan too', () => {
+		expect(joiningText(0, 1)).toBe(
+			'1 action rejoint cette démarche, déjà présente sur cet appareil.'
+		);
+		expect(joiningText(1, 1)).toBe(
+			'1 diagnostic et 1 action rejoignent cette démarche, déjà présente sur cet appareil.'
+		);
+		expect(joiningText(0, 2)).toBe(
+			'2 actions rejoignent cette démarche, déjà présente sur cet appareil.'
+		);
+	});
 });
 
 describe('migratedText', () => {

@@ -3,10 +3,17 @@
  */
 import { plural } from '$lib/format';
 
-/** "1 diagnostic rejoint cette démarche…", "3 diagnostics rejoignent cette démarche…". */
-export function joiningText(diagnostics: number): string {
-	const verb = diagnostics > 1 ? 'rejoignent' : 'rejoint';
-	return `${plural(diagnostics, 'diagnostic')} ${verb} cette démarche, déjà présente sur cet appareil.`;
+/**
+ * "1 diagnostic rejoint cette démarche…", "3 diagnostics rejoignent…", and with the plan
+ * d'action "1 diagnostic et 2 actions rejoignent…", "1 action rejoint…".
+ */
+export function joiningText(diagnostics: number, actions = 0): string {
+	const parts = [
+		...(diagnostics > 0 || actions === 0 ? [plural(diagnostics, 'diagnostic')] : []),
+		...(actions > 0 ? [plural(actions, 'action')] : [])
+	];
+	const many = parts.length > 1 || (actions > 0 ? actions : diagnostics) > 1;
+	return `${parts.join(' et ')} ${many ? 'rejoignent' : 'rejoint'} cette démarche, déjà présente sur cet appareil.`;
 }
 
 /**

@@ -53,7 +53,11 @@ export function backupFileName(now: number): string {
 	return `${join('sauvegarde', localDate(now))}.json`;
 }
 
-/** `leviers-cc-exemple-diagnostic-2026-reponses-2026-11-26.csv` (kind: reponses or scores). */
-export function csvFileName(campaign: Campaign, kind: 'reponses' | 'scores', now: number): string {
+/** `leviers-cc-exemple-diagnostic-2026-reponses-2026-11-26.csv` (kind: reponses, scores or plan). */
+export function csvFileName(
+	campaign: Campaign,
+	kind: 'reponses' | 'scores' | 'plan-action',
+	now: number
+): string {
 	return `${join(slug(campaign.authority), slug(campaign.label, 30), kind, localDate(now))}.csv`;
 }

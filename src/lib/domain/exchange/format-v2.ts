@@ -6,7 +6,7 @@
  * as a compliance by complianceOf, scoring/obligations.ts).
  */
 import * as v from 'valibot';
-import { ExportEnvelopeSchema, PartnerListSchema } from './format';
+import { PlanlessEnvelopeSchema, PartnerListSchema } from './format';
 import { V3AnswerSchema, V3DiagnosticSchema } from './format-v3';
 
 /** An answer of version 2: a level 0–4, "na", "nsp", the partner modules, or null. */
@@ -26,7 +26,7 @@ export const V2DiagnosticSchema = v.object({
 
 /** A file of version 2, its diagnostics not yet checked. */
 export const V2EnvelopeSchema = v.object({
-	...ExportEnvelopeSchema.entries,
+	...PlanlessEnvelopeSchema.entries,
 	version: v.literal(2)
 });
 

@@ -1,11 +1,11 @@
 /**
- * Version 3 of the exchange file: the layout of version 4 (format.ts) before retired answers and
+ * Version 3 of the exchange file: the layout of version 4 (format-v4.ts) before retired answers and
  * the « Autre (préciser) » text of cooperation answers. Still read: migrateV3 turns it into
  * version 4 changing nothing but the version (its diagnostics answered against an older
  * questionnaire are carried by the mappings on import, like those of any version).
  */
 import * as v from 'valibot';
-import { ExportEnvelopeSchema, ExportedAnswerSchema, ExportedDiagnosticSchema } from './format';
+import { PlanlessEnvelopeSchema, ExportedAnswerSchema, ExportedDiagnosticSchema } from './format';
 
 /** One answer of version 3: no « Autre (préciser) » text. */
 export const V3AnswerSchema = v.omit(ExportedAnswerSchema, ['otherPartner']);
@@ -18,7 +18,7 @@ export const V3DiagnosticSchema = v.object({
 
 /** A file of version 3, its diagnostics not yet checked. */
 export const V3EnvelopeSchema = v.object({
-	...ExportEnvelopeSchema.entries,
+	...PlanlessEnvelopeSchema.entries,
 	version: v.literal(3)
 });
 

@@ -1,17 +1,18 @@
 /**
- * The exchange file, version 4 (current): one valibot schema for what an import accepts, the
+ * The exchange file, version 5 (current): one valibot schema for what an import accepts, the
  * types it infers, and the constants of the format. docs/format.md explains every field and
  * docs/leviers-export.schema.json publishes the same rules as a JSON Schema.
  */
 import * as v from 'valibot';
 import { MAX_OTHER_PARTNER, type AnswerRecord, type Diagnostic } from '../answers';
+import { ACTION_PRIORITIES, ACTION_STATUSES, isIsoDay, MAX_ACTION_ITEMS } from '../plan/action';
 import { MAX_LINEAGE, MAX_REVISION } from './limits';
 
 /** The `format` field of every exchange file. */
 export const FORMAT_NAME = 'leviers-export';
 
 /** The version the app writes. Older ones are migrated on import (MIGRATIONS, read.ts). */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 export { MAX_FILE_BYTES } from './limits';
 
@@ -144,7 +145,73 @@ export const ExportedCampaignSchema = v.object({
 	updatedAt: TimestampSchema
 });
 
-/** A whole file of version 4. */
+/** A day, "2026-11-26" (an action's start, due date, follow-up note). */
+export const DaySchema = v.pipe(
+	v.string('date attendue'),
+	v.check((s: string) => isIsoDay(s), 'date attendue au format 2026-11-26')
+);
+
+/** A lever id as written in a file: one this version does not know is kept and listed. */
+const LeverRefSchema = v.pipe(
+	v.string('identifiant de levier attendu'),
+	v.regex(/^[a-z0-9-]{1,60}$/, 'identifiant de levier invalide')
+);
+
+/** An amount (budget, indicator target): its range is checked on import (actionProblems). */
+const amount = v.number('nombre attendu');
+
+/**
+ * Version 5: one action of a campaign's plan (PlanAction, plan/action.ts). Its texts are read
+ * at any length and shortened on import, its unknown levers and services kept and listed.
+ */
+export const ExportedActionSchema = v.object({
+	id: IdSchema,
+	campaignId: IdSchema,
+	title: named,
+	description: v.optional(typed),
+	objectives: v.optional(typed),
+	levers: v.pipe(v.array(LeverRefSchema), v.maxLength(50)),
+	pilot: v.optional(ModuleRefSchema),
+	partners: v.pipe(v.array(ModuleRefSchema), v.maxLength(50)),
+	responsible: v.optional(v.object({ name: v.optional(typed), role: v.optional(typed) })),
+	startDate: v.optional(DaySchema),
+	dueDate: v.optional(DaySchema),
+	status: v.picklist(ACTION_STATUSES, 'statut d’action non prévu'),
+	priority: v.picklist(
+		ACTION_PRIORITIES,
+		'priorité attendue\u202f: "elevee", "moyenne" ou "basse"'
+	),
+	budget: v.optional(amount),
+	indicator: v.optional(
+		v.object({ name: typed, target: v.optional(amount), unit: v.optional(typed) })
+	),
+	steps: v.pipe(
+		v.array(v.object({ id: IdSchema, text: typed, done: v.boolean('vrai ou faux attendu') })),
+		v.maxLength(MAX_ACTION_ITEMS)
+	),
+	followUps: v.pipe(
+		v.array(v.object({ id: IdSchema, date: DaySchema, text: typed })),
+		v.maxLength(MAX_ACTION_ITEMS)
+	),
+	source: v.variant('kind', [
+		v.object({ kind: v.literal('manual') }),
+		v.object({
+			kind: v.literal('recommendation'),
+			lever: LeverRefSchema,
+			index: count(1000)
+		}),
+		v.object({ kind: v.literal('carried'), campaignId: IdSchema, actionId: IdSchema })
+	]),
+	revision: count(MAX_REVISION),
+	lineage: v.pipe(v.array(CheckpointSchema), v.maxLength(MAX_LINEAGE)),
+	createdAt: TimestampSchema,
+	updatedAt: TimestampSchema
+});
+
+/** The most actions a file may hold. */
+export const MAX_FILE_ACTIONS = 100_000;
+
+/** A whole file of version 5. */
 export const ExportFileSchema = v.object({
 	format: v.literal(FORMAT_NAME),
 	version: v.literal(FORMAT_VERSION),
@@ -157,20 +224,31 @@ export const ExportFileSchema = v.object({
 		v.maxLength(100)
 	),
 	campaigns: v.pipe(v.array(ExportedCampaignSchema), v.maxLength(10_000)),
-	diagnostics: v.pipe(v.array(ExportedDiagnosticSchema), v.maxLength(100_000))
+	diagnostics: v.pipe(v.array(ExportedDiagnosticSchema), v.maxLength(100_000)),
+	/** Version 5: the actions of the campaigns' plans (format-actions.ts checks each one). */
+	actions: v.pipe(v.array(v.unknown()), v.maxLength(MAX_FILE_ACTIONS))
 });
 
 /**
- * A file of version 4 with its diagnostics not yet checked: read.ts checks each one on its
- * own, so that one damaged diagnostic is set aside instead of refusing a whole backup.
+ * A file of version 5 with its diagnostics and actions not yet checked: read.ts checks each one
+ * on its own, so that one damaged diagnostic or action is set aside instead of refusing a whole
+ * backup.
  */
 export const ExportEnvelopeSchema = v.object({
 	...ExportFileSchema.entries,
 	diagnostics: v.pipe(v.array(v.unknown()), v.maxLength(100_000))
 });
 
-/** An exchange file of the current version. */
-export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
+/**
+ * The envelope of versions 2 to 4 (no actions), which their schemas (format-v2..v4.ts) take
+ * with their own version number.
+ */
+export const PlanlessEnvelopeSchema = v.omit(ExportEnvelopeSchema, ['actions', 'version']);
+
+/** An exchange file of the current version, its actions checked (format-actions.ts). */
+export type ExportFile = Omit<v.InferOutput<typeof ExportFileSchema>, 'actions'> & {
+	actions: ExportedAction[];
+};
 /** A campaign as written in a file. */
 export type ExportedCampaign = v.InferOutput<typeof ExportedCampaignSchema>;
 /** A diagnostic as written in a file. */
@@ -179,6 +257,8 @@ export type ExportedDiagnostic = v.InferOutput<typeof ExportedDiagnosticSchema>;
 export type ExportedRetiredAnswer = v.InferOutput<typeof ExportedRetiredAnswerSchema>;
 
 export type { AnswerRecord };
+/** An action as written in a file. */
+export type ExportedAction = v.InferOutput<typeof ExportedActionSchema>;
 
 /** A diagnostic with every stored answer, notes without a value included: what is exchanged. */
 export interface DiagnosticSnapshot extends Diagnostic {

@@ -17,7 +17,10 @@ import {
 import { SANE_REVISION } from './limits';
 import { compactLineage, comparedLineage, isConsistentLineage, relate } from './lineage';
 import { migrateIncoming } from './migrate-incoming';
-import type { RejectedDiagnostic } from './read';
+import type { RejectedAction, RejectedDiagnostic } from './read';
+import type { PlanAction } from '../plan/action';
+import type { ActionSetAside } from './action-records';
+import { planActions, type ActionPlan } from './plan-actions';
 
 /** What the device holds that an import must be compared with. */
 export interface LocalState {
@@ -26,6 +29,8 @@ export interface LocalState {
 	campaigns: readonly Campaign[];
 	/** The device's copies of the diagnostics the file holds, by id. */
 	diagnostics: ReadonlyMap<string, DiagnosticSnapshot>;
+	/** The device's copies of the actions the file holds, by id (none: the file's are new). */
+	actions?: ReadonlyMap<string, PlanAction>;
 }
 
 /** A campaign the file's diagnostics belong to. */
@@ -36,6 +41,8 @@ export interface CampaignPlan {
 	local: Campaign | null;
 	/** How many of the file's diagnostics belong to it. */
 	diagnostics: number;
+	/** How many of the file's actions belong to it. */
+	actions: number;
 }
 
 /** What happens to one diagnostic of the file. */
@@ -74,6 +81,10 @@ export interface ImportPlan {
 	setAside: SetAside[];
 	/** The diagnostics carried from an older questionnaire version. */
 	migrated: MigratedDiagnostic[];
+	/** Version 5: what happens to each action of the file. */
+	actions: ActionPlan[];
+	/** The file's actions left out, or changed to be imported (texts shortened…). */
+	actionsSetAside: ActionSetAside[];
 }
 
 /** How the preview is made. */
@@ -87,6 +98,8 @@ export interface PlanOptions {
 	version: number;
 	/** The file's diagnostics that did not pass the schema (read.ts), listed as set aside. */
 	rejected?: readonly RejectedDiagnostic[];
+	/** The file's actions that did not pass the schema, listed as set aside. */
+	rejectedActions?: readonly RejectedAction[];
 	/** A new unique id for the histories the import starts; crypto.randomUUID by default. */
 	newId?: () => string;
 	/**
@@ -112,7 +125,7 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 		const incoming = incomingCampaign(c, table, found);
 		// The device keeps its own name and label of a campaign it has: the file's are not used.
 		setAside.push(...(local ? found.filter((s) => s.reason !== 'too-long') : found));
-		campaigns.set(c.id, { incoming, local, diagnostics: 0 });
+		campaigns.set(c.id, { incoming, local, diagnostics: 0, actions: 0 });
 	}
 	const origin = {
 		kind: 'file' as const,
@@ -135,6 +148,13 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			detail: r.detail,
 			errors: r.errors
 		});
+	// A campaign the file does not describe but the device holds joins the preview on first use.
+	const campaignFor = (id: string) => {
+		const known = localCampaigns.get(id);
+		if (!campaigns.has(id) && known)
+			campaigns.set(id, { incoming: known, local: known, diagnostics: 0, actions: 0 });
+		return campaigns.get(id);
+	};
 	const diagnostics: DiagnosticPlan[] = [];
 	const migrated: MigratedDiagnostic[] = [];
 	const seen = new Set<string>();
@@ -149,12 +169,7 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			setAside.push({ reason: 'history', ...where });
 			continue;
 		}
-		let campaign = campaigns.get(d.campaignId);
-		const known = localCampaigns.get(d.campaignId);
-		if (!campaign && known) {
-			campaign = { incoming: known, local: known, diagnostics: 0 };
-			campaigns.set(known.id, campaign);
-		}
+		const campaign = campaignFor(d.campaignId);
 		if (!campaign) {
 			setAside.push({ reason: 'unknown-campaign', campaignId: d.campaignId, ...where });
 			continue;
@@ -198,8 +213,15 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 			diagnostics.push({ kind: 'skipped', reason: 'older', incoming, local: mine });
 		else diagnostics.push({ kind: 'conflict', incoming, local: mine });
 	}
+	const planned = planActions(
+		file.actions,
+		options.rejectedActions ?? [],
+		{ device, actions: local.actions ?? new Map() },
+		campaignFor,
+		{ origin, newId: facts.newId }
+	);
 	for (const [id, c] of campaigns)
-		if (!c.local && c.incoming.modules.length === 0 && c.diagnostics === 0) {
+		if (!c.local && c.incoming.modules.length === 0 && c.diagnostics === 0 && c.actions === 0) {
 			setAside.push({ reason: 'empty-campaign', campaignId: id });
 			campaigns.delete(id);
 		}
@@ -213,7 +235,9 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 		campaigns: [...campaigns.values()],
 		diagnostics,
 		setAside,
-		migrated
+		migrated,
+		actions: planned.actions,
+		actionsSetAside: planned.setAside
 	};
 }
 

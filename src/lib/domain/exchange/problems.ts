@@ -89,6 +89,8 @@ const EXPECTED: Record<string, string> = {
 	number: 'nombre attendu',
 	literal: 'valeur attendue',
 	picklist: 'valeur non prévue',
+	boolean: 'vrai ou faux attendu',
+	variant: 'origine non prévue',
 	integer: 'nombre entier attendu',
 	min_value: 'nombre trop petit',
 	max_value: 'nombre trop grand',
@@ -103,7 +105,10 @@ const PLACES: Record<string, string> = {
 	answers: 'réponse',
 	lineage: 'historique',
 	questionnaires: 'questionnaire',
-	modules: 'module'
+	modules: 'module',
+	actions: 'action',
+	steps: 'étape',
+	followUps: 'note de suivi'
 };
 
 /** Locates a schema issue in French, e.g. "diagnostic n° 4 › réponse n° 3 › « value »". */

@@ -16,11 +16,11 @@ const refused = (input: string) => {
 };
 
 describe('one fixture per version', () => {
-	it('reads version 4 as is, external partners and the « Autre » text included', () => {
+	it('migrates version 4 to version 5 with no actions, external partners and « Autre » kept', () => {
 		const r = readExportText(text(v4));
 		expect(r.ok && r.version).toBe(4);
 		if (!r.ok) return;
-		expect(r.file).toEqual(v4);
+		expect(r.file).toEqual({ ...v4, version: 5, actions: [] });
 		const coop = r.file.diagnostics[1]!.answers.find(
 			(a) => a.question === 'cantines-coop-approvisionnement'
 		);
@@ -52,12 +52,12 @@ describe('one fixture per version', () => {
 		expect(old.ok && old.file.diagnostics[1]!.answers[0]).not.toHaveProperty('otherPartner');
 	});
 
-	it('migrates version 3 to version 4 changing nothing', () => {
+	it('migrates version 3 to the current version changing nothing', () => {
 		const r = readExportText(text(v3));
 		expect(r.ok && r.version).toBe(3);
 		if (!r.ok) return;
 		expect(r.rejected).toEqual([]);
-		expect(r.file).toEqual({ ...v3, version: 4 });
+		expect(r.file).toEqual({ ...v3, version: FORMAT_VERSION, actions: [] });
 	});
 
 	it('reads version 3 as is, obligation answers included', () => {
@@ -79,7 +79,7 @@ describe('one fixture per version', () => {
 		if (!r.ok) return;
 		expect(r.file.version).toBe(FORMAT_VERSION);
 		expect(r.rejected).toEqual([]);
-		expect(r.file).toEqual({ ...v2, version: FORMAT_VERSION });
+		expect(r.file).toEqual({ ...v2, version: FORMAT_VERSION, actions: [] });
 	});
 
 	it('version 2 says with levels what version 3 says with compliance', () => {
@@ -171,9 +171,9 @@ describe('hostile and broken files are refused with a French message', () => {
 	});
 
 	it('asks to update the app for a future version, and refuses an unreadable version', () => {
-		const p = refused(text({ ...v4, version: 5 }));
+		const p = refused(text({ ...v4, version: 6 }));
 		expect(p.message).toBe(
-			'Ce fichier a été créé par une version plus récente de Leviers (format 5\u202f; cette version lit les formats 1 à 4).'
+			'Ce fichier a été créé par une version plus récente de Leviers (format 6\u202f; cette version lit les formats 1 à 5).'
 		);
 		expect(p.action).toMatch(/Mettez Leviers à jour/);
 		for (const version of [0, -1, 1.5, '2', null])

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import {
 	ExportEnvelopeSchema,
+	ExportedActionSchema,
 	ExportedDiagnosticSchema,
 	FORMAT_NAME,
 	FORMAT_VERSION,
@@ -15,6 +16,7 @@ import {
 import { migrateV1, V1FileSchema } from './format-v1';
 import { migrateV2, V2DiagnosticSchema, V2EnvelopeSchema } from './format-v2';
 import { migrateV3, V3DiagnosticSchema, V3EnvelopeSchema } from './format-v3';
+import { migrateV4, V4EnvelopeSchema } from './format-v4';
 import { describeIssue, PROBLEMS, type ImportProblem } from './problems';
 
 /** A diagnostic of a file that does not pass the schema: set aside, the rest of the file is read. */
@@ -30,6 +32,18 @@ export interface RejectedDiagnostic {
 	errors: number;
 }
 
+/** An action of a file that does not pass the schema: set aside, the rest of the file is read. */
+export interface RejectedAction {
+	/** Its place in the file's actions, from 1. */
+	position: number;
+	/** Its id and title as the file wrote them, when they are texts. */
+	id?: string;
+	title?: string;
+	/** The first error, located inside the action, e.g. "« dueDate » : date attendue…". */
+	detail: string;
+	errors: number;
+}
+
 /** The outcome of reading a file. */
 export type ReadResult =
 	| {
@@ -38,6 +52,8 @@ export type ReadResult =
 			/** The version the file was written in. */
 			version: number;
 			rejected: RejectedDiagnostic[];
+			/** Version 5: the file's actions that did not pass the schema. */
+			rejectedActions: RejectedAction[];
 	  }
 	| { ok: false; problem: ImportProblem };
 
@@ -118,7 +134,8 @@ function migrationByDiagnostic<
 const MIGRATIONS: Record<number, Step> = {
 	1: migration(V1FileSchema, migrateV1),
 	2: migrationByDiagnostic(V2EnvelopeSchema, V2DiagnosticSchema, migrateV2),
-	3: migrationByDiagnostic(V3EnvelopeSchema, V3DiagnosticSchema, migrateV3)
+	3: migrationByDiagnostic(V3EnvelopeSchema, V3DiagnosticSchema, migrateV3),
+	4: migrationByDiagnostic(V4EnvelopeSchema, ExportedDiagnosticSchema, migrateV4)
 };
 
 const MAX_DETAILS = 5;
@@ -207,12 +224,35 @@ export function readExportText(text: string): ReadResult {
 	return { ok: true, version, ...splitDiagnostics(envelope.output) };
 }
 
+/** Checks each action on its own: the valid ones are imported, the others listed. */
+function splitActions(raws: readonly unknown[]): {
+	actions: ExportFile['actions'];
+	rejectedActions: RejectedAction[];
+} {
+	const actions: ExportFile['actions'] = [];
+	const rejectedActions: RejectedAction[] = [];
+	raws.forEach((raw, i) => {
+		const r = v.safeParse(ExportedActionSchema, raw);
+		if (r.success) actions.push(r.output);
+		else
+			rejectedActions.push({
+				position: i + 1,
+				id: textField(raw, 'id'),
+				title: textField(raw, 'title')?.slice(0, 200),
+				detail: describeIssue(r.issues[0]),
+				errors: r.issues.length
+			});
+	});
+	return { actions, rejectedActions };
+}
+
 type Envelope = v.InferOutput<typeof ExportEnvelopeSchema>;
 
 /** Checks each diagnostic on its own: the valid ones make the file, the others are listed. */
 function splitDiagnostics(envelope: Envelope): {
 	file: ExportFile;
 	rejected: RejectedDiagnostic[];
+	rejectedActions: RejectedAction[];
 } {
 	const diagnostics: ExportFile['diagnostics'] = [];
 	const rejected: RejectedDiagnostic[] = [];
@@ -221,5 +261,6 @@ function splitDiagnostics(envelope: Envelope): {
 		if (d instanceof SetAsideDiagnostic) rejected.push(d.rejected);
 		else diagnostics.push(d);
 	});
-	return { file: { ...envelope, diagnostics }, rejected };
+	const { actions, rejectedActions } = splitActions(envelope.actions);
+	return { file: { ...envelope, diagnostics, actions }, rejected, rejectedActions };
 }

@@ -9,17 +9,24 @@ import type { AnswerRecord, DiagnosticSnapshot } from './format';
 import { SANE_REVISION } from './limits';
 import { compactLineage } from './lineage';
 import type { ImportPlan } from './plan';
+import {
+	resolveActions,
+	type ActionWrite,
+	type ConflictDecision,
+	type ResolveContext
+} from './resolve-actions';
 
 /** For a campaign the device does not know: create it, or attach its diagnostics to another. */
 export type CampaignDecision = { kind: 'create' } | { kind: 'attach'; campaignId: string };
 
-/** For a conflict: keep the device's copy, take the file's, or keep both (the file's as a copy). */
-export type ConflictDecision = 'local' | 'file' | 'both';
+export type { ConflictDecision, ResolveContext };
 
 /** What the user decided, keyed by the file's campaign and diagnostic ids. */
 export interface ImportDecisions {
 	campaigns: ReadonlyMap<string, CampaignDecision>;
 	conflicts: ReadonlyMap<string, ConflictDecision>;
+	/** For the conflicts of actions, by action id (none: each keeps the device's copy). */
+	actionConflicts?: ReadonlyMap<string, ConflictDecision>;
 }
 
 /** One diagnostic to store with all its answers. */
@@ -36,14 +43,8 @@ export interface ImportWrites {
 	/** Modules to add to the expected modules of campaigns the device already has. */
 	extend: { campaignId: string; modules: ModuleId[] }[];
 	diagnostics: DiagnosticWrite[];
-}
-
-/** What resolving needs besides the plan. */
-export interface ResolveContext {
-	/** This device's id, recorded in the history of a conflict settled with the file's copy. */
-	device: string;
-	newId: () => string;
-	now: number;
+	/** Version 5: the actions to store. */
+	actions: ActionWrite[];
 }
 
 function split({ answers, ...diagnostic }: DiagnosticSnapshot) {
@@ -127,6 +128,7 @@ export function resolveImport(
 	return {
 		campaigns: [...created.values()].filter((c) => !localIds.has(c.id)),
 		extend: [...extend].map(([campaignId, modules]) => ({ campaignId, modules: [...modules] })),
-		diagnostics: writes
+		diagnostics: writes,
+		actions: resolveActions(plan.actions, decisions.actionConflicts ?? new Map(), target, context)
 	};
 }

@@ -13,6 +13,8 @@ import {
 	type ExportedCampaign,
 	type ExportedDiagnostic
 } from './format';
+import type { PlanAction } from '../plan/action';
+import { exportAction } from './action-records';
 import { MAX_FILE_BYTES } from './limits';
 import { compactLineage, effectiveLineage } from './lineage';
 
@@ -21,6 +23,8 @@ export interface ExportInput {
 	scope: ExportScope;
 	campaigns: readonly Campaign[];
 	diagnostics: readonly DiagnosticSnapshot[];
+	/** The actions of the campaigns' plans (none for one diagnostic). */
+	actions?: readonly PlanAction[];
 	/** The exporting device's id (meta table). */
 	device: string;
 	app: { name: string; version: string };
@@ -88,7 +92,7 @@ function exportDiagnostic(d: DiagnosticSnapshot, device: string): ExportedDiagno
 	};
 }
 
-/** The file: envelope, questionnaire versions used, campaigns, diagnostics. */
+/** The file: envelope, questionnaire versions used, campaigns, diagnostics, actions. */
 export function buildExport(input: ExportInput): ExportFile {
 	const versions = new Map<string, { module: string; version: number }>();
 	for (const d of input.diagnostics)
@@ -107,7 +111,8 @@ export function buildExport(input: ExportInput): ExportFile {
 			a.module === b.module ? a.version - b.version : a.module < b.module ? -1 : 1
 		),
 		campaigns: input.campaigns.map(exportCampaign),
-		diagnostics: input.diagnostics.map((d) => exportDiagnostic(d, input.device))
+		diagnostics: input.diagnostics.map((d) => exportDiagnostic(d, input.device)),
+		actions: (input.actions ?? []).map((a) => exportAction(a, input.device))
 	};
 }
 

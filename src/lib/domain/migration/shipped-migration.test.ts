@@ -113,7 +113,7 @@ describe('the answers of content v1 under the shipped content', () => {
 		}
 	);
 
-	it.each(['v1', 'v2', 'v3', 'v4'])(
+	it.each(['v1', 'v2', 'v3', 'v4', 'v5'])(
 		'the exchange fixture %s.json imports under the shipped content',
 		(name) => {
 			const text = readFileSync(`src/lib/domain/exchange/fixtures/${name}.json`, 'utf8');
