@@ -1,0 +1,32 @@
+/**
+ * « Ajouter au plan » from a recommendation: the draft action its concrete action proposes is
+ * written to the campaign's plan, then its editor opens.
+ */
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import { actionRepository } from '$lib/db/actions';
+import { storageErrorText } from '$lib/db/errors';
+import { draftFromRecommendation } from '$lib/domain/plan/plan';
+import type { LeverRecommendation } from '$lib/domain/scoring/recommendations';
+import { serviceName } from './names';
+
+/** Adds the draft and opens it; returns the French message of a failure, or ''. */
+export async function addToPlan(
+	campaignId: string,
+	recommendation: LeverRecommendation,
+	index: number
+): Promise<string> {
+	try {
+		const draft = draftFromRecommendation(
+			recommendation,
+			index,
+			actionRepository.context(campaignId),
+			serviceName
+		);
+		await actionRepository.addAction(draft);
+		await goto(resolve('/campagnes/[id]/plan/[action]', { id: campaignId, action: draft.id }));
+		return '';
+	} catch (e) {
+		return storageErrorText(e);
+	}
+}
