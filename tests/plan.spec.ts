@@ -245,3 +245,22 @@ test('deleting an action asks for confirmation', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1, name: 'Plan d’action' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Aucune action pour l’instant' })).toBeVisible();
 });
+
+test('leaving the editor with unsaved changes saves them first, or stays with the message', async ({
+	page
+}) => {
+	const url = await createExample(page);
+	await newAction(page, `${url}/plan`, 'Avant');
+	await page.getByLabel('Titre', { exact: true }).fill('Après, sans cliquer sur Enregistrer');
+	await page.getByRole('link', { name: '← Plan d’action' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Plan d’action' })).toBeVisible();
+	await expect(rowTitles(page)).toHaveText(['Après, sans cliquer sur Enregistrer']);
+
+	// A change that cannot be written (no title) keeps the page and says why.
+	await rowTitles(page).getByRole('link').click();
+	await page.getByLabel('Titre', { exact: true }).fill('');
+	await page.getByRole('link', { name: '← Plan d’action' }).click();
+	await expect(page.getByRole('alert')).toContainText('Donnez un titre à l’action.');
+	await expect(page.getByLabel('Titre', { exact: true })).toHaveValue('');
+	await expect(page).toHaveURL(/\/plan\/[^/]+$/);
+});

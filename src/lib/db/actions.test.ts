@@ -89,6 +89,9 @@ describe('the actions of a plan', () => {
 			source: { kind: 'carried', campaignId: old.id, actionId: a.id }
 		});
 		expect(await plan.actionsOf(old.id)).toEqual([a]);
+		// Confirmed again (a second tab, a stale offer): nothing is copied twice.
+		expect(await plan.carryOver([a], next.id)).toEqual([]);
+		expect(await plan.actionsOf(next.id)).toHaveLength(1);
 		const bad = { ...a, title: 'x'.repeat(300) };
 		await expect(plan.carryOver([a, bad], next.id)).rejects.toThrow(RepositoryError);
 		expect(await plan.actionsOf(next.id)).toHaveLength(1);

@@ -4,7 +4,7 @@
  * is written (French message, nothing half-written), and bumps the action's revision.
  */
 import { actionProblems, type PlanAction } from '$lib/domain/plan/action';
-import { carryOver, type ActionContext } from '$lib/domain/plan/plan';
+import { carryOver, carryOverCandidates, type ActionContext } from '$lib/domain/plan/plan';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB } from './db';
 import { nextRevision } from './write-rules';
@@ -100,19 +100,22 @@ export class ActionRepository {
 
 	/**
 	 * Copies the given actions of an earlier campaign into `campaignId`'s plan, in one transaction
-	 * (all or none); the originals are not touched. Returns the copies.
+	 * (all or none); the originals are not touched, and an action already carried there (or closed
+	 * meanwhile) is not copied again. Returns the copies.
 	 */
 	async carryOver(actions: readonly PlanAction[], campaignId: string): Promise<PlanAction[]> {
 		const context = this.context(campaignId);
-		const copies = actions.map((a) => carryOver(a, context));
-		copies.forEach(check);
+		actions.map((a) => carryOver(a, context)).forEach(check);
 		const t = this.#db;
-		await t.transaction('rw', t.campaigns, t.actions, async () => {
+		return t.transaction('rw', t.campaigns, t.actions, async () => {
 			if (!(await t.campaigns.get(campaignId)))
 				throw new RepositoryError('Cette démarche n’existe plus sur cet appareil.');
+			// Read inside the transaction: two tabs confirming the same offer copy each action once.
+			const plan = await t.actions.where('campaignId').equals(campaignId).toArray();
+			const copies = carryOverCandidates(actions, plan).map((a) => carryOver(a, context));
 			await t.actions.bulkAdd(copies);
+			return copies;
 		});
-		return copies;
 	}
 }
 

@@ -10,12 +10,17 @@ import { draftFromRecommendation } from '$lib/domain/plan/plan';
 import type { LeverRecommendation } from '$lib/domain/scoring/recommendations';
 import { serviceName } from './names';
 
+/** Whether a draft is being written: a second click meanwhile adds no second draft. */
+let pending = false;
+
 /** Adds the draft and opens it; returns the French message of a failure, or ''. */
 export async function addToPlan(
 	campaignId: string,
 	recommendation: LeverRecommendation,
 	index: number
 ): Promise<string> {
+	if (pending) return '';
+	pending = true;
 	try {
 		const draft = draftFromRecommendation(
 			recommendation,
@@ -28,5 +33,7 @@ export async function addToPlan(
 		return '';
 	} catch (e) {
 		return storageErrorText(e);
+	} finally {
+		pending = false;
 	}
 }

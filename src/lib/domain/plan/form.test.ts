@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromForm, parseFrenchNumber, toForm } from './form';
+import { editedFields, fromForm, parseFrenchNumber, toForm } from './form';
 import { newAction } from './plan';
 import type { PlanAction } from './action';
 
@@ -83,5 +83,25 @@ describe('the action form', () => {
 		expect(
 			fromForm({ ...toForm(a), pilot: 'eau', partners: ['eau', 'dechets'] }, a).partners
 		).toEqual(['dechets']);
+	});
+
+	it('writes only what was changed since the form was read, keeping what another tab saved', () => {
+		const opened = action({ status: 'en-cours', budget: 1500, dueDate: '2027-03-01' });
+		const initial = toForm(opened);
+		// Meanwhile another tab marks it done and clears the due date.
+		const stored = { ...opened, status: 'realise' as const, dueDate: undefined, revision: 2 };
+		const edit = editedFields({ ...initial, title: 'Nouveau titre' }, initial, stored);
+		expect(edit).toEqual({ title: 'Nouveau titre' });
+		// Clearing a field writes its removal; changing the pilot rewrites the partners.
+		expect(editedFields({ ...initial, budget: '' }, initial, stored)).toEqual({
+			budget: undefined
+		});
+		const withPartner = action({ partners: ['eau', 'dechets'] });
+		const form = toForm(withPartner);
+		expect(editedFields({ ...form, pilot: 'eau' }, form, withPartner)).toEqual({
+			pilot: 'eau',
+			partners: ['dechets']
+		});
+		expect(editedFields(initial, initial, stored)).toEqual({});
 	});
 });

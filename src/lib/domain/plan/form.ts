@@ -131,3 +131,43 @@ export function fromForm(form: ActionForm, before: PlanAction): ActionFormEdit {
 		indicator
 	};
 }
+
+/** The action fields each input of the form writes. */
+const WRITES: Record<keyof ActionForm, (keyof ActionFormEdit)[]> = {
+	title: ['title'],
+	description: ['description'],
+	objectives: ['objectives'],
+	levers: ['levers'],
+	// A pilot is not also a partner: changing it rewrites the partners.
+	pilot: ['pilot', 'partners'],
+	partners: ['partners'],
+	responsibleName: ['responsible'],
+	responsibleRole: ['responsible'],
+	startDate: ['startDate'],
+	dueDate: ['dueDate'],
+	status: ['status'],
+	priority: ['priority'],
+	budget: ['budget'],
+	indicatorName: ['indicator'],
+	indicatorTarget: ['indicator'],
+	indicatorUnit: ['indicator']
+};
+
+/**
+ * Only the fields the person changed since the form was read (`initial`), from the action as
+ * stored now (`before`): a change saved meanwhile elsewhere (another tab, an import) to a field
+ * left alone here is kept, not undone by the old value the form still shows.
+ */
+export function editedFields(
+	form: ActionForm,
+	initial: ActionForm,
+	before: PlanAction
+): Partial<ActionFormEdit> {
+	const all = fromForm(form, before);
+	const keys = new Set(
+		(Object.keys(WRITES) as (keyof ActionForm)[])
+			.filter((k) => JSON.stringify(form[k]) !== JSON.stringify(initial[k]))
+			.flatMap((k) => WRITES[k])
+	);
+	return Object.fromEntries([...keys].map((k) => [k, all[k]])) as Partial<ActionFormEdit>;
+}
