@@ -264,3 +264,20 @@ test('leaving the editor with unsaved changes saves them first, or stays with th
 	await expect(page.getByLabel('Titre', { exact: true })).toHaveValue('');
 	await expect(page).toHaveURL(/\/plan\/[^/]+$/);
 });
+
+test('an editor left open does not undo what another tab saved meanwhile', async ({ page }) => {
+	const url = await createExample(page);
+	await newAction(page, `${url}/plan`, 'Ouverte deux fois');
+	const editorUrl = page.url();
+	const other = await page.context().newPage();
+	await other.goto(editorUrl);
+	await other.getByLabel('Statut', { exact: true }).selectOption({ label: 'Réalisé' });
+	await save(other);
+	// The first tab still shows « À venir »: nothing typed there, so nothing is unsaved.
+	await expect(page.getByText('Modifications non enregistrées')).toHaveCount(0);
+	await page.getByLabel('Titre', { exact: true }).fill('Titre changé ici');
+	await save(page);
+	await page.reload();
+	await expect(page.getByLabel('Titre', { exact: true })).toHaveValue('Titre changé ici');
+	await expect(page.getByLabel('Statut', { exact: true })).toHaveValue('realise');
+});
