@@ -132,3 +132,30 @@ test('the plan d’action travels with the campaign file to another device', asy
 	).toBeVisible();
 	await context.close();
 });
+
+test('an action changed on both sides waits for a decision in the preview', async ({ page }) => {
+	const url = await createExample(page);
+	await addAction(page, new URL(url).pathname.split('/').filter(Boolean).at(-1)!);
+	const file = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Exporter la démarche (JSON)' })
+	);
+	// The same history, another content: a copy edited elsewhere without a newer revision.
+	const json = JSON.parse(file.text);
+	json.actions[0].title = 'Ressourcerie, version de l’autre poste';
+	await page.goto('/importer');
+	await page.getByLabel('Choisir un fichier…').setInputFiles({
+		name: file.name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(json))
+	});
+	const conflict = page.getByRole('group', { name: `Conflit sur une action\u202f: ${TITLE}` });
+	await expect(conflict).toContainText('Ressourcerie, version de l’autre poste');
+	await expectNoViolation(page);
+	await conflict.getByLabel('Prendre la version du fichier').check();
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+	expect((await storedActions(page)).map((a) => a.title)).toEqual([
+		'Ressourcerie, version de l’autre poste'
+	]);
+});

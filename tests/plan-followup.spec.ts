@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { engineResults, exampleCampaign, questionnaire } from './engine';
 import { createCampaign, createExample, expectNoViolation } from './helpers';
+import { newAction } from '../src/lib/domain/plan/plan';
+import type { PlanAction } from '../src/lib/domain/plan/action';
 
 const example = exampleCampaign();
 const engine = engineResults(example);
@@ -9,25 +11,9 @@ const authority = example.campaign.authority;
 const leverLabel = (id: string) => questionnaire.levers.find((l) => l.id === id)!.label;
 
 /** A stored action, as the repository writes it. */
-function action(campaignId: string, title: string, over: Record<string, unknown> = {}) {
-	const now = Date.now();
-	return {
-		id: crypto.randomUUID(),
-		campaignId,
-		title,
-		levers: ['mutualisation'],
-		partners: [],
-		status: 'a-venir',
-		priority: 'moyenne',
-		steps: [],
-		followUps: [],
-		source: { kind: 'manual' },
-		revision: 1,
-		origin: { kind: 'local' },
-		createdAt: now,
-		updatedAt: now,
-		...over
-	};
+function action(campaignId: string, title: string, over: Partial<PlanAction> = {}): PlanAction {
+	const context = { campaignId, now: Date.now(), newId: () => crypto.randomUUID() };
+	return { ...newAction(title, context, { levers: ['mutualisation'] }), ...over };
 }
 
 type StoredAction = ReturnType<typeof action>;
