@@ -1,7 +1,6 @@
 // Schema version 3: a database of the previous release (schema 2, answers of questionnaire v1)
 // opened by this one has its answers carried by the mappings, in the upgrade transaction.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { Dexie } from 'dexie';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnswerRecord, Diagnostic } from '$lib/domain/answers';
@@ -11,21 +10,7 @@ import { currentVersion, SHIPPED_MAPPINGS } from '$lib/domain/migration/shipped'
 import { answersWithContent, lostAnswers } from '$lib/domain/testing/migration-check';
 import { LeviersDB, SCHEMA_VERSIONS } from './db';
 import { Queries } from './queries';
-
-/** A database written at schema version 2, as the previous release left it. */
-async function previousRelease(
-	factory: IDBFactory,
-	name: string,
-	data: Record<string, unknown[]>
-): Promise<void> {
-	const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-	old.version(1).stores(SCHEMA_VERSIONS[1]!.stores);
-	old.version(2).stores(SCHEMA_VERSIONS[2]!.stores);
-	await old.transaction('rw', old.tables, async () => {
-		for (const [table, rows] of Object.entries(data)) await old.table(table).bulkAdd(rows);
-	});
-	old.close();
-}
+import { previousRelease } from './test-previous-release';
 
 const mapping: MappingFile = {
 	module: 'dechets',

@@ -13,6 +13,7 @@ import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { LeviersDB, SCHEMA_VERSIONS } from './db';
 import { previewImport } from './exchange';
 import { testDevices } from './test-devices';
+import { previousRelease } from './test-previous-release';
 
 const { device } = testDevices();
 
@@ -34,21 +35,6 @@ const dumpCampaign = dump.stores.campaigns!.records[0] as {
 	createdAt: number;
 	updatedAt: number;
 };
-
-/** A database written at schema version 2 (the previous release), as content-upgrade.test.ts. */
-async function previousRelease(
-	factory: IDBFactory,
-	name: string,
-	data: Record<string, unknown[]>
-): Promise<void> {
-	const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-	old.version(1).stores(SCHEMA_VERSIONS[1]!.stores);
-	old.version(2).stores(SCHEMA_VERSIONS[2]!.stores);
-	await old.transaction('rw', old.tables, async () => {
-		for (const [table, rows] of Object.entries(data)) await old.table(table).bulkAdd(rows);
-	});
-	old.close();
-}
 
 /** Every table of a database at schema version 2, sorted, as one string. */
 async function dumpV2(factory: IDBFactory, name: string): Promise<string> {
