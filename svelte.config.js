@@ -50,7 +50,10 @@ const config = {
 				'style-src-attr': ['unsafe-hashes', announcerStyleHash()],
 				'img-src': ['self'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// Synchronisation (issue 15) talks to the CouchDB server the coordinator enters: any
+				// HTTPS origin, or a server on this machine (tests, a trial). The app calls none
+				// unless synchronisation is set up; docs/synchronisation.md says how to narrow it.
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'manifest-src': ['self'],
 				'worker-src': ['self'],
 				'object-src': ['none'],
