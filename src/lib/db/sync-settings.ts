@@ -1,0 +1,84 @@
+/**
+ * The synchronisation settings of campaigns (issue 15), kept in the meta table under
+ * `sync:<campaignId>`: the server, the database and the credentials. They stay on this device:
+ * exports read campaigns, diagnostics and actions only, never the meta table. Loading this module
+ * loads no PouchDB: a page learns here whether to load the sync engine at all.
+ */
+import { db as defaultDb, type LeviersDB } from './db';
+import { RepositoryError } from './errors';
+
+/** How a campaign is synchronised on this device. */
+export interface SyncSettings {
+	campaignId: string;
+	/** The server's address, e.g. "https://couch.example.fr" (no database, no credentials). */
+	server: string;
+	/** The CouchDB database of the campaign. */
+	database: string;
+	username: string;
+	password: string;
+	/** « coordinator » set it up; « service » joined from an invitation. */
+	role: 'coordinator' | 'service';
+	/** Paused by the user: nothing is sent nor received. */
+	paused: boolean;
+	createdAt: number;
+}
+
+const PREFIX = 'sync:';
+const keyOf = (campaignId: string) => PREFIX + campaignId;
+
+function isSettings(x: unknown): x is SyncSettings {
+	if (typeof x !== 'object' || x === null) return false;
+	const s = x as Record<string, unknown>;
+	return (
+		typeof s.campaignId === 'string' &&
+		typeof s.server === 'string' &&
+		typeof s.database === 'string' &&
+		typeof s.username === 'string' &&
+		typeof s.password === 'string' &&
+		(s.role === 'coordinator' || s.role === 'service') &&
+		typeof s.paused === 'boolean'
+	);
+}
+
+/** Reads and writes the settings, bound to one database. */
+export class SyncSettingsStore {
+	readonly #db: LeviersDB;
+	constructor(db: LeviersDB) {
+		this.#db = db;
+	}
+
+	/** Every campaign synchronised on this device (a damaged record is ignored). */
+	async all(): Promise<SyncSettings[]> {
+		const rows = await this.#db.meta.where('key').startsWith(PREFIX).toArray();
+		return rows.map((r) => r.value).filter(isSettings);
+	}
+
+	async of(campaignId: string): Promise<SyncSettings | null> {
+		const row = await this.#db.meta.get(keyOf(campaignId));
+		return isSettings(row?.value) ? row.value : null;
+	}
+
+	/** Saves the settings of a campaign that exists on this device. */
+	async save(settings: SyncSettings): Promise<void> {
+		await this.#db.transaction('rw', [this.#db.campaigns, this.#db.meta], async () => {
+			if (!(await this.#db.campaigns.get(settings.campaignId)))
+				throw new RepositoryError('Cette démarche n’existe plus sur cet appareil.');
+			await this.#db.meta.put({ key: keyOf(settings.campaignId), value: { ...settings } });
+		});
+	}
+
+	async setPaused(campaignId: string, paused: boolean): Promise<void> {
+		await this.#db.transaction('rw', [this.#db.meta], async () => {
+			const row = await this.#db.meta.get(keyOf(campaignId));
+			if (isSettings(row?.value))
+				await this.#db.meta.put({ key: row.key, value: { ...row.value, paused } });
+		});
+	}
+
+	/** Forgets the settings (the campaign's data on this device is kept). */
+	async remove(campaignId: string): Promise<void> {
+		await this.#db.meta.delete(keyOf(campaignId));
+	}
+}
+
+export const syncSettings = new SyncSettingsStore(defaultDb);

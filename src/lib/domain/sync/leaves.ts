@@ -1,0 +1,65 @@
+/**
+ * Which copy of a replicated document a device compares with its own, and whether it may send
+ * its own (issue 15). CouchDB keeps every version written from a common revision as a « leaf »
+ * and picks a winner by a rule that knows nothing of Leviers; the app never trusts that choice.
+ * It compares each leaf with the device's copy by lineage (exchange/lineage.ts), exactly as an
+ * import compares a file:
+ *
+ * - a leaf the device's copy already contains (same or older) teaches nothing;
+ * - a leaf whose last checkpoint is this device's, at or below the copy's revision, is a state
+ *   this device held and moved past (it continued from it, or its user settled a conflict
+ *   against it): superseded, since a device's revisions only grow;
+ * - any other leaf is compared as a file would be: newer (an update) or diverged (a conflict the
+ *   user decides, never settled silently).
+ *
+ * The device sends its copy only when every leaf is contained in it or superseded; it then
+ * writes on the winner and removes the other leaves, so the server holds one version again.
+ */
+import type { Checkpoint } from '../answers';
+import { relate, type Relation } from '../exchange/lineage';
+
+/** A copy as the comparison needs it: its full history (the export's, completed). */
+export interface Copy {
+	lineage: readonly Checkpoint[];
+	revision: number;
+	/** Its content, serialised: two copies with the same content are the same whatever their history. */
+	content: string;
+}
+
+/** How one leaf relates to the device's copy. */
+export type LeafRelation = Relation | 'superseded';
+
+export function leafRelation(local: Copy | null, leaf: Copy, device: string): LeafRelation {
+	if (!local) return 'newer';
+	if (leaf.content === local.content) return 'same';
+	const last = leaf.lineage.at(-1);
+	if (last && last.device === device && last.revision <= local.revision) return 'superseded';
+	return relate(local.lineage, leaf.lineage);
+}
+
+/**
+ * The leaf to compare with the device's copy (index in `leaves`), or null when none brings
+ * anything: a diverged one first (so the conflict is shown), else the newest newer one.
+ */
+export function leafToRead(
+	local: Copy | null,
+	leaves: readonly Copy[],
+	device: string
+): number | null {
+	const relations = leaves.map((l) => leafRelation(local, l, device));
+	const diverged = relations.indexOf('diverged');
+	if (diverged >= 0) return diverged;
+	let best: number | null = null;
+	relations.forEach((r, i) => {
+		if (r === 'newer' && (best === null || leaves[i]!.revision > leaves[best]!.revision)) best = i;
+	});
+	return best;
+}
+
+/** Whether the device may send its copy over these leaves (each is in it, or superseded). */
+export function maySend(local: Copy, leaves: readonly Copy[], device: string): boolean {
+	if (leaves.length === 0) return true;
+	const relations = leaves.map((l) => leafRelation(local, l, device));
+	if (relations.every((r) => r === 'same')) return false; // nothing to send
+	return relations.every((r) => r === 'same' || r === 'older' || r === 'superseded');
+}
