@@ -17,6 +17,7 @@ import {
 	type ConflictDecision
 } from '$lib/domain/exchange/resolve';
 import { NotTextError, readText } from '$lib/files';
+import { settleForSync } from '$lib/domain/sync/settle';
 import { trackWrite } from '$lib/state/writes.svelte';
 
 /** Where the import stands. */
@@ -38,6 +39,8 @@ export class ImportFlow {
 	#step = $state.raw<ImportStep>({ kind: 'idle' });
 	#error = $state('');
 	#applying = $state(false);
+	/** The campaign whose server versions are previewed, or null for a file. */
+	#sync = $state<string | null>(null);
 	#run = 0;
 	/** Decisions for the campaigns the device does not know, by the file's campaign id. */
 	readonly campaigns = new SvelteMap<string, CampaignDecision>();
@@ -74,9 +77,26 @@ export class ImportFlow {
 		);
 	}
 
+	/** The campaign whose server versions are previewed (synchronisation), or null for a file. */
+	get sync(): string | null {
+		return this.#sync;
+	}
+
+	/** Previews what the server holds for a synchronised campaign, like a file. */
+	async openSync(campaignId: string, text: string): Promise<void> {
+		this.reset();
+		this.#sync = campaignId;
+		const fileName = 'Synchronisation avec le serveur';
+		this.#step = { kind: 'checking', fileName };
+		const r = await previewImport(db, text, { fileName, now: Date.now(), modules });
+		if (!r.ok) this.#step = { kind: 'refused', fileName, problem: r.problem };
+		else this.#step = { kind: 'preview', plan: r.plan };
+	}
+
 	/** Back to the file picker. */
 	reset(): void {
 		this.#run++;
+		this.#sync = null;
 		this.#step = { kind: 'idle' };
 		this.#error = '';
 		this.campaigns.clear();
@@ -124,12 +144,16 @@ export class ImportFlow {
 		this.#error = '';
 		try {
 			const device = await repository.deviceId();
+			// A synchronised conflict settled « keep this device's » must win on the server too.
+			const settled = this.#sync
+				? settleForSync(plan, this.conflicts, this.actionConflicts)
+				: { plan, conflicts: this.conflicts, actionConflicts: this.actionConflicts };
 			const writes = resolveImport(
-				plan,
+				settled.plan,
 				{
 					campaigns: this.campaigns,
-					conflicts: this.conflicts,
-					actionConflicts: this.actionConflicts
+					conflicts: settled.conflicts,
+					actionConflicts: settled.actionConflicts
 				},
 				{ device, newId: () => crypto.randomUUID(), now: Date.now() }
 			);

@@ -61,7 +61,7 @@ export function syncDocId(type: SyncDocType, id: string): string {
 /** The type and object id of a document id, or null when it is not one of ours. */
 export function parseSyncDocId(docId: string): { type: SyncDocType; id: string } | null {
 	const m = /^(campaign|diagnostic|action):([A-Za-z0-9_-]{1,100})$/.exec(docId);
-	return m ? { type: m[1] as SyncDocType, id: m[2] } : null;
+	return m ? { type: m[1] as SyncDocType, id: m[2]! } : null;
 }
 
 /** The documents of a campaign's export (its campaign, diagnostics and actions). */

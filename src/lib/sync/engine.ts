@@ -1,0 +1,296 @@
+/**
+ * The synchronisation of one campaign (issue 15). Dexie stays the app's store; a PouchDB replica
+ * on the device holds the campaign's documents (documents.ts) and replicates both ways with the
+ * server, live, resuming by itself after a network cut.
+ *
+ * - Out: when the campaign changes in Dexie, its export is cut into documents and each one the
+ *   device may send (leaves.ts: every server version is contained in it) is written to the
+ *   replica, on the winner, the other leaves removed.
+ * - In: when the replica changes, the version of each document to compare (leaves.ts) is put in
+ *   an exchange file and previewed exactly like an imported file; what an import would add or
+ *   update without a question is applied, conflicts wait for the user (import page), nothing is
+ *   overwritten and nothing is deleted.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import type { Database, Emitter, PouchDoc } from 'pouchdb-core';
+import { APP_NAME, APP_VERSION } from '$lib/app-info';
+import { db } from '$lib/db/db';
+import { previewImport } from '$lib/db/exchange';
+import { Queries } from '$lib/db/queries';
+import { repository } from '$lib/db/repository';
+import type { SyncSettings } from '$lib/db/sync-settings';
+import { storageErrorText } from '$lib/db/errors';
+import { modules } from '$lib/domain/content/content';
+import { resolveImport } from '$lib/domain/exchange/resolve';
+import { describeSetAside } from '$lib/domain/exchange/set-aside-text';
+import { buildExport } from '$lib/domain/exchange/write';
+import {
+	docsToExportText,
+	toSyncDocs,
+	type SetAsideDoc,
+	type SyncDoc
+} from '$lib/domain/sync/documents';
+import { leafToRead, maySend, type Copy } from '$lib/domain/sync/leaves';
+import { localReplica, remoteDatabase } from './pouch';
+import { INITIAL_STATE, replicationError, type SyncState } from './state';
+
+const APP = { name: APP_NAME, version: APP_VERSION };
+
+/** The part of a document that says what a copy holds (its history aside). */
+function copyOf(doc: PouchDoc | SyncDoc): Copy | null {
+	const inner =
+		(doc as { diagnostic?: unknown }).diagnostic ?? (doc as { action?: unknown }).action;
+	if (typeof inner !== 'object' || inner === null) return null;
+	const content: Record<string, unknown> = { ...(inner as Record<string, unknown>) };
+	const { lineage, revision } = content;
+	for (const key of ['lineage', 'revision', 'updatedAt', 'createdAt']) delete content[key];
+	if (!Array.isArray(lineage) || typeof revision !== 'number') return null;
+	return { lineage, revision, content: JSON.stringify(content) } as Copy;
+}
+
+/** Runs one campaign's synchronisation until stop(). */
+export class CampaignSync {
+	readonly #settings: SyncSettings;
+	readonly #onState: (s: SyncState) => void;
+	#state: SyncState = { ...INITIAL_STATE };
+	#local: Database | null = null;
+	#replication: Emitter | null = null;
+	#changes: Emitter | null = null;
+	#dexie: Subscription | null = null;
+	#pending = new Set<string>();
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#queue: Promise<void> = Promise.resolve();
+	#stopped = false;
+
+	constructor(settings: SyncSettings, onState: (s: SyncState) => void) {
+		this.#settings = settings;
+		this.#onState = onState;
+	}
+
+	#set(patch: Partial<SyncState>): void {
+		this.#state = { ...this.#state, ...patch, pending: this.#pending.size };
+		this.#onState(this.#state);
+	}
+
+	start(): void {
+		const campaignId = this.#settings.campaignId;
+		const local = (this.#local = localReplica(campaignId));
+		this.#set({ phase: 'starting' });
+		this.#changes = local
+			.changes({ since: 'now', live: true })
+			.on('change', () => this.#schedule());
+		this.#dexie = liveQuery(() =>
+			Promise.all([
+				db.diagnostics.where('campaignId').equals(campaignId).toArray(),
+				db.actions.where('campaignId').equals(campaignId).toArray(),
+				db.campaigns.get(campaignId)
+			]).then(([d, a, c]) => [d.map((x) => x.revision), a.map((x) => x.revision), c?.updatedAt])
+		).subscribe({ next: () => this.#schedule(), error: () => this.#schedule() });
+		this.#startReplication();
+		addEventListener('online', this.#online);
+	}
+
+	#online = () => {
+		// Start again at once rather than wait for the back-off.
+		this.#replication?.cancel();
+		this.#startReplication();
+	};
+
+	#startReplication(): void {
+		if (this.#stopped || !this.#local) return;
+		const remote = remoteDatabase(this.#settings);
+		this.#replication = this.#local
+			.sync(remote, {
+				live: true,
+				retry: true,
+				back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 5000))
+			})
+			.on('change', (info: { direction: string; change: { docs: PouchDoc[] } }) => {
+				if (info.direction === 'push')
+					for (const d of info.change.docs) this.#pending.delete(d._id);
+				this.#set({});
+			})
+			.on('active', () => this.#set({ phase: 'active', error: null }))
+			.on('paused', (err: unknown) => {
+				if (err) return this.#set(replicationError(err));
+				this.#set({ phase: 'synced', error: null, lastSyncedAt: Date.now() });
+			})
+			.on('denied', (err: { id?: string; message?: string }) => {
+				const docId = String(err?.id ?? '').slice(0, 120);
+				this.#set({
+					refused: [
+						...this.#state.refused.filter((r) => r.docId !== docId),
+						{ docId, reason: 'refusé par le serveur (droits ou forme du document).' }
+					].slice(-50)
+				});
+			})
+			.on('error', (err: unknown) => this.#set(replicationError(err)));
+	}
+
+	/** Runs out then in, once, after the current run (changes come in bursts). */
+	#schedule(): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => {
+			this.#queue = this.#queue.then(() => this.#run()).catch(() => {});
+		}, 150);
+	}
+
+	async #run(): Promise<void> {
+		if (this.#stopped || db.writes.halted) return;
+		try {
+			await this.#pushLocal();
+			await this.#pullRemote();
+		} catch (e) {
+			this.#set({ phase: 'error', error: storageErrorText(e) });
+		}
+	}
+
+	/** The campaign as this device holds it, as documents. */
+	async #localDocs(): Promise<SyncDoc[]> {
+		const device = await repository.deviceId();
+		const data = await new Queries(db).exportData({
+			scope: 'campaign',
+			campaignId: this.#settings.campaignId
+		});
+		return toSyncDocs(
+			buildExport({ scope: 'campaign', ...data, device, app: APP, now: Date.now() })
+		);
+	}
+
+	/** Every version (leaf) the replica holds of a document, the winner first. */
+	async #leaves(doc: PouchDoc): Promise<PouchDoc[]> {
+		const others = await Promise.all(
+			(doc._conflicts ?? []).map((rev) => this.#local!.get(doc._id, { rev }))
+		);
+		return [doc, ...others];
+	}
+
+	async #pushLocal(): Promise<void> {
+		const local = this.#local!;
+		const device = await repository.deviceId();
+		const docs = await this.#localDocs();
+		const { rows } = await local.allDocs({
+			keys: docs.map((d) => d._id),
+			include_docs: true,
+			conflicts: true
+		});
+		const writes: PouchDoc[] = [];
+		let remoteDeletions = 0;
+		for (const [i, doc] of docs.entries()) {
+			const row = rows[i]!;
+			if (row.value?.deleted) {
+				remoteDeletions++; // deleted elsewhere: never resurrected, never deleted here silently
+				continue;
+			}
+			if (!row.doc) {
+				writes.push({ ...doc } as unknown as PouchDoc);
+				continue;
+			}
+			if (doc.type === 'campaign') {
+				const theirs = (row.doc as unknown as { campaign: { updatedAt: string } }).campaign;
+				if (
+					JSON.stringify(theirs) !== JSON.stringify(doc.campaign) &&
+					doc.campaign.updatedAt > theirs.updatedAt
+				)
+					writes.push({ ...doc, _rev: row.doc._rev } as unknown as PouchDoc);
+				continue;
+			}
+			const leaves = await this.#leaves(row.doc);
+			const mine = copyOf(doc)!;
+			const copies = leaves.map(copyOf);
+			if (copies.some((c) => c === null)) continue; // a damaged leaf: the user is told in
+			if (!maySend(mine, copies as Copy[], device)) continue;
+			writes.push({ ...doc, _rev: row.doc._rev } as unknown as PouchDoc);
+			for (const leaf of leaves.slice(1))
+				writes.push({ _id: leaf._id, _rev: leaf._rev, _deleted: true });
+		}
+		if (writes.length) {
+			await local.bulkDocs(writes);
+			for (const w of writes) if (!w._deleted) this.#pending.add(w._id);
+		}
+		this.#set({ remoteDeletions });
+	}
+
+	/** The exchange file of what the replica holds that this device should compare with. */
+	async inboundText(): Promise<{ text: string; setAside: SetAsideDoc[] }> {
+		const local = this.#local!;
+		const device = await repository.deviceId();
+		const mine = new Map((await this.#localDocs()).map((d) => [d._id, d]));
+		const { rows } = await local.allDocs({ include_docs: true, conflicts: true });
+		const chosen: unknown[] = [];
+		for (const row of rows) {
+			const doc = row.doc;
+			if (!doc || doc._id.startsWith('_design/')) continue;
+			const raw = doc as { type?: unknown; campaignId?: unknown; campaign?: { id?: unknown } };
+			const campaignId = raw.type === 'campaign' ? raw.campaign?.id : raw.campaignId;
+			if (campaignId !== this.#settings.campaignId) continue;
+			if (raw.type === 'campaign') {
+				chosen.push(doc);
+				continue;
+			}
+			const leaves = await this.#leaves(doc);
+			const copies = leaves.map(copyOf);
+			if (copies.some((c) => c === null)) {
+				chosen.push(...leaves); // the reader sets each aside with its reason
+				continue;
+			}
+			const localDoc = mine.get(doc._id);
+			const index = leafToRead(localDoc ? copyOf(localDoc) : null, copies as Copy[], device);
+			if (index !== null) chosen.push(leaves[index]);
+		}
+		const { text, setAside } = docsToExportText(chosen, { now: Date.now(), device, app: APP });
+		return { text, setAside };
+	}
+
+	async #pullRemote(): Promise<void> {
+		const { text, setAside } = await this.inboundText();
+		const preview = await previewImport(db, text, {
+			fileName: 'Synchronisation',
+			now: Date.now(),
+			modules
+		});
+		if (!preview.ok) {
+			this.#set({ phase: 'error', error: preview.problem.message });
+			return;
+		}
+		const plan = preview.plan;
+		const device = await repository.deviceId();
+		// What an import would do without asking: add, update, create the campaign (joining).
+		const writes = resolveImport(
+			plan,
+			{ campaigns: new Map(), conflicts: new Map(), actionConflicts: new Map() },
+			{ device, newId: () => crypto.randomUUID(), now: Date.now() }
+		);
+		if (
+			writes.diagnostics.length ||
+			writes.actions.length ||
+			writes.campaigns.length ||
+			writes.extend.length
+		)
+			await repository.applyImport(writes);
+		this.#set({
+			conflicts:
+				plan.diagnostics.filter((d) => d.kind === 'conflict').length +
+				plan.actions.filter((a) => a.kind === 'conflict').length,
+			setAside: [
+				...setAside,
+				...plan.setAside.map((s) => ({
+					docId: s.diagnosticId ? `diagnostic:${s.diagnosticId}` : '',
+					reason: describeSetAside(s, modules)
+				}))
+			].slice(0, 50)
+		});
+	}
+
+	/** Stops replication and watching; the replica stays on the device for the next start. */
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		clearTimeout(this.#timer);
+		removeEventListener('online', this.#online);
+		this.#replication?.cancel();
+		this.#changes?.cancel();
+		this.#dexie?.unsubscribe();
+		await this.#queue;
+		await this.#local?.close();
+	}
+}

@@ -1,0 +1,75 @@
+/**
+ * The synchronisations running in this tab, and their state for the interface. Loading this
+ * module loads no PouchDB: the engine is imported only for a campaign that is synchronised, and
+ * the root layout imports this module only when this device has one (a localStorage flag), so a
+ * device without synchronisation loads nothing of it.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import { syncSettings, type SyncSettings } from '$lib/db/sync-settings';
+import { INITIAL_STATE, type SyncState } from './state';
+import type { CampaignSync } from './engine';
+
+const FLAG = 'leviers-sync';
+
+/** Whether this device synchronises any campaign (read before loading anything). */
+export function syncConfigured(): boolean {
+	try {
+		return localStorage.getItem(FLAG) === '1';
+	} catch {
+		return false;
+	}
+}
+
+function setFlag(on: boolean): void {
+	try {
+		if (on) localStorage.setItem(FLAG, '1');
+		else localStorage.removeItem(FLAG);
+	} catch {
+		// Without localStorage the layout does not start sync by itself; the campaign page does.
+	}
+}
+
+class SyncManager {
+	readonly states = new SvelteMap<string, SyncState>();
+	readonly #running = new Map<string, CampaignSync>();
+	#started = false;
+
+	/** Starts every synchronised campaign of the device (once per tab). */
+	async start(): Promise<void> {
+		if (this.#started) return;
+		this.#started = true;
+		const all = await syncSettings.all();
+		setFlag(all.length > 0);
+		for (const s of all) await this.#startOne(s);
+	}
+
+	async #startOne(s: SyncSettings): Promise<void> {
+		if (s.paused) {
+			this.states.set(s.campaignId, { ...INITIAL_STATE });
+			return;
+		}
+		const { CampaignSync } = await import('./engine');
+		const engine = new CampaignSync(s, (state) => this.states.set(s.campaignId, state));
+		this.#running.set(s.campaignId, engine);
+		engine.start();
+	}
+
+	/** Applies a change of a campaign's settings: stops it, starts it again if it is on. */
+	async restart(campaignId: string): Promise<void> {
+		await this.#running.get(campaignId)?.stop();
+		this.#running.delete(campaignId);
+		this.states.delete(campaignId);
+		const all = await syncSettings.all();
+		setFlag(all.length > 0);
+		const s = all.find((x) => x.campaignId === campaignId);
+		if (s) await this.#startOne(s);
+	}
+
+	/** The exchange file of what the server holds for a campaign (for the conflicts preview). */
+	async inboundText(campaignId: string): Promise<string | null> {
+		const engine = this.#running.get(campaignId);
+		return engine ? (await engine.inboundText()).text : null;
+	}
+}
+
+export const syncManager = new SyncManager();
