@@ -82,16 +82,24 @@ export async function startSyncServer({
 		logPath: `/tmp/${prefix}log.txt`
 	});
 	app.use(pouchApp);
-	const server = await new Promise((resolve, reject) => {
-		const s = app.listen(port, host, () => resolve(s));
-		s.on('error', reject);
-	});
 	const sockets = new Set();
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	const url = `http://${host}:${server.address().port}`;
+	const listen = (p) =>
+		new Promise((resolve, reject) => {
+			const s = app.listen(p, host, () => resolve(s));
+			s.on('error', reject);
+			s.on('connection', (socket) => {
+				sockets.add(socket);
+				socket.on('close', () => sockets.delete(socket));
+			});
+		});
+	const close = (s) =>
+		new Promise((resolve) => {
+			for (const socket of sockets) socket.destroy();
+			s.close(() => resolve());
+		});
+	let server = await listen(port);
+	const boundPort = server.address().port;
+	const url = `http://${host}:${boundPort}`;
 	// The server admin (CouchDB 3 has no admin party either).
 	const res = await fetch(`${url}/_config/admins/${encodeURIComponent(admin.name)}`, {
 		method: 'PUT',
@@ -100,18 +108,23 @@ export async function startSyncServer({
 	if (!res.ok) throw new Error(`sync server: cannot set the admin (${res.status})`);
 	return {
 		url,
-		port: server.address().port,
+		port: boundPort,
 		admin,
 		/** Turns CORS headers on or off while running. */
 		setCors(on) {
 			state.cors = on;
 		},
-		/** Stops listening and cuts every open connection (a network cut, for the client). */
+		/** A network cut: stops listening and cuts every connection; the data stays in memory. */
+		pause() {
+			return close(server);
+		},
+		/** The network is back: listens again on the same port, with the same data. */
+		async resume() {
+			server = await listen(boundPort);
+		},
+		/** Stops the server for good. */
 		stop() {
-			return new Promise((resolve) => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => resolve());
-			});
+			return close(server);
 		}
 	};
 }

@@ -1,0 +1,189 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+// @ts-expect-error -- a plain ES module of the project's scripts, without types
+import { startSyncServer } from '../scripts/sync-server.mjs';
+import { createCampaign, openModule, readModule, scale } from './helpers';
+
+/** Synchronisation through a real CouchDB-protocol server (express-pouchdb, in memory). */
+
+interface SyncServer {
+	url: string;
+	admin: { name: string; password: string };
+	pause(): Promise<void>;
+	resume(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+const dechets = readModule('dechets');
+const [q1, q2, q3] = dechets.questions.filter((q) => q.type === 'scale');
+
+let server: SyncServer;
+let database: string;
+
+async function admin(path: string, method: string, body?: unknown): Promise<Response> {
+	const auth = Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64');
+	return fetch(new URL(path, server.url), {
+		method,
+		headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+}
+
+async function user(name: string, roles: string[]): Promise<void> {
+	const r = await admin(`/_users/org.couchdb.user:${name}`, 'PUT', {
+		name,
+		password: `${name}-pw`,
+		roles,
+		type: 'user'
+	});
+	expect(r.ok).toBe(true);
+}
+
+test.beforeEach(async () => {
+	server = (await startSyncServer()) as SyncServer;
+	database = `leviers-e2e-${Math.random().toString(36).slice(2, 10)}`;
+	expect((await admin(`/${database}`, 'PUT')).status).toBe(201);
+	await user('marie', []);
+	await user('claire', ['leviers-service-dechets']);
+	await user('eve', []);
+	const security = {
+		admins: { names: ['marie'], roles: [] },
+		members: { names: ['claire'], roles: [] }
+	};
+	expect((await admin(`/${database}/_security`, 'PUT', security)).ok).toBe(true);
+});
+
+test.afterEach(async () => {
+	await server.stop();
+});
+
+/** The coordinator creates a campaign and turns synchronisation on; returns the invitation. */
+async function coordinatorSetsUp(page: Page): Promise<{ campaignUrl: string; invitation: string }> {
+	const campaignUrl = await createCampaign(page, 'Communauté de communes synchronisée');
+	await page.getByRole('link', { name: 'Synchronisation' }).click();
+	await page.getByLabel('Adresse du serveur').fill(server.url);
+	await page.getByLabel('Nom de la base de la démarche').fill(database);
+	await page.getByLabel('Nom d’utilisateur').fill('marie');
+	await page.getByLabel('Mot de passe').fill('marie-pw');
+	await page.getByRole('button', { name: 'Activer la synchronisation' }).click();
+	await expect(page.getByText(/^Synchronisé à \d+\sh\s\d\d$/)).toBeVisible({ timeout: 20_000 });
+	const invitation = await page.getByLabel('Lien d’invitation').inputValue();
+	expect(invitation).not.toContain('marie-pw');
+	return { campaignUrl, invitation };
+}
+
+/** A service head joins from the invitation, on another device (browser context). */
+async function serviceHeadJoins(browser: Browser, invitation: string): Promise<Page> {
+	const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+	await page.goto(invitation);
+	await page.getByLabel('Nom d’utilisateur').fill('claire');
+	await page.getByLabel('Mot de passe').fill('claire-pw');
+	await page.getByRole('button', { name: 'Rejoindre la démarche' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Communauté de communes synchronisée' })
+	).toBeVisible({ timeout: 20_000 });
+	return page;
+}
+
+test('a service head and the coordinator see each other’s answers through the server', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { campaignUrl, invitation } = await coordinatorSetsUp(page);
+	const head = await serviceHeadJoins(browser, invitation);
+	await openModule(head, head.url(), dechets.title);
+	await scale(head, q1!).getByLabel('3 · Réalisé').check();
+
+	await openModule(page, campaignUrl, dechets.title);
+	await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked({ timeout: 20_000 });
+	await scale(page, q2!).getByLabel('1 · En réflexion').check();
+	await expect(scale(head, q2!).getByLabel('1 · En réflexion')).toBeChecked({ timeout: 20_000 });
+	await head.context().close();
+});
+
+test('a network cut while answering loses nothing and the answers arrive once it is back', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { campaignUrl, invitation } = await coordinatorSetsUp(page);
+	const head = await serviceHeadJoins(browser, invitation);
+	const headCampaign = head.url();
+	await server.pause();
+	await openModule(head, headCampaign, dechets.title);
+	await scale(head, q1!).getByLabel('2 · Engagé').check();
+	await scale(head, q3!).getByLabel('4 · Exemplaire').check();
+	await head.goto(headCampaign);
+	await expect(head.getByText(/En attente de réseau|modifications? à envoyer/)).toBeVisible({
+		timeout: 20_000
+	});
+	await server.resume();
+	await expect(head.getByText(/^Synchronisé à/)).toBeVisible({ timeout: 30_000 });
+	await openModule(page, campaignUrl, dechets.title);
+	await expect(scale(page, q1!).getByLabel('2 · Engagé')).toBeChecked({ timeout: 20_000 });
+	await expect(scale(page, q3!).getByLabel('4 · Exemplaire')).toBeChecked();
+	await head.context().close();
+});
+
+test('an answer changed on two devices is a conflict shown to the coordinator, never settled silently', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const { campaignUrl, invitation } = await coordinatorSetsUp(page);
+	const head = await serviceHeadJoins(browser, invitation);
+	await openModule(head, head.url(), dechets.title);
+	await scale(head, q1!).getByLabel('1 · En réflexion').check();
+	await openModule(page, campaignUrl, dechets.title);
+	await expect(scale(page, q1!).getByLabel('1 · En réflexion')).toBeChecked({ timeout: 20_000 });
+
+	await server.pause();
+	await scale(head, q1!).getByLabel('2 · Engagé').check();
+	await scale(page, q1!).getByLabel('4 · Exemplaire').check();
+	await page.waitForTimeout(500);
+	await server.resume();
+
+	await page.goto(campaignUrl);
+	await expect(page.getByRole('link', { name: /1 conflit à régler/ })).toBeVisible({
+		timeout: 30_000
+	});
+	// Nothing was replaced: each device still shows its own answer.
+	await head.reload();
+	await expect(scale(head, q1!).getByLabel('2 · Engagé')).toBeChecked();
+	await page.getByRole('link', { name: /1 conflit à régler/ }).click();
+	await page.getByRole('link', { name: 'Voir et choisir' }).click();
+	await expect(page.getByText('Sur le serveur')).toBeVisible({ timeout: 20_000 });
+	await page
+		.getByLabel('Garder la version de cet appareil (elle remplacera celle du serveur)')
+		.check();
+	await page.getByRole('button', { name: /Importer/ }).click();
+	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible({
+		timeout: 20_000
+	});
+
+	// The coordinator's choice reaches the head as an update, with no second conflict.
+	await openModule(head, head.url().replace(/\/[^/]+$/, ''), dechets.title);
+	await expect(scale(head, q1!).getByLabel('4 · Exemplaire')).toBeChecked({ timeout: 30_000 });
+	await head.context().close();
+});
+
+test('wrong credentials and a user who is not a member are refused in French', async ({ page }) => {
+	await createCampaign(page, 'Commune refusée');
+	await page.getByRole('link', { name: 'Synchronisation' }).click();
+	await page.getByLabel('Adresse du serveur').fill(server.url);
+	await page.getByLabel('Nom de la base de la démarche').fill(database);
+	await page.getByLabel('Nom d’utilisateur').fill('marie');
+	await page.getByLabel('Mot de passe').fill('pas-le-bon');
+	await page.getByRole('button', { name: 'Tester la connexion' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/mot de passe refusé/);
+	await page.getByLabel('Nom d’utilisateur').fill('eve');
+	await page.getByLabel('Mot de passe').fill('eve-pw');
+	await page.getByRole('button', { name: 'Activer la synchronisation' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/refusé|pas accès/);
+	await expect(page.getByRole('button', { name: 'Activer la synchronisation' })).toBeVisible();
+	await page.getByLabel('Nom de la base de la démarche').fill('base-absente');
+	await page.getByLabel('Nom d’utilisateur').fill('marie');
+	await page.getByLabel('Mot de passe').fill('marie-pw');
+	await page.getByRole('button', { name: 'Tester la connexion' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/n’existe pas sur ce serveur/);
+});
