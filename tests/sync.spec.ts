@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 // @ts-expect-error -- a plain ES module of the project's scripts, without types
 import { startSyncServer } from '../scripts/sync-server.mjs';
+import { readFileSync } from 'node:fs';
 import { createCampaign, openModule, readModule, scale } from './helpers';
 
 /** Synchronisation through a real CouchDB-protocol server (express-pouchdb, in memory). */
@@ -186,4 +187,64 @@ test('wrong credentials and a user who is not a member are refused in French', a
 	await page.getByLabel('Mot de passe').fill('marie-pw');
 	await page.getByRole('button', { name: 'Tester la connexion' }).click();
 	await expect(page.getByRole('alert')).toHaveText(/n’existe pas sur ce serveur/);
+});
+
+test('hostile documents pushed straight into the server are set aside with a message, never written half', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	const { campaignUrl } = await coordinatorSetsUp(page);
+	const campaignId = new URL(campaignUrl).pathname.split('/').pop()!;
+	const version = JSON.parse(readFileSync('questionnaires/dechets.json', 'utf8')).version;
+	const now = new Date().toISOString();
+	const diagnostic = (id: string, extra: object = {}) => ({
+		_id: `diagnostic:${id}`,
+		type: 'diagnostic',
+		format: 5,
+		campaignId,
+		module: 'dechets',
+		diagnostic: {
+			id,
+			campaignId,
+			module: 'dechets',
+			questionnaireVersion: version,
+			status: 'draft',
+			revision: 1,
+			respondent: {
+				name: '<img src=x onerror=alert(1)>',
+				role: '</style><script>alert(2)</script>'
+			},
+			createdAt: now,
+			updatedAt: now,
+			lineage: [{ device: 'hostile', revision: 1 }],
+			answers: [{ question: q1!.id, value: 3, changedAt: now }],
+			...extra
+		}
+	});
+	const docs = [
+		diagnostic('d-valid'),
+		{ ...diagnostic('d-module'), module: 'cantines' },
+		{ ...diagnostic('d-future'), format: 99 },
+		diagnostic('d-huge', { note: 'x'.repeat(4_100_000) }),
+		diagnostic('d-value', {
+			answers: [{ question: q1!.id, value: 'javascript:alert(1)', changedAt: now }]
+		})
+	];
+	const r = await admin(`/${database}/_bulk_docs`, 'POST', { docs });
+	expect(r.ok).toBe(true);
+	let dialogs = 0;
+	page.on('dialog', (d) => {
+		dialogs++;
+		void d.dismiss();
+	});
+	await page.goto(`${campaignUrl}/synchronisation`);
+	const setAside = page.getByRole('listitem').filter({ hasText: /^diagnostic:d-/ });
+	await expect(setAside).toHaveCount(4, { timeout: 30_000 });
+	await expect(setAside.filter({ hasText: 'd-future' })).toContainText('plus récente');
+	await expect(setAside.filter({ hasText: 'd-huge' })).toContainText('volumineux');
+	// The valid one arrived whole, its texts shown as texts.
+	await openModule(page, campaignUrl, dechets.title);
+	await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+	await expect(page.getByLabel(/Nom/).first()).toHaveValue('<img src=x onerror=alert(1)>');
+	expect(dialogs).toBe(0);
 });
