@@ -92,13 +92,19 @@ test('a service head and the coordinator see each other’s answers through the 
 	test.setTimeout(120_000);
 	const { campaignUrl, invitation } = await coordinatorSetsUp(page);
 	const head = await serviceHeadJoins(browser, invitation);
-	await openModule(head, head.url(), dechets.title);
+	const headCampaign = head.url();
+	await openModule(head, headCampaign, dechets.title);
 	await scale(head, q1!).getByLabel('3 · Réalisé').check();
 
 	await openModule(page, campaignUrl, dechets.title);
 	await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked({ timeout: 20_000 });
 	await scale(page, q2!).getByLabel('1 · En réflexion').check();
 	await expect(scale(head, q2!).getByLabel('1 · En réflexion')).toBeChecked({ timeout: 20_000 });
+	// One engine per campaign in a tab: two would race each other's writes and show a storage
+	// error on a device whose user did nothing wrong.
+	await head.goto(headCampaign);
+	await expect(head.getByText(/^Synchronisé à/)).toBeVisible({ timeout: 20_000 });
+	await expect(head.getByText(/ont changé depuis l’aperçu/)).toHaveCount(0);
 	await head.context().close();
 });
 

@@ -8,6 +8,14 @@ export class RepositoryError extends Error {
 	override name = 'RepositoryError';
 }
 
+/**
+ * The device's data changed between an import's preview and its writes: nothing was written.
+ * A person re-runs the import; the synchronisation engine simply computes again.
+ */
+export class StalePreviewError extends RepositoryError {
+	override name = 'StalePreviewError';
+}
+
 /** What a user reads when a write or a read fails. */
 export interface StorageProblem {
 	/** What happened. */

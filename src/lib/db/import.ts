@@ -8,7 +8,7 @@ import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { actionProblems } from '$lib/domain/plan/action';
 import type { LeviersDB, StoredAnswer } from './db';
 import { META } from './queries';
-import { RepositoryError } from './errors';
+import { RepositoryError, StalePreviewError } from './errors';
 
 /** Diagnostics written per step, between two progress reports. */
 const IMPORT_CHUNK = 100;
@@ -34,12 +34,12 @@ export async function applyImportWrites(
 	await db.transaction('rw', [campaigns, diagnostics, answers, meta, actions], async () => {
 		const current = await diagnostics.bulkGet(writes.diagnostics.map((w) => w.diagnostic.id));
 		if (writes.diagnostics.some((w, i) => (current[i]?.revision ?? null) !== w.replaces))
-			throw new RepositoryError(CHANGED);
+			throw new StalePreviewError(CHANGED);
 		const stored = await actions.bulkGet(writes.actions.map((w) => w.action.id));
 		if (writes.actions.some((w, i) => (stored[i]?.revision ?? null) !== w.replaces))
-			throw new RepositoryError(CHANGED);
+			throw new StalePreviewError(CHANGED);
 		if ((await campaigns.bulkGet(writes.campaigns.map((c) => c.id))).some(Boolean))
-			throw new RepositoryError(CHANGED);
+			throw new StalePreviewError(CHANGED);
 		await campaigns.bulkAdd(writes.campaigns);
 		for (const { campaignId, modules } of writes.extend) {
 			const campaign = await campaigns.get(campaignId);

@@ -19,7 +19,7 @@ import { previewImport } from '$lib/db/exchange';
 import { Queries } from '$lib/db/queries';
 import { repository } from '$lib/db/repository';
 import type { SyncSettings } from '$lib/db/sync-settings';
-import { storageErrorText } from '$lib/db/errors';
+import { StalePreviewError, storageErrorText } from '$lib/db/errors';
 import { modules } from '$lib/domain/content/content';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { describeSetAside } from '$lib/domain/exchange/set-aside-text';
@@ -61,6 +61,8 @@ export class CampaignSync {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#queue: Promise<void> = Promise.resolve();
 	#stopped = false;
+	/** Whether the last run of the engine itself (not the replication) failed. */
+	#runFailed = false;
 
 	constructor(settings: SyncSettings, onState: (s: SyncState) => void) {
 		this.#settings = settings;
@@ -140,7 +142,16 @@ export class CampaignSync {
 		try {
 			await this.#pushLocal();
 			await this.#pullRemote();
+			if (this.#runFailed) {
+				// The storage error this run's predecessor showed is over.
+				this.#runFailed = false;
+				this.#set({ phase: 'synced', error: null });
+			}
 		} catch (e) {
+			// The person (or another tab) changed something while the server's versions were
+			// compared: nothing was written; compare again with what the device now holds.
+			if (e instanceof StalePreviewError) return this.#schedule();
+			this.#runFailed = true;
 			this.#set({ phase: 'error', error: storageErrorText(e) });
 		}
 	}
@@ -250,6 +261,7 @@ export class CampaignSync {
 			modules
 		});
 		if (!preview.ok) {
+			this.#runFailed = true;
 			this.#set({ phase: 'error', error: preview.problem.message });
 			return;
 		}

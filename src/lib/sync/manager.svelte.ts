@@ -33,14 +33,28 @@ class SyncManager {
 	readonly states = new SvelteMap<string, SyncState>();
 	readonly #running = new Map<string, CampaignSync>();
 	#started = false;
+	#operations: Promise<void> = Promise.resolve();
+
+	/**
+	 * Runs the manager's operations one after the other: a page that starts synchronisation while
+	 * the join page restarts it must not leave two engines on one campaign (they would race each
+	 * other's writes).
+	 */
+	#serial(operation: () => Promise<void>): Promise<void> {
+		const next = this.#operations.then(operation);
+		this.#operations = next.catch(() => undefined);
+		return next;
+	}
 
 	/** Starts every synchronised campaign of the device (once per tab). */
-	async start(): Promise<void> {
-		if (this.#started) return;
+	start(): Promise<void> {
+		if (this.#started) return this.#operations;
 		this.#started = true;
-		const all = await syncSettings.all();
-		setFlag(all.length > 0);
-		for (const s of all) await this.#startOne(s);
+		return this.#serial(async () => {
+			const all = await syncSettings.all();
+			setFlag(all.length > 0);
+			for (const s of all) if (!this.#running.has(s.campaignId)) await this.#startOne(s);
+		});
 	}
 
 	async #startOne(s: SyncSettings): Promise<void> {
@@ -55,14 +69,16 @@ class SyncManager {
 	}
 
 	/** Applies a change of a campaign's settings: stops it, starts it again if it is on. */
-	async restart(campaignId: string): Promise<void> {
-		await this.#running.get(campaignId)?.stop();
-		this.#running.delete(campaignId);
-		this.states.delete(campaignId);
-		const all = await syncSettings.all();
-		setFlag(all.length > 0);
-		const s = all.find((x) => x.campaignId === campaignId);
-		if (s) await this.#startOne(s);
+	restart(campaignId: string): Promise<void> {
+		return this.#serial(async () => {
+			await this.#running.get(campaignId)?.stop();
+			this.#running.delete(campaignId);
+			this.states.delete(campaignId);
+			const all = await syncSettings.all();
+			setFlag(all.length > 0);
+			const s = all.find((x) => x.campaignId === campaignId);
+			if (s) await this.#startOne(s);
+		});
 	}
 
 	/** The exchange file of what the server holds for a campaign (for the conflicts preview). */
