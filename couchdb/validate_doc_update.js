@@ -54,7 +54,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		for (var key in doc) {
 			if (!Object.prototype.hasOwnProperty.call(doc, key)) continue;
 			if (!has(TOP_KEYS[type], key) && !has(SPECIAL_KEYS, key))
-				return 'le champ « ' + String(key).slice(0, 40) + ' » n’est pas prévu.';
+				return 'le champ «\u202f' + String(key).slice(0, 40) + '\u202f» n’est pas prévu.';
 		}
 		if (!isInteger(doc.format, 1, FORMAT_MAX)) return 'sa version de format n’est pas prise en charge.';
 		var inner = doc[type];

@@ -48,12 +48,13 @@ export async function setupCampaignDb({
 	createUsers
 }) {
 	if (!DB_NAME.test(db))
-		throw new SetupError(`Nom de base invalide « ${db} » (a-z, chiffres, - et _).`);
+		throw new SetupError(`Nom de base invalide «\u202f${db}\u202f» (a-z, chiffres, - et _).`);
 	if (coordinators.length === 0) throw new SetupError('Indiquez au moins un --coordinator.');
 	for (const name of [...coordinators, ...services.map((s) => s.user)])
-		if (!USER_NAME.test(name)) throw new SetupError(`Nom d’utilisateur invalide « ${name} ».`);
+		if (!USER_NAME.test(name))
+			throw new SetupError(`Nom d’utilisateur invalide «\u202f${name}\u202f».`);
 	for (const { module } of services)
-		if (!MODULE.test(module)) throw new SetupError(`Service invalide « ${module} ».`);
+		if (!MODULE.test(module)) throw new SetupError(`Service invalide «\u202f${module}\u202f».`);
 
 	const base = url.replace(/\/+$/, '');
 	const auth = 'Basic ' + Buffer.from(`${admin.name}:${admin.password}`).toString('base64');
@@ -156,7 +157,7 @@ export function parseArgs(argv, env = {}) {
 		} else if (flag === '--service') {
 			const [module, user] = value.split(':');
 			if (!module || !user)
-				throw new SetupError(`--service attend service:utilisateur (« ${value} »).`);
+				throw new SetupError(`--service attend service:utilisateur («\u202f${value}\u202f»).`);
 			options.services.push({ module, user });
 		} else throw new SetupError(`Option inconnue ${flag}.`);
 	}

@@ -4,8 +4,6 @@
  * « cantines », and intrus, a user with a service role who is not a member), plain-fetch calls as
  * one of them, and documents of the three kinds as the app writes them.
  */
-// @ts-expect-error -- a plain ES module of the project's scripts, without types
-import { startSyncServer } from './sync-server.mjs';
 import { serviceRole, setupCampaignDb } from './couchdb-setup.mjs';
 
 /** The running test server, as startSyncServer returns it. */
@@ -13,6 +11,18 @@ export interface SyncServer {
 	url: string;
 	admin: { name: string; password: string };
 	stop(): Promise<void>;
+}
+
+// sync-server.mjs has no types, and type-checking its JavaScript is not this file's business:
+// imported by a computed address, it stays out of the TypeScript program.
+const SERVER_MODULE = new URL('./sync-server.mjs', import.meta.url).href;
+
+/** Starts the test server of scripts/sync-server.mjs on a free port. */
+export async function startSyncServer(): Promise<SyncServer> {
+	const { startSyncServer: start } = (await import(/* @vite-ignore */ SERVER_MODULE)) as {
+		startSyncServer(): Promise<SyncServer>;
+	};
+	return start();
 }
 
 /** Every user's password in these tests. */
@@ -28,7 +38,7 @@ export function uniqueDb(): string {
 
 /** Starts a server and installs a campaign database on it. */
 export async function startCampaign(): Promise<{ server: SyncServer; db: string }> {
-	const server = (await startSyncServer()) as SyncServer;
+	const server = await startSyncServer();
 	const db = uniqueDb();
 	await setupCampaignDb({
 		url: server.url,
