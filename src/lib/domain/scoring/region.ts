@@ -36,8 +36,9 @@ export function quantileOf(sorted: readonly number[], q: number): number | null 
 	if (sorted.length === 0) return null;
 	const at = (sorted.length - 1) * q;
 	const low = Math.floor(at);
-	const high = Math.min(sorted.length - 1, low + 1);
-	return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+	const below = sorted[low]!;
+	const above = sorted[Math.min(sorted.length - 1, low + 1)]!;
+	return below + (above - below) * (at - low);
 }
 
 /** Mean, min, max, median and quartiles of the non-null values. */
@@ -46,8 +47,8 @@ export function spreadOf(values: readonly (number | null)[]): Spread {
 	const sorted = [...known].sort((a, b) => a - b);
 	return {
 		mean: meanOf(known),
-		min: sorted.length ? sorted[0] : null,
-		max: sorted.length ? sorted[sorted.length - 1] : null,
+		min: sorted[0] ?? null,
+		max: sorted[sorted.length - 1] ?? null,
 		median: quantileOf(sorted, 0.5),
 		q1: quantileOf(sorted, 0.25),
 		q3: quantileOf(sorted, 0.75),

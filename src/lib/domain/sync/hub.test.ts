@@ -76,7 +76,7 @@ describe('reading a hub', () => {
 		if (!read.ok) throw new Error('fixture');
 		const hub = readHub(toSyncDocs(read.file), options);
 		expect(hub.setAside).toBe(0);
-		const [only] = hub.campaigns;
+		const only = hub.campaigns[0]!;
 		expect(only.diagnostics.map((d) => [d.moduleId, d.questionnaireVersion])).toEqual([
 			['dechets', currentVersion('dechets')],
 			['cantines', currentVersion('cantines')]
