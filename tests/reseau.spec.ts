@@ -115,6 +115,11 @@ test('shows 1,000 authorities lever by lever, anonymous until names are asked', 
 		page.getByRole('table', { name: `Où se situe ${name} — Diagnostic 2026` })
 	).toBeVisible();
 	await expect(select.locator('option', { hasText: 'Commune test 1 — ' })).toHaveCount(1);
+
+	// On a 360 px phone the page does not scroll sideways (wide tables scroll in their own box).
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page.screenshot({ path: test.info().outputPath('reseau-360.png'), fullPage: true });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test('says in French when the password is wrong or the database missing', async ({ page }) => {

@@ -110,7 +110,7 @@ export function anonymousOrder(ids: readonly string[]): string[] {
 		.map((x) => x.id);
 }
 
-/** « Collectivité 1 », « Collectivité 2 »… by campaign id, in the anonymous order. */
+/** « Collectivité 1 », « Collectivité 2 »… by campaign id; the Map iterates in that order. */
 export function anonymousLabels(ids: readonly string[]): Map<string, string> {
 	return new Map(anonymousOrder(ids).map((id, i) => [id, `Collectivité ${i + 1}`]));
 }
