@@ -1,5 +1,4 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-// @ts-expect-error -- a plain ES module of the project's scripts, without types
 import { startSyncServer } from '../scripts/sync-server.mjs';
 import { readFileSync } from 'node:fs';
 import { createCampaign, openModule, readModule, scale } from './helpers';

@@ -11,6 +11,10 @@ export interface Spread {
 	mean: number | null;
 	min: number | null;
 	max: number | null;
+	/** Median and quartiles, interpolated between ranks (as a spreadsheet's QUARTILE.INC). */
+	median: number | null;
+	q1: number | null;
+	q3: number | null;
 	/** Campaigns where the figure is evaluated. */
 	evaluated: number;
 }
@@ -24,13 +28,30 @@ export interface RegionSummary {
 	meconnaissance: Spread;
 }
 
-/** Mean, min and max of the non-null values. */
+/**
+ * The q-quantile (0–1) of values sorted in increasing order, interpolated linearly between the
+ * two nearest ranks (R's type 7, a spreadsheet's QUARTILE.INC); null when there are none.
+ */
+export function quantileOf(sorted: readonly number[], q: number): number | null {
+	if (sorted.length === 0) return null;
+	const at = (sorted.length - 1) * q;
+	const low = Math.floor(at);
+	const below = sorted[low]!;
+	const above = sorted[Math.min(sorted.length - 1, low + 1)]!;
+	return below + (above - below) * (at - low);
+}
+
+/** Mean, min, max, median and quartiles of the non-null values. */
 export function spreadOf(values: readonly (number | null)[]): Spread {
 	const known = values.filter((v): v is number => v !== null);
+	const sorted = [...known].sort((a, b) => a - b);
 	return {
 		mean: meanOf(known),
-		min: known.length ? Math.min(...known) : null,
-		max: known.length ? Math.max(...known) : null,
+		min: sorted[0] ?? null,
+		max: sorted[sorted.length - 1] ?? null,
+		median: quantileOf(sorted, 0.5),
+		q1: quantileOf(sorted, 0.25),
+		q3: quantileOf(sorted, 0.75),
 		evaluated: known.length
 	};
 }
