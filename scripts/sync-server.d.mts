@@ -13,6 +13,10 @@ export function startSyncServer(options?: {
 	admin: { name: string; password: string };
 	/** Turns CORS headers on or off while running. */
 	setCors(on: boolean): void;
-	/** Stops listening and cuts every open connection. */
+	/** A network cut: stops listening and cuts every open connection; the data stays. */
+	pause(): Promise<void>;
+	/** The network is back: listens again on the same port, with the same data. */
+	resume(): Promise<void>;
+	/** Stops the server for good. */
 	stop(): Promise<void>;
 }>;

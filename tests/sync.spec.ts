@@ -5,13 +5,7 @@ import { createCampaign, openModule, readModule, scale } from './helpers';
 
 /** Synchronisation through a real CouchDB-protocol server (express-pouchdb, in memory). */
 
-interface SyncServer {
-	url: string;
-	admin: { name: string; password: string };
-	pause(): Promise<void>;
-	resume(): Promise<void>;
-	stop(): Promise<void>;
-}
+type SyncServer = Awaited<ReturnType<typeof startSyncServer>>;
 
 const dechets = readModule('dechets');
 const [q1, q2, q3] = dechets.questions.filter((q) => q.type === 'scale');
@@ -39,7 +33,7 @@ async function user(name: string, roles: string[]): Promise<void> {
 }
 
 test.beforeEach(async () => {
-	server = (await startSyncServer()) as SyncServer;
+	server = await startSyncServer();
 	database = `leviers-e2e-${Math.random().toString(36).slice(2, 10)}`;
 	expect((await admin(`/${database}`, 'PUT')).status).toBe(201);
 	await user('marie', []);

@@ -61,8 +61,7 @@ export class CampaignSync {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#queue: Promise<void> = Promise.resolve();
 	#stopped = false;
-	/** Whether the last run of the engine itself (not the replication) failed. */
-	#runFailed = false;
+	#runFailed = false; // the last run of the engine itself (not the replication) failed
 
 	constructor(settings: SyncSettings, onState: (s: SyncState) => void) {
 		this.#settings = settings;
@@ -141,15 +140,11 @@ export class CampaignSync {
 		if (this.#stopped || db.writes.halted) return;
 		try {
 			await this.#pushLocal();
-			await this.#pullRemote();
-			if (this.#runFailed) {
-				// The storage error this run's predecessor showed is over.
-				this.#runFailed = false;
-				this.#set({ phase: 'synced', error: null });
-			}
+			const ok = await this.#pullRemote();
+			if (ok && this.#runFailed) this.#set({ phase: 'synced', error: null }); // error over
+			this.#runFailed = !ok;
 		} catch (e) {
-			// The person (or another tab) changed something while the server's versions were
-			// compared: nothing was written; compare again with what the device now holds.
+			// Data changed while compared (nothing written): compare again with what is there now.
 			if (e instanceof StalePreviewError) return this.#schedule();
 			this.#runFailed = true;
 			this.#set({ phase: 'error', error: storageErrorText(e) });
@@ -253,7 +248,8 @@ export class CampaignSync {
 		return { text, setAside };
 	}
 
-	async #pullRemote(): Promise<void> {
+	/** Applies what needs no decision; false when the server's versions could not be read. */
+	async #pullRemote(): Promise<boolean> {
 		const { text, setAside } = await this.inboundText();
 		const preview = await previewImport(db, text, {
 			fileName: 'Synchronisation',
@@ -261,9 +257,8 @@ export class CampaignSync {
 			modules
 		});
 		if (!preview.ok) {
-			this.#runFailed = true;
 			this.#set({ phase: 'error', error: preview.problem.message });
-			return;
+			return false;
 		}
 		const plan = preview.plan;
 		const device = await repository.deviceId();
@@ -273,12 +268,8 @@ export class CampaignSync {
 			{ campaigns: new Map(), conflicts: new Map(), actionConflicts: new Map() },
 			{ device, newId: () => crypto.randomUUID(), now: Date.now() }
 		);
-		if (
-			writes.diagnostics.length ||
-			writes.actions.length ||
-			writes.campaigns.length ||
-			writes.extend.length
-		)
+		const { diagnostics, actions, campaigns, extend } = writes;
+		if (diagnostics.length || actions.length || campaigns.length || extend.length)
 			await repository.applyImport(writes);
 		this.#set({
 			conflicts:
@@ -292,6 +283,7 @@ export class CampaignSync {
 				}))
 			].slice(0, 50)
 		});
+		return true;
 	}
 
 	/** Stops replication and watching; the replica stays on the device for the next start. */
