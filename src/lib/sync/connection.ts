@@ -31,8 +31,6 @@ export interface ConnectionProblem {
 export type ConnectionResult =
 	{ ok: true; documents: number } | { ok: false; problem: ConnectionProblem };
 
-const NBSP = '\u202f';
-
 /** CouchDB's rule for database names. */
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]{0,237}$/;
 
@@ -55,7 +53,7 @@ export function serverBase(server: string, pageProtocol: string): URL | Connecti
 	} catch {
 		return {
 			kind: 'address',
-			message: `L’adresse du serveur n’est pas valide${NBSP}: elle commence par https:// (par exemple https://couchdb.ma-collectivite.fr).`
+			message: `L’adresse du serveur n’est pas valide\u202f: elle commence par https:// (par exemple https://couchdb.ma-collectivite.fr).`
 		};
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:')
@@ -63,12 +61,12 @@ export function serverBase(server: string, pageProtocol: string): URL | Connecti
 	if (url.username || url.password)
 		return {
 			kind: 'address',
-			message: `N’écrivez pas l’identifiant ni le mot de passe dans l’adresse${NBSP}: utilisez les champs prévus.`
+			message: `N’écrivez pas l’identifiant ni le mot de passe dans l’adresse\u202f: utilisez les champs prévus.`
 		};
 	if (url.protocol === 'http:' && pageProtocol === 'https:' && !isLoopback(url))
 		return {
 			kind: 'insecure',
-			message: `Le serveur doit être en HTTPS${NBSP}: l’application est ouverte en HTTPS et le navigateur refuse d’envoyer les réponses en clair (http://). Demandez au service informatique l’adresse https:// du serveur.`
+			message: `Le serveur doit être en HTTPS\u202f: l’application est ouverte en HTTPS et le navigateur refuse d’envoyer les réponses en clair (http://). Demandez au service informatique l’adresse https:// du serveur.`
 		};
 	url.search = '';
 	url.hash = '';
@@ -87,7 +85,7 @@ export function databaseUrl(
 	if (!DATABASE_NAME.test(name))
 		return {
 			kind: 'database-name',
-			message: `Le nom de la base n’est pas valide${NBSP}: des minuscules sans accent, des chiffres et - ou _, en commençant par une lettre (par exemple leviers-cc-exemple-2026).`
+			message: `Le nom de la base n’est pas valide\u202f: des minuscules sans accent, des chiffres et - ou _, en commençant par une lettre (par exemple leviers-cc-exemple-2026).`
 		};
 	return new URL(encodeURIComponent(name), base);
 }
@@ -124,11 +122,11 @@ export async function checkConnection(
 		return (await reachableWithoutCors(url, fetchFn))
 			? problem(
 					'cors',
-					`Le serveur répond, mais n’autorise pas cette application à le lire (CORS non configuré)${NBSP}: le service informatique doit ajouter l’adresse de l’application aux origines autorisées (docs/synchronisation.md).`
+					`Le serveur répond, mais n’autorise pas cette application à le lire (CORS non configuré)\u202f: le service informatique doit ajouter l’adresse de l’application aux origines autorisées (docs/synchronisation.md).`
 				)
 			: problem(
 					'unreachable',
-					`Serveur injoignable${NBSP}: vérifiez l’adresse et la connexion à Internet (ou au réseau de la collectivité).`
+					`Serveur injoignable\u202f: vérifiez l’adresse et la connexion à Internet (ou au réseau de la collectivité).`
 				);
 	}
 	if (response.status === 401)
@@ -141,7 +139,7 @@ export async function checkConnection(
 	if (response.status === 404)
 		return problem(
 			'missing',
-			`La base «${NBSP}${access.database.trim()}${NBSP}» n’existe pas sur ce serveur. Vérifiez son nom, ou demandez au service informatique de la créer.`
+			`La base «\u202f${access.database.trim()}\u202f» n’existe pas sur ce serveur. Vérifiez son nom, ou demandez au service informatique de la créer.`
 		);
 	if (!response.ok)
 		return problem(
