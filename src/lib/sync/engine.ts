@@ -33,6 +33,7 @@ import {
 import { leafToRead, maySend, type Copy } from '$lib/domain/sync/leaves';
 import { localReplica, remoteDatabase } from './pouch';
 import { INITIAL_STATE, replicationError, type SyncState } from './state';
+import { followWays } from './ways';
 
 const APP = { name: APP_NAME, version: APP_VERSION };
 
@@ -100,24 +101,20 @@ export class CampaignSync {
 	#startReplication(): void {
 		if (this.#stopped || !this.#local) return;
 		const remote = remoteDatabase(this.#settings);
-		this.#replication = this.#local
-			.sync(remote, {
-				live: true,
-				retry: true,
-				back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 5000))
-			})
+		const sync = this.#local.sync(remote, {
+			live: true,
+			retry: true,
+			back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 5000))
+		});
+		followWays(sync, (patch) => this.#set(patch));
+		this.#replication = sync
 			.on('change', (info: { direction: string; change: { docs: PouchDoc[] } }) => {
 				if (info.direction === 'push')
 					for (const d of info.change.docs) this.#pending.delete(d._id);
 				this.#set({});
 			})
-			.on('active', () => this.#set({ phase: 'active', error: null }))
-			.on('paused', (err: unknown) => {
-				if (err) return this.#set(replicationError(err));
-				this.#set({ phase: 'synced', error: null, lastSyncedAt: Date.now() });
-			})
-			.on('denied', (err: { id?: string; message?: string }) => {
-				const docId = String(err?.id ?? '').slice(0, 120);
+			.on('denied', (e: { doc?: { id?: string } }) => {
+				const docId = String(e?.doc?.id ?? '').slice(0, 120);
 				this.#set({
 					refused: [
 						...this.#state.refused.filter((r) => r.docId !== docId),

@@ -34,7 +34,11 @@ declare module 'pouchdb-core' {
 			)[]
 		>;
 		changes(options: { since: 'now' | number; live: boolean }): Emitter;
-		sync(remote: Database, options: Record<string, unknown>): Emitter;
+		/** Both ways; `push` and `pull` are the two replications (their 'paused' carries the error). */
+		sync(
+			remote: Database,
+			options: Record<string, unknown>
+		): Emitter & { push: Emitter; pull: Emitter };
 		replicate: {
 			to(remote: Database, options?: Record<string, unknown>): Emitter & Promise<unknown>;
 			from(remote: Database, options?: Record<string, unknown>): Emitter & Promise<unknown>;
