@@ -45,6 +45,14 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		return typeof x === 'string' && pattern.test(x);
 	}
 
+	// A history as the exchange format has it: [{ device, revision }, …].
+	function isLineage(x) {
+		if (!isArray(x) || x.length > 1000) return false;
+		for (var i = 0; i < x.length; i++)
+			if (!isObject(x[i]) || !isRef(x[i].device, ID) || !isInteger(x[i].revision, 0, 1000000000))
+				return false;
+		return true;
+	}
 	// Why a document is not one of ours, or null.
 	function shapeProblem(doc) {
 		var m = typeof doc._id === 'string' ? DOC_ID.exec(doc._id) : null;
@@ -79,12 +87,13 @@ function (newDoc, oldDoc, userCtx, secObj) {
 			if (inner.status !== 'draft' && inner.status !== 'complete')
 				return 'son statut est illisible.';
 			if (!isInteger(inner.revision, 0, 1000000000)) return 'sa révision est illisible.';
-			if (!isArray(inner.answers) || !isArray(inner.lineage))
+			if (!isArray(inner.answers) || !isLineage(inner.lineage))
 				return 'ses réponses ou son historique sont illisibles.';
 		} else {
 			if (!isText(inner.title, 100000)) return 'l’action n’a pas de titre.';
 			if (!isArray(inner.levers) || !isArray(inner.steps) || !isArray(inner.followUps))
 				return 'ses leviers, étapes ou suivis sont illisibles.';
+			if (!isLineage(inner.lineage)) return 'son historique est illisible.';
 		}
 		if (JSON.stringify(doc).length > MAX_CHARS) return 'il est trop volumineux.';
 		return null;

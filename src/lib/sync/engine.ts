@@ -30,7 +30,7 @@ import {
 	type SetAsideDoc,
 	type SyncDoc
 } from '$lib/domain/sync/documents';
-import { leafToRead, maySend, type Copy } from '$lib/domain/sync/leaves';
+import { isLineage, leafToRead, maySend, type Copy } from '$lib/domain/sync/leaves';
 import { localReplica, remoteDatabase } from './pouch';
 import { INITIAL_STATE, replicationError, type SyncState } from './state';
 import { followWays } from './ways';
@@ -45,7 +45,7 @@ function copyOf(doc: PouchDoc | SyncDoc): Copy | null {
 	const content: Record<string, unknown> = { ...(inner as Record<string, unknown>) };
 	const { lineage, revision } = content;
 	for (const key of ['lineage', 'revision', 'updatedAt', 'createdAt']) delete content[key];
-	if (!Array.isArray(lineage) || typeof revision !== 'number') return null;
+	if (!isLineage(lineage) || typeof revision !== 'number') return null;
 	return { lineage, revision, content: JSON.stringify(content) } as Copy;
 }
 

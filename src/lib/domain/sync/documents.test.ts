@@ -65,13 +65,18 @@ describe('sync documents', () => {
 			{ ...diagnostic, format: 99 },
 			{ ...diagnostic, _id: 'diagnostic:autre-id' },
 			{ ...campaign, campaign: { ...(campaign as { campaign: object }).campaign, authority: '' } },
-			{ ...diagnostic, padding: 'x'.repeat(MAX_SYNC_DOC_CHARS) }
+			{ ...diagnostic, padding: 'x'.repeat(MAX_SYNC_DOC_CHARS) },
+			{
+				...diagnostic,
+				diagnostic: { ...(diagnostic as { diagnostic: object }).diagnostic, lineage: [null] }
+			}
 		];
 		const { setAside, text } = docsToExportText([...hostile, { _id: '_design/leviers' }], META);
 		expect(setAside).toHaveLength(hostile.length);
 		for (const s of setAside) expect(s.reason).toMatch(/[a-zé]/);
 		expect(setAside.find((s) => s.reason.includes('plus récente'))).toBeTruthy();
 		expect(setAside.find((s) => s.reason.includes('volumineux'))).toBeTruthy();
+		expect(setAside.find((s) => s.reason.includes('historique'))).toBeTruthy();
 		const read = readExportText(text);
 		expect(read.ok).toBe(true);
 		if (read.ok) expect(read.file.diagnostics).toHaveLength(0);

@@ -23,6 +23,7 @@ import {
 	type ExportFile
 } from '../exchange/format';
 import { describeIssue } from '../exchange/problems';
+import { isLineage } from './leaves';
 
 export const SYNC_DOC_TYPES = ['campaign', 'diagnostic', 'action'] as const;
 export type SyncDocType = (typeof SYNC_DOC_TYPES)[number];
@@ -130,6 +131,9 @@ export function docProblem(raw: unknown): string | null {
 	}
 	if (parsed.type === 'diagnostic' && inner.module !== raw.module)
 		return 'le service indiqué ne correspond pas à son contenu.';
+	// Compared before the file reader sees it (leaves.ts): a bad history must stop here.
+	if (parsed.type !== 'campaign' && !isLineage(inner.lineage))
+		return 'son historique est illisible.';
 	let size: number;
 	try {
 		size = JSON.stringify(raw).length;

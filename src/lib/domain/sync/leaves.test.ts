@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leafRelation, leafToRead, maySend, type Copy } from './leaves';
+import { isLineage, leafRelation, leafToRead, maySend, type Copy } from './leaves';
 
 const copy = (content: string, ...lineage: [string, number][]): Copy => ({
 	content,
@@ -46,5 +46,22 @@ describe('leaves of a replicated document', () => {
 		expect(maySend(h5, [copy('h5', ['H', 5])], 'H')).toBe(false);
 		expect(maySend(h7, [h5], 'H')).toBe(true);
 		expect(maySend(h5, [], 'H')).toBe(true);
+	});
+});
+
+describe('a history written by hand on the server', () => {
+	it('is not a history unless every checkpoint is { device, revision }', () => {
+		expect(isLineage([{ device: 'H', revision: 5 }])).toBe(true);
+		expect(isLineage([])).toBe(true);
+		for (const bad of [
+			[null],
+			[5],
+			['H'],
+			[{ device: 'H' }],
+			[{ device: 1, revision: 2 }],
+			'H',
+			null
+		])
+			expect(isLineage(bad), JSON.stringify(bad)).toBe(false);
 	});
 });

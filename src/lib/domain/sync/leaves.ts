@@ -15,8 +15,22 @@
  * The device sends its copy only when every leaf is contained in it or superseded; it then
  * writes on the winner and removes the other leaves, so the server holds one version again.
  */
+import * as v from 'valibot';
 import type { Checkpoint } from '../answers';
+import { CheckpointSchema } from '../exchange/format';
+import { MAX_LINEAGE } from '../exchange/limits';
 import { relate, type Relation } from '../exchange/lineage';
+
+const LineageSchema = v.pipe(v.array(CheckpointSchema), v.maxLength(MAX_LINEAGE));
+
+/**
+ * Whether a server document's history has the exchange format's shape. It is compared before the
+ * file reader sees the document, so a history written by hand (`[null]`, `[5]`) must be caught
+ * here: the document is then set aside, and the rest of the campaign keeps synchronising.
+ */
+export function isLineage(x: unknown): x is Checkpoint[] {
+	return v.is(LineageSchema, x);
+}
 
 /** A copy as the comparison needs it: its full history (the export's, completed). */
 export interface Copy {
