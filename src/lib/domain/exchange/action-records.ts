@@ -21,7 +21,13 @@ import { compactLineage, effectiveLineage, partialHistory } from './lineage';
 
 /** Why an action of a file is left out of the import, or changed to be imported. */
 export type ActionSetAsideReason =
-	'unknown-campaign' | 'duplicate' | 'history' | 'invalid' | 'too-long' | 'revision';
+	| 'unknown-campaign'
+	| 'other-campaign'
+	| 'duplicate'
+	| 'history'
+	| 'invalid'
+	| 'too-long'
+	| 'revision';
 
 /** An action of the file left out or changed, with what the preview says about it. */
 export interface ActionSetAside {

@@ -15,6 +15,8 @@ export function describeActionSetAside(s: ActionSetAside): string {
 	switch (s.reason) {
 		case 'unknown-campaign':
 			return `${action} renvoie à une démarche absente du fichier et de cet appareil\u202f: elle n’est pas importée.`;
+		case 'other-campaign':
+			return `${action} porte l’identifiant d’une action d’une autre démarche de cet appareil\u202f: elle n’est pas importée, l’action de cet appareil reste où elle est.`;
 		case 'duplicate':
 			return `${action} figure deux fois dans le fichier\u202f: seule la première est prise en compte.`;
 		case 'history':

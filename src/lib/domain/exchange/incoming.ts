@@ -35,6 +35,7 @@ import type {
 export type SetAsideReason =
 	| 'unknown-module'
 	| 'unknown-campaign'
+	| 'other-campaign'
 	| 'empty-campaign'
 	| 'duplicate'
 	| 'history'

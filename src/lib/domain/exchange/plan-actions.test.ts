@@ -198,6 +198,19 @@ describe('bad actions in a file', () => {
 		);
 	});
 
+	it('sets aside an action whose id this device holds in another of its campaigns', () => {
+		const mine = { ...stored(), campaignId: 'autre-demarche' };
+		const campaign = preview(v5).campaigns[0]!.incoming;
+		const plan = preview(v5, {
+			campaigns: [campaign, { ...campaign, id: 'autre-demarche' }],
+			actions: new Map([[ACTION, mine]])
+		});
+		expect(plan.actions.map((a) => a.incoming.id)).toEqual([UNKNOWN]);
+		expect(describeActionSetAside(plan.actionsSetAside[0]!)).toMatch(
+			/porte l’identifiant d’une action d’une autre démarche de cet appareil/
+		);
+	});
+
 	it('exports an action with this device’s changes in its history', () => {
 		const a = { ...stored(), revision: 7 };
 		expect(exportAction(a, ME).lineage).toEqual([

@@ -39,7 +39,7 @@ export function planActions(
 	rejected: readonly RejectedAction[],
 	local: LocalActions,
 	/** The campaign an action joins (counted there), or undefined when there is none. */
-	campaignFor: (campaignId: string) => { actions: number } | undefined,
+	campaignFor: (campaignId: string) => { actions: number; local: unknown } | undefined,
 	facts: ActionFacts
 ): { actions: ActionPlan[]; setAside: ActionSetAside[] } {
 	const setAside: ActionSetAside[] = rejected.map((r) => ({
@@ -70,9 +70,14 @@ export function planActions(
 		}
 		const incoming = incomingAction(a, facts, setAside);
 		if (!incoming) continue;
+		const mine = local.actions.get(a.id);
+		// As for diagnostics (plan.ts): an id this device holds in another known campaign.
+		if (mine && mine.campaignId !== a.campaignId && campaign.local) {
+			setAside.push({ reason: 'other-campaign', ...who });
+			continue;
+		}
 		campaign.actions++;
 		const unknown = unknownParts(incoming);
-		const mine = local.actions.get(a.id);
 		if (!mine) {
 			out.push({ kind: 'added', incoming, unknown });
 			continue;

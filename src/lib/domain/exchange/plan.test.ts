@@ -189,6 +189,22 @@ describe('planImport', () => {
 		const joined = plan(fixture(long), { ...empty, campaigns: [known] });
 		expect(joined.setAside.map((s) => s.field)).toEqual(['note', 'respondentName']);
 	});
+
+	it('sets aside a diagnostic whose id this device holds in another of its campaigns', () => {
+		// A forged (or mistaken) id must not take the diagnostic from the campaign it is in.
+		const device = deviceWith((d) => ({ ...d, campaignId: 'autre-demarche' }));
+		const other = { ...device.campaigns[0]!, id: 'autre-demarche' };
+		const local = { ...device, campaigns: [...device.campaigns, other] };
+		const p = plan(fixture(), local);
+		expect(planCounts(p)).toEqual({ added: 0, updated: 0, skipped: 0, conflict: 0 });
+		expect(p.setAside.map((s) => s.reason)).toEqual(['other-campaign', 'other-campaign']);
+		expect(describeSetAside(p.setAside[0]!, modules)).toMatch(
+			/porte l’identifiant d’un diagnostic d’une autre démarche de cet appareil\u202f: il n’est pas importé/
+		);
+		// Into a campaign this device does not know (attached or new), the id is compared as usual.
+		const unknownCampaign = { ...local, campaigns: [other] };
+		expect(plan(fixture(), unknownCampaign).setAside.map((s) => s.reason)).toEqual([]);
+	});
 });
 
 describe('campaign decisions', () => {

@@ -190,8 +190,15 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 				to: incoming.questionnaireVersion,
 				retired: moved.retired
 			});
-		campaign.diagnostics++;
 		const mine = local.diagnostics.get(d.id);
+		// The device holds this id in another of its campaigns: importing it would take that
+		// diagnostic from its campaign (a forged or mistaken id). An attached campaign (not
+		// known here) may legitimately hold it under another id; a known one never.
+		if (mine && mine.campaignId !== d.campaignId && campaign.local) {
+			setAside.push({ reason: 'other-campaign', ...where });
+			continue;
+		}
+		campaign.diagnostics++;
 		if (!mine) {
 			diagnostics.push({ kind: 'added', incoming });
 			continue;

@@ -25,6 +25,8 @@ export function describeSetAside(s: SetAside, modules: readonly Module[]): strin
 			return `Un diagnostic d’un module inconnu de cette version de Leviers (${quote(s.moduleId)}) n’est pas importé.`;
 		case 'unknown-campaign':
 			return `Un diagnostic${where} renvoie à une démarche absente du fichier et de cet appareil\u202f: il n’est pas importé.`;
+		case 'other-campaign':
+			return `Un diagnostic${where} porte l’identifiant d’un diagnostic d’une autre démarche de cet appareil\u202f: il n’est pas importé, le diagnostic de cet appareil reste où il est.`;
 		case 'empty-campaign':
 			return `Une démarche sans module connu ni diagnostic (${quote(s.campaignId)}) n’est pas importée.`;
 		case 'duplicate':
