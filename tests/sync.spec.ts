@@ -247,3 +247,97 @@ test('hostile documents pushed straight into the server are set aside with a mes
 	await expect(page.getByLabel(/Nom/).first()).toHaveValue('<img src=x onerror=alert(1)>');
 	expect(dialogs).toBe(0);
 });
+
+test('a deletion reaches another device only once its user confirms it, or is kept there', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const { campaignUrl, invitation } = await coordinatorSetsUp(page);
+	const head = await serviceHeadJoins(browser, invitation);
+	const headCampaign = head.url();
+	const titles = ['Créer une ressourcerie', 'Former les agents au réemploi'] as const;
+	const ids: string[] = [];
+	for (const title of titles) {
+		await page.goto(`${campaignUrl}/plan`);
+		await page.getByLabel('Titre de la nouvelle action').fill(title);
+		await page.getByRole('button', { name: 'Nouvelle action' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		ids.push(new URL(page.url()).pathname.split('/').pop()!);
+	}
+	const planRows = (p: Page) =>
+		p.getByRole('table', { name: /Actions du plan/ }).getByRole('rowheader');
+	await head.goto(`${headCampaign}/plan`);
+	await expect(planRows(head)).toHaveCount(2, { timeout: 20_000 });
+
+	// The coordinator deletes both, told that the server loses them too.
+	for (const id of ids) {
+		await page.goto(`${campaignUrl}/plan/${id}`);
+		await page.getByRole('button', { name: 'Supprimer cette action' }).click();
+		await expect(page.getByRole('dialog')).toContainText('aussi supprimée du serveur');
+		await page.getByRole('dialog').getByRole('button', { name: 'Supprimer l’action' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Plan d’action' })).toBeVisible();
+	}
+	await expect
+		.poll(async () => (await admin(`/${database}/action:${ids[0]}`, 'GET')).status, {
+			timeout: 20_000
+		})
+		.toBe(404);
+
+	// The head's device keeps them until its user decides, one by one.
+	await head.goto(`${headCampaign}/synchronisation`);
+	const listed = head.getByRole('region', { name: 'Supprimé sur un autre appareil' });
+	await expect(listed.getByRole('listitem')).toHaveCount(2, { timeout: 20_000 });
+	await head.goto(`${headCampaign}/plan`);
+	await expect(planRows(head)).toHaveCount(2);
+	await head.goto(`${headCampaign}/synchronisation`);
+	const first = listed.getByRole('listitem').filter({ hasText: titles[0] });
+	await first.getByRole('button', { name: 'Supprimer aussi ici' }).click();
+	await expect(head.getByRole('dialog')).toContainText(`L’action «\u202f${titles[0]}\u202f»`);
+	await head.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+	await expect(listed.getByRole('listitem')).toHaveCount(1, { timeout: 20_000 });
+	// A service head keeps the other one on its device only: the server would refuse it from it.
+	await listed
+		.getByRole('listitem')
+		.filter({ hasText: titles[1] })
+		.getByRole('button', { name: 'Garder sur cet appareil' })
+		.click();
+	await expect(listed).toHaveCount(0, { timeout: 20_000 });
+	await expect(
+		head.getByText('Une modification de la démarche ou du plan d’action reste sur cet appareil')
+	).toBeVisible();
+	await head.goto(`${headCampaign}/plan`);
+	await expect(planRows(head)).toHaveText([titles[1]]);
+	await page.goto(`${campaignUrl}/plan`);
+	await expect(page.getByRole('heading', { name: 'Aucune action pour l’instant' })).toBeVisible();
+	await head.context().close();
+});
+
+test('a rename by the coordinator reaches the service head; the head’s plan stays on its device, said so', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { campaignUrl, invitation } = await coordinatorSetsUp(page);
+	const head = await serviceHeadJoins(browser, invitation);
+	const headCampaign = head.url();
+	await page.goto(campaignUrl);
+	await page.getByRole('button', { name: 'Renommer ou changer les modules' }).click();
+	await page.getByLabel('Nom de la collectivité').fill('Communauté d’agglomération renommée');
+	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(
+		head.getByRole('heading', { level: 1, name: 'Communauté d’agglomération renommée' })
+	).toBeVisible({ timeout: 20_000 });
+
+	await head.goto(`${headCampaign}/plan`);
+	await head.getByLabel('Titre de la nouvelle action').fill('Action écrite par le service');
+	await head.getByRole('button', { name: 'Nouvelle action' }).click();
+	await expect(head.getByRole('heading', { level: 1 })).toHaveText('Action écrite par le service');
+	await head.goto(`${headCampaign}/synchronisation`);
+	await expect(
+		head.getByText('Une modification de la démarche ou du plan d’action reste sur cet appareil')
+	).toBeVisible({ timeout: 20_000 });
+	await expect(head.getByText('refusé par le serveur')).toHaveCount(0);
+	await expect(head.getByText(/^Synchronisé à/)).toBeVisible();
+	await head.context().close();
+});

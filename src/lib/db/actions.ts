@@ -7,6 +7,7 @@ import { actionProblems, type PlanAction } from '$lib/domain/plan/action';
 import { carryOver, carryOverCandidates, type ActionContext } from '$lib/domain/plan/plan';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB } from './db';
+import { recordDeletion } from './sync-settings';
 import { nextRevision } from './write-rules';
 
 /** The fields a person edits; the id, campaign, history and dates are the repository's. */
@@ -93,9 +94,18 @@ export class ActionRepository {
 		});
 	}
 
-	/** Deletes an action. */
+	/**
+	 * Deletes an action; in a campaign this device synchronises as its coordinator, the deletion
+	 * is recorded in the same transaction for the server (sync-settings.ts).
+	 */
 	async deleteAction(id: string): Promise<void> {
-		await this.#db.actions.delete(id);
+		const t = this.#db;
+		await t.transaction('rw', t.actions, t.meta, async () => {
+			const action = await t.actions.get(id);
+			if (!action) return;
+			await t.actions.delete(id);
+			await recordDeletion(t, action.campaignId, `action:${id}`);
+		});
 	}
 
 	/**

@@ -18,6 +18,7 @@ import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { applyImportWrites } from './import';
+import { forgetSync } from './sync-settings';
 import { fillingCopy, META, Queries } from './queries';
 import {
 	checkCampaignTexts,
@@ -28,10 +29,7 @@ import {
 	type CampaignInput
 } from './write-rules';
 
-/**
- * The diagnostic a write goes to: an existing one by id, or the one this device fills for a
- * module of a campaign, created by the write itself if there is none yet.
- */
+/** Where a write goes: a diagnostic by id, or the one filled here for a campaign's module. */
 export type DiagnosticRef = string | { campaignId: string; moduleId: ModuleId };
 
 export type { CampaignInput } from './write-rules';
@@ -72,14 +70,15 @@ export class Repository {
 		if (n === 0) throw new RepositoryError('Cette démarche n’existe plus sur cet appareil.');
 	}
 
-	/** Deletes a campaign with its diagnostics, answers and actions, in one transaction. */
+	/** Deletes a campaign with its data and sync settings (none on the server), in one go. */
 	async deleteCampaign(id: string): Promise<void> {
-		const { campaigns, diagnostics, answers, actions } = this.#db;
-		await this.#db.transaction('rw', [campaigns, diagnostics, answers, actions], async () => {
+		const { campaigns, diagnostics, answers, actions, meta } = this.#db;
+		await this.#db.transaction('rw', [campaigns, diagnostics, answers, actions, meta], async () => {
 			const ids = await diagnostics.where('campaignId').equals(id).primaryKeys();
 			await answers.where('diagnosticId').anyOf(ids).delete();
 			await diagnostics.bulkDelete(ids);
 			await Promise.all([campaigns.delete(id), actions.where('campaignId').equals(id).delete()]);
+			await forgetSync(meta, id);
 		});
 	}
 

@@ -25,6 +25,37 @@ export interface SyncSettings {
 
 const PREFIX = 'sync:';
 const keyOf = (campaignId: string) => PREFIX + campaignId;
+/** The documents this device deleted and has not yet deleted in its replica (see below). */
+const deletionsKey = (campaignId: string) => `sync-deleted:${campaignId}`;
+/** A bound on the list: a deletion beyond it stays on the server (nothing is lost). */
+const MAX_DELETIONS = 10_000;
+
+/** Forgets a campaign's settings and recorded deletions, in the caller's transaction. */
+export const forgetSync = (meta: LeviersDB['meta'], campaignId: string) =>
+	meta.bulkDelete([keyOf(campaignId), deletionsKey(campaignId)]);
+
+const isIdList = (x: unknown): x is string[] =>
+	Array.isArray(x) && x.every((y) => typeof y === 'string');
+
+/**
+ * Records, inside the caller's transaction (which must include the meta table), that the user
+ * deleted a document of a campaign this device synchronises as its coordinator, so that the
+ * engine sends the deletion (the user confirmed it, saying so). Nothing is recorded for a
+ * campaign that is not synchronised, or joined as a service head: the server would refuse the
+ * deletion, and the document comes back from it.
+ */
+export async function recordDeletion(
+	db: LeviersDB,
+	campaignId: string,
+	docId: string
+): Promise<void> {
+	const settings = (await db.meta.get(keyOf(campaignId)))?.value;
+	if (!isSettings(settings) || settings.role !== 'coordinator') return;
+	const row = await db.meta.get(deletionsKey(campaignId));
+	const list = isIdList(row?.value) ? row.value : [];
+	if (list.includes(docId) || list.length >= MAX_DELETIONS) return;
+	await db.meta.put({ key: deletionsKey(campaignId), value: [...list, docId] });
+}
 
 function isSettings(x: unknown): x is SyncSettings {
 	if (typeof x !== 'object' || x === null) return false;
@@ -77,7 +108,22 @@ export class SyncSettingsStore {
 
 	/** Forgets the settings (the campaign's data on this device is kept). */
 	async remove(campaignId: string): Promise<void> {
-		await this.#db.meta.delete(keyOf(campaignId));
+		await forgetSync(this.#db.meta, campaignId);
+	}
+
+	/** The documents deleted on this device whose deletion the engine has still to send. */
+	async deletions(campaignId: string): Promise<string[]> {
+		const row = await this.#db.meta.get(deletionsKey(campaignId));
+		return isIdList(row?.value) ? row.value : [];
+	}
+
+	/** Forgets deletions the engine has written to its replica (others recorded since stay). */
+	async forgetDeletions(campaignId: string, done: readonly string[]): Promise<void> {
+		await this.#db.transaction('rw', [this.#db.meta], async () => {
+			const left = (await this.deletions(campaignId)).filter((id) => !done.includes(id));
+			if (left.length) await this.#db.meta.put({ key: deletionsKey(campaignId), value: left });
+			else await this.#db.meta.delete(deletionsKey(campaignId));
+		});
 	}
 }
 

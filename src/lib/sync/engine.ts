@@ -18,36 +18,29 @@ import { db } from '$lib/db/db';
 import { previewImport } from '$lib/db/exchange';
 import { Queries } from '$lib/db/queries';
 import { repository } from '$lib/db/repository';
-import type { SyncSettings } from '$lib/db/sync-settings';
+import { syncSettings, type SyncSettings } from '$lib/db/sync-settings';
+import { actionRepository } from '$lib/db/actions';
+import { syncWrites } from '$lib/db/sync-writes';
 import { StalePreviewError, storageErrorText } from '$lib/db/errors';
 import { modules } from '$lib/domain/content/content';
 import { resolveImport } from '$lib/domain/exchange/resolve';
+import { describeActionSetAside } from '$lib/domain/exchange/action-set-aside-text';
 import { describeSetAside } from '$lib/domain/exchange/set-aside-text';
 import { buildExport } from '$lib/domain/exchange/write';
 import {
 	docsToExportText,
+	parseSyncDocId,
 	toSyncDocs,
 	type SetAsideDoc,
 	type SyncDoc
 } from '$lib/domain/sync/documents';
-import { isLineage, leafToRead, maySend, type Copy } from '$lib/domain/sync/leaves';
+import { copyOf, leafToRead, type Copy } from '$lib/domain/sync/leaves';
+import { leavesOf, outbound } from './outbound';
 import { localReplica, remoteDatabase } from './pouch';
 import { INITIAL_STATE, replicationError, type SyncState } from './state';
 import { followWays } from './ways';
 
 const APP = { name: APP_NAME, version: APP_VERSION };
-
-/** The part of a document that says what a copy holds (its history aside). */
-function copyOf(doc: PouchDoc | SyncDoc): Copy | null {
-	const inner =
-		(doc as { diagnostic?: unknown }).diagnostic ?? (doc as { action?: unknown }).action;
-	if (typeof inner !== 'object' || inner === null) return null;
-	const content: Record<string, unknown> = { ...(inner as Record<string, unknown>) };
-	const { lineage, revision } = content;
-	for (const key of ['lineage', 'revision', 'updatedAt', 'createdAt']) delete content[key];
-	if (!isLineage(lineage) || typeof revision !== 'number') return null;
-	return { lineage, revision, content: JSON.stringify(content) } as Copy;
-}
 
 /** Runs one campaign's synchronisation until stop(). */
 export class CampaignSync {
@@ -59,6 +52,7 @@ export class CampaignSync {
 	#changes: Emitter | null = null;
 	#dexie: Subscription | null = null;
 	#pending = new Set<string>();
+	#keep = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#queue: Promise<void> = Promise.resolve();
 	#stopped = false;
@@ -160,58 +154,43 @@ export class CampaignSync {
 		);
 	}
 
-	/** Every version (leaf) the replica holds of a document, the winner first. */
-	async #leaves(doc: PouchDoc): Promise<PouchDoc[]> {
-		const others = await Promise.all(
-			(doc._conflicts ?? []).map((rev) => this.#local!.get(doc._id, { rev }))
-		);
-		return [doc, ...others];
+	async #pushLocal(): Promise<void> {
+		const campaignId = this.#settings.campaignId;
+		const coordinator = this.#settings.role === 'coordinator';
+		const out = await outbound(this.#local!, await this.#localDocs(), {
+			device: (await repository.deviceId()) ?? '',
+			coordinator,
+			deletions: coordinator ? await syncSettings.deletions(campaignId) : [],
+			keep: this.#keep,
+			modules
+		});
+		const failed = new Set<string>();
+		if (out.writes.length) {
+			const results = await this.#local!.bulkDocs(out.writes);
+			for (const r of results) if ('error' in r) failed.add(r.id);
+			for (const w of out.writes) if (!failed.has(w._id)) this.#pending.add(w._id);
+			for (const w of out.writes) if (!failed.has(w._id)) this.#keep.delete(w._id);
+		}
+		const done = out.deletionsDone.filter((id) => !failed.has(id));
+		if (done.length) await syncSettings.forgetDeletions(campaignId, done);
+		this.#set({ remoteDeletions: out.remoteDeletions, notSent: out.notSent });
 	}
 
-	async #pushLocal(): Promise<void> {
-		const local = this.#local!;
-		const device = await repository.deviceId();
-		const docs = await this.#localDocs();
-		const { rows } = await local.allDocs({
-			keys: docs.map((d) => d._id),
-			include_docs: true,
-			conflicts: true
-		});
-		const writes: PouchDoc[] = [];
-		let remoteDeletions = 0;
-		for (const [i, doc] of docs.entries()) {
-			const row = rows[i]!;
-			if (row.value?.deleted) {
-				remoteDeletions++; // deleted elsewhere: never resurrected, never deleted here silently
-				continue;
-			}
-			if (!row.doc) {
-				writes.push({ ...doc } as unknown as PouchDoc);
-				continue;
-			}
-			if (doc.type === 'campaign') {
-				const theirs = (row.doc as unknown as { campaign: { updatedAt: string } }).campaign;
-				if (
-					JSON.stringify(theirs) !== JSON.stringify(doc.campaign) &&
-					doc.campaign.updatedAt > theirs.updatedAt
-				)
-					writes.push({ ...doc, _rev: row.doc._rev } as unknown as PouchDoc);
-				continue;
-			}
-			const leaves = await this.#leaves(row.doc);
-			const mine = copyOf(doc)!;
-			const copies = leaves.map(copyOf);
-			if (copies.some((c) => c === null)) continue; // a damaged leaf: the user is told in
-			if (!maySend(mine, copies as Copy[], device)) continue;
-			writes.push({ ...doc, _rev: row.doc._rev } as unknown as PouchDoc);
-			for (const leaf of leaves.slice(1))
-				writes.push({ _id: leaf._id, _rev: leaf._rev, _deleted: true });
+	/** Deletes here documents deleted on another device, as the user confirmed. */
+	async applyDeletions(docIds: readonly string[]): Promise<void> {
+		for (const docId of docIds) {
+			if (!this.#state.remoteDeletions.some((d) => d.docId === docId)) continue;
+			const ref = parseSyncDocId(docId);
+			if (ref?.type === 'action') await actionRepository.deleteAction(ref.id);
+			else if (ref?.type === 'diagnostic') await syncWrites.deleteDiagnostic(ref.id);
 		}
-		if (writes.length) {
-			await local.bulkDocs(writes);
-			for (const w of writes) if (!w._deleted) this.#pending.add(w._id);
-		}
-		this.#set({ remoteDeletions });
+		this.#schedule();
+	}
+
+	/** Keeps documents deleted on another device: they are written again over the deletion. */
+	keep(docIds: readonly string[]): void {
+		for (const docId of docIds) this.#keep.add(docId);
+		this.#schedule();
 	}
 
 	/** The exchange file of what the replica holds that this device should compare with. */
@@ -231,7 +210,7 @@ export class CampaignSync {
 				chosen.push(doc);
 				continue;
 			}
-			const leaves = await this.#leaves(doc);
+			const leaves = await leavesOf(local, doc);
 			const copies = leaves.map(copyOf);
 			if (copies.some((c) => c === null)) {
 				chosen.push(...leaves); // the reader sets each aside with its reason
@@ -257,7 +236,15 @@ export class CampaignSync {
 			this.#set({ phase: 'error', error: preview.problem.message });
 			return false;
 		}
-		const plan = preview.plan;
+		// Deleted here while this run compared (read after the preview, as both are written in
+		// one transaction): not added back; the next run sends the deletion.
+		const deleted = new Set(await syncSettings.deletions(this.#settings.campaignId));
+		const plan = {
+			...preview.plan,
+			actions: preview.plan.actions.filter(
+				(a) => a.kind !== 'added' || !deleted.has(`action:${a.incoming.id}`)
+			)
+		};
 		const device = await repository.deviceId();
 		// What an import would do without asking: add, update, create the campaign (joining).
 		const writes = resolveImport(
@@ -266,8 +253,12 @@ export class CampaignSync {
 			{ device, newId: () => crypto.randomUUID(), now: Date.now() }
 		);
 		const { diagnostics, actions, campaigns, extend } = writes;
+		// The campaign deleted on this device meanwhile: nothing comes back from the server.
+		if (!(await syncSettings.of(this.#settings.campaignId))) return true;
 		if (diagnostics.length || actions.length || campaigns.length || extend.length)
 			await repository.applyImport(writes);
+		// A campaign renamed or given a module on another device (an import keeps the device's).
+		for (const c of plan.campaigns) if (c.local) await syncWrites.refreshCampaign(c.incoming);
 		this.#set({
 			conflicts:
 				plan.diagnostics.filter((d) => d.kind === 'conflict').length +
@@ -277,6 +268,10 @@ export class CampaignSync {
 				...plan.setAside.map((s) => ({
 					docId: s.diagnosticId ? `diagnostic:${s.diagnosticId}` : '',
 					reason: describeSetAside(s, modules)
+				})),
+				...plan.actionsSetAside.map((s) => ({
+					docId: s.actionId ? `action:${s.actionId}` : '',
+					reason: describeActionSetAside(s)
 				}))
 			].slice(0, 50)
 		});

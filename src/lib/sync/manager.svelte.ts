@@ -81,6 +81,16 @@ class SyncManager {
 		});
 	}
 
+	/** Deletes on this device documents deleted on another one (the user confirmed). */
+	async applyDeletions(campaignId: string, docIds: readonly string[]): Promise<void> {
+		await this.#running.get(campaignId)?.applyDeletions(docIds);
+	}
+
+	/** Keeps documents deleted on another device: they go back to the server. */
+	keep(campaignId: string, docIds: readonly string[]): void {
+		this.#running.get(campaignId)?.keep(docIds);
+	}
+
 	/** The exchange file of what the server holds for a campaign (for the conflicts preview). */
 	async inboundText(campaignId: string): Promise<string | null> {
 		const engine = this.#running.get(campaignId);

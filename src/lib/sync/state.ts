@@ -4,6 +4,12 @@
  */
 import type { SetAsideDoc } from '$lib/domain/sync/documents';
 
+/** A document deleted on another device, with what it is in French. */
+export interface RemoteDeletion {
+	docId: string;
+	label: string;
+}
+
 export interface SyncState {
 	phase: 'off' | 'starting' | 'active' | 'synced' | 'waiting-network' | 'error';
 	/** When the last exchange with the server ended with nothing left to send. */
@@ -13,7 +19,12 @@ export interface SyncState {
 	/** Diagnostics and actions changed both here and elsewhere: the user decides. */
 	conflicts: number;
 	/** Documents deleted on another device that this device still holds (never deleted silently). */
-	remoteDeletions: number;
+	remoteDeletions: RemoteDeletion[];
+	/**
+	 * Changes of this device the server would refuse from it (a service head's change of the
+	 * campaign or of the plan): kept here, not sent.
+	 */
+	notSent: number;
 	/** Documents from the server that could not be read. */
 	setAside: SetAsideDoc[];
 	/** Documents the server refused (rights, shape). */
@@ -27,7 +38,8 @@ export const INITIAL_STATE: SyncState = {
 	lastSyncedAt: null,
 	pending: 0,
 	conflicts: 0,
-	remoteDeletions: 0,
+	remoteDeletions: [],
+	notSent: 0,
 	setAside: [],
 	refused: [],
 	error: null

@@ -65,6 +65,19 @@ export function parseSyncDocId(docId: string): { type: SyncDocType; id: string }
 	return m ? { type: m[1] as SyncDocType, id: m[2]! } : null;
 }
 
+/** What a document is, in French, for a list (« L’action « … » », « Le diagnostic Déchets »). */
+export function describeDoc(
+	doc: SyncDoc,
+	modules: readonly { id: string; shortTitle: string }[]
+): string {
+	const quote = (s: string) => `«\u202f${s.slice(0, 80)}\u202f»`;
+	if (doc.type === 'action') return `L’action ${quote(doc.action.title)}`;
+	if (doc.type === 'campaign')
+		return `La démarche ${quote(`${doc.campaign.authority} — ${doc.campaign.label}`)}`;
+	const module = modules.find((m) => m.id === doc.module);
+	return `Le diagnostic ${quote(module?.shortTitle ?? doc.module)}`;
+}
+
 /** The documents of a campaign's export (its campaign, diagnostics and actions). */
 export function toSyncDocs(file: ExportFile): SyncDoc[] {
 	return [

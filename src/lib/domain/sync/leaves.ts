@@ -77,3 +77,15 @@ export function maySend(local: Copy, leaves: readonly Copy[], device: string): b
 	if (relations.every((r) => r === 'same')) return false; // nothing to send
 	return relations.every((r) => r === 'same' || r === 'older' || r === 'superseded');
 }
+
+/** The part of a document that says what a copy holds (its history aside). */
+export function copyOf(doc: object): Copy | null {
+	const inner =
+		(doc as { diagnostic?: unknown }).diagnostic ?? (doc as { action?: unknown }).action;
+	if (typeof inner !== 'object' || inner === null) return null;
+	const content: Record<string, unknown> = { ...(inner as Record<string, unknown>) };
+	const { lineage, revision } = content;
+	for (const key of ['lineage', 'revision', 'updatedAt', 'createdAt']) delete content[key];
+	if (!isLineage(lineage) || typeof revision !== 'number') return null;
+	return { lineage, revision, content: JSON.stringify(content) } as Copy;
+}

@@ -1,0 +1,115 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newAction } from '$lib/domain/plan/plan';
+import { ActionRepository } from './actions';
+import { LeviersDB } from './db';
+import { Repository } from './repository';
+import { SyncSettingsStore, type SyncSettings } from './sync-settings';
+import { SyncWrites } from './sync-writes';
+
+let db: LeviersDB;
+let repo: Repository;
+let plan: ActionRepository;
+let settings: SyncSettingsStore;
+let writes: SyncWrites;
+let clock = 1_000;
+
+beforeEach(() => {
+	db = new LeviersDB('test', { indexedDB: new IDBFactory(), IDBKeyRange });
+	let n = 0;
+	const now = () => ++clock;
+	const newId = () => `id-${++n}`;
+	repo = new Repository(db, now, newId);
+	plan = new ActionRepository(db, now, newId);
+	settings = new SyncSettingsStore(db);
+	writes = new SyncWrites(db);
+});
+afterEach(() => db.close());
+
+async function synced(role: SyncSettings['role']) {
+	const c = await repo.createCampaign({
+		authority: 'CC exemple',
+		label: 'Diagnostic 2026',
+		modules: ['dechets']
+	});
+	await settings.save({
+		campaignId: c.id,
+		server: 'https://couch.example.fr',
+		database: 'leviers',
+		username: 'marie',
+		password: 'secret',
+		role,
+		paused: false,
+		createdAt: 1
+	});
+	return c;
+}
+
+describe('deletions on a synchronised campaign', () => {
+	it('records an action deleted by the coordinator, in the deletion’s transaction', async () => {
+		const c = await synced('coordinator');
+		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));
+		const b = await plan.addAction(newAction('Former les agents', plan.context(c.id)));
+		await plan.deleteAction(a.id);
+		await plan.deleteAction(b.id);
+		await plan.deleteAction(b.id); // twice: recorded once
+		expect(await settings.deletions(c.id)).toEqual([`action:${a.id}`, `action:${b.id}`]);
+		await settings.forgetDeletions(c.id, [`action:${a.id}`]);
+		expect(await settings.deletions(c.id)).toEqual([`action:${b.id}`]);
+	});
+
+	it('records nothing for a service head (the server would refuse) nor without sync', async () => {
+		const c = await synced('service');
+		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));
+		await plan.deleteAction(a.id);
+		expect(await plan.getAction(a.id)).toBeUndefined();
+		expect(await settings.deletions(c.id)).toEqual([]);
+		await settings.remove(c.id);
+		const other = await plan.addAction(newAction('Former les agents', plan.context(c.id)));
+		await plan.deleteAction(other.id);
+		expect(await settings.deletions(c.id)).toEqual([]);
+	});
+
+	it('forgets the settings and deletions with the campaign, so that sync brings nothing back', async () => {
+		const c = await synced('coordinator');
+		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));
+		await plan.deleteAction(a.id);
+		await repo.deleteCampaign(c.id);
+		expect(await settings.of(c.id)).toBeNull();
+		expect(await settings.deletions(c.id)).toEqual([]);
+		expect(await db.meta.count()).toBe(0);
+	});
+
+	it('deletes one diagnostic with its answers and nothing else', async () => {
+		const c = await synced('coordinator');
+		const d = await repo.openDiagnostic(c.id, 'dechets');
+		await repo.saveAnswer(d.id, 'dec-01', 2);
+		expect(await db.answers.count()).toBe(1);
+		await writes.deleteDiagnostic(d.id);
+		expect(await db.diagnostics.count()).toBe(0);
+		expect(await db.answers.count()).toBe(0);
+		expect(await db.campaigns.count()).toBe(1);
+	});
+});
+
+describe('a campaign changed on another device', () => {
+	it('takes the newer name and modules, keeps its own when it changed later', async () => {
+		const c = await synced('service');
+		const newer = {
+			...c,
+			authority: 'CC renommée',
+			modules: ['dechets', 'cantines'] as const,
+			updatedAt: c.updatedAt + 10
+		};
+		expect(await writes.refreshCampaign({ ...newer, modules: [...newer.modules] })).toBe(true);
+		expect(await db.campaigns.get(c.id)).toMatchObject({
+			authority: 'CC renommée',
+			modules: ['dechets', 'cantines'],
+			updatedAt: c.updatedAt + 10,
+			createdAt: c.createdAt
+		});
+		const older = { ...c, authority: 'Ancien nom', updatedAt: c.updatedAt + 5 };
+		expect(await writes.refreshCampaign(older)).toBe(false);
+		expect((await db.campaigns.get(c.id))?.authority).toBe('CC renommée');
+	});
+});
