@@ -3,13 +3,12 @@
  * on the device holds the campaign's documents (documents.ts) and replicates both ways with the
  * server, live, resuming by itself after a network cut.
  *
- * - Out: when the campaign changes in Dexie, its export is cut into documents and each one the
- *   device may send (leaves.ts: every server version is contained in it) is written to the
- *   replica, on the winner, the other leaves removed.
+ * - Out (outbound.ts): when the campaign changes in Dexie, its export is cut into documents and
+ *   each one the device may send is written to the replica; confirmed deletions too.
  * - In: when the replica changes, the version of each document to compare (leaves.ts) is put in
  *   an exchange file and previewed exactly like an imported file; what an import would add or
  *   update without a question is applied, conflicts wait for the user (import page), nothing is
- *   overwritten and nothing is deleted.
+ *   overwritten, and a deletion from elsewhere waits for the user's confirmation.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import type { Database, Emitter, PouchDoc } from 'pouchdb-core';
