@@ -45,6 +45,17 @@ describe('partial copies', () => {
 });
 
 describe('relate', () => {
+	it('a file claiming a later state of this device than its copy is diverged', () => {
+		const mine = [c('A', 5), c('B', 6)];
+		const forged = [c('A', 5), c('B', 900_000)];
+		expect(relate(mine, forged)).toBe('newer');
+		expect(relate(mine, forged, { device: 'B', revision: 6 })).toBe('diverged');
+		expect(relate(mine, forged, { device: 'A', revision: 6 })).toBe('newer');
+		expect(relate(mine, [c('A', 5), c('B', 6), c('C', 7)], { device: 'B', revision: 6 })).toBe(
+			'newer'
+		);
+	});
+
 	it('the same history is the same copy', () => {
 		expect(relate([c('A', 5)], [c('A', 5)])).toBe('same');
 	});

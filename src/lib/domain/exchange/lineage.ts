@@ -123,8 +123,22 @@ export function isAncestor(a: readonly Checkpoint[], b: readonly Checkpoint[]): 
 	return next !== undefined && next.device === a[n]!.device && next.revision >= a[n]!.revision;
 }
 
-/** How the file's copy (history `file`) relates to the device's copy (history `local`). */
-export function relate(local: readonly Checkpoint[], file: readonly Checkpoint[]): Relation {
+/**
+ * How the file's copy (history `file`) relates to the device's copy (history `local`).
+ *
+ * `own` is this device and its copy's revision: only this device makes its own states, and its
+ * revisions only grow, so a file claiming a state of this device beyond its copy's was forged
+ * (any member of a synchronised campaign can read this device's id in the histories) or this
+ * device was put back to an older state. Either way the file is not newer without a question:
+ * diverged, the user decides.
+ */
+export function relate(
+	local: readonly Checkpoint[],
+	file: readonly Checkpoint[],
+	own?: { device: string; revision: number }
+): Relation {
+	if (own && file.some((c) => c.device === own.device && c.revision > own.revision))
+		return 'diverged';
 	const down = isAncestor(local, file);
 	const up = isAncestor(file, local);
 	if (down && up) return 'same';

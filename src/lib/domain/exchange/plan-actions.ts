@@ -90,7 +90,10 @@ export function planActions(
 		// a partial checkpoint it has not edited since.
 		const compared = comparedLineage(mine.lineage ?? [], mine.revision, local.device);
 		const theirs = a.revision <= SANE_REVISION ? compactLineage(a.lineage) : incoming.lineage;
-		const relation = relate(compared.lineage, theirs ?? []);
+		const relation = relate(compared.lineage, theirs ?? [], {
+			device: local.device,
+			revision: mine.revision
+		});
 		if (relation === 'newer' || (relation === 'same' && compared.partial))
 			out.push({ kind: 'updated', incoming, local: mine, unknown });
 		else if (relation === 'older')

@@ -213,7 +213,10 @@ export function planImport(file: ExportFile, local: LocalState, options: PlanOpt
 		// or cut the same way, is newer). A history restarted at the bound relates to nothing.
 		const compared = comparedLineage(mine.lineage ?? [], mine.revision, device);
 		const theirs = d.revision <= SANE_REVISION ? compactLineage(d.lineage) : incoming.lineage;
-		const relation = relate(compared.lineage, theirs ?? []);
+		const relation = relate(compared.lineage, theirs ?? [], {
+			device: device,
+			revision: mine.revision
+		});
 		if (relation === 'newer' || (relation === 'same' && compared.partial))
 			diagnostics.push({ kind: 'updated', incoming, local: mine });
 		else if (relation === 'older')

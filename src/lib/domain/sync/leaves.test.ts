@@ -42,6 +42,16 @@ describe('leaves of a replicated document', () => {
 		expect(leafRelation(c6, h9, 'C')).toBe('diverged');
 	});
 
+	it('a leaf claiming a later state of this very device is a conflict, never an update', () => {
+		// Any member can read C's id in the histories and forge C at a huge revision (red-team).
+		const forged = copy('forged', ['H', 5], ['C', 1_000_000]);
+		expect(leafRelation(c6, forged, 'C')).toBe('diverged');
+		expect(leafToRead(c6, [forged], 'C')).toBe(0);
+		expect(maySend(c6, [forged], 'C')).toBe(false);
+		// On another device the same leaf is an ordinary continuation of C's state.
+		expect(leafRelation(c6, forged, 'H')).toBe('newer');
+	});
+
 	it('nothing to send when the server holds the same content', () => {
 		expect(maySend(h5, [copy('h5', ['H', 5])], 'H')).toBe(false);
 		expect(maySend(h7, [h5], 'H')).toBe(true);

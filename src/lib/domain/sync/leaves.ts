@@ -48,7 +48,7 @@ export function leafRelation(local: Copy | null, leaf: Copy, device: string): Le
 	if (leaf.content === local.content) return 'same';
 	const last = leaf.lineage.at(-1);
 	if (last && last.device === device && last.revision <= local.revision) return 'superseded';
-	return relate(local.lineage, leaf.lineage);
+	return relate(local.lineage, leaf.lineage, { device, revision: local.revision });
 }
 
 /**
