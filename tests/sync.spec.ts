@@ -339,5 +339,28 @@ test('a rename by the coordinator reaches the service head; the head’s plan st
 	).toBeVisible({ timeout: 20_000 });
 	await expect(head.getByText('refusé par le serveur')).toHaveCount(0);
 	await expect(head.getByText(/^Synchronisé à/)).toBeVisible();
+
+	// Deleting the campaign from the head's device deletes its replica there too, stops its
+	// synchronisation (it does not come back), and deletes nothing on the server.
+	const campaignId = new URL(headCampaign).pathname.split('/').pop()!;
+	const replicas = () =>
+		head.evaluate(async (id) => {
+			const all = await indexedDB.databases();
+			return all.filter((d) => d.name?.includes(`leviers-sync-${id}`)).length;
+		}, campaignId);
+	expect(await replicas()).toBeGreaterThan(0);
+	await head.goto(headCampaign);
+	await head.getByRole('button', { name: 'Supprimer la démarche' }).click();
+	await head
+		.getByRole('dialog')
+		.getByRole('button', { name: /Supprimer/ })
+		.click();
+	await expect(head.getByRole('heading', { level: 1, name: 'Leviers' })).toBeVisible();
+	await expect.poll(replicas, { timeout: 10_000 }).toBe(0);
+	await head.waitForTimeout(1500);
+	await head.reload();
+	await expect(head.getByText('Communauté d’agglomération renommée')).toHaveCount(0);
+	const r = await admin(`/${database}/campaign:${campaignId}`, 'GET');
+	expect(r.status).toBe(200);
 	await head.context().close();
 });

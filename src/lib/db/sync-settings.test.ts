@@ -58,6 +58,23 @@ describe('deletions on a synchronised campaign', () => {
 		expect(await settings.deletions(c.id)).toEqual([`action:${b.id}`]);
 	});
 
+	it('keeps deletions not sent yet when synchronisation stops, to send them if it starts again', async () => {
+		const c = await synced('coordinator');
+		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));
+		await plan.deleteAction(a.id);
+		await settings.remove(c.id);
+		expect(await settings.of(c.id)).toBeNull();
+		expect(await settings.deletions(c.id)).toEqual([`action:${a.id}`]);
+	});
+
+	it('deletes an action deleted elsewhere without recording a deletion to send', async () => {
+		const c = await synced('coordinator');
+		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));
+		await writes.deleteAction(a.id);
+		expect(await plan.getAction(a.id)).toBeUndefined();
+		expect(await settings.deletions(c.id)).toEqual([]);
+	});
+
 	it('records nothing for a service head (the server would refuse) nor without sync', async () => {
 		const c = await synced('service');
 		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));
@@ -66,11 +83,12 @@ describe('deletions on a synchronised campaign', () => {
 		expect(await settings.deletions(c.id)).toEqual([]);
 		await settings.remove(c.id);
 		const other = await plan.addAction(newAction('Former les agents', plan.context(c.id)));
+		// (no settings left: nothing recorded)
 		await plan.deleteAction(other.id);
 		expect(await settings.deletions(c.id)).toEqual([]);
 	});
 
-	it('forgets the settings and deletions with the campaign, so that sync brings nothing back', async () => {
+	it('forgets the settings and recorded deletions with the campaign, in its transaction', async () => {
 		const c = await synced('coordinator');
 		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));
 		await plan.deleteAction(a.id);
@@ -101,7 +119,9 @@ describe('a campaign changed on another device', () => {
 			modules: ['dechets', 'cantines'] as const,
 			updatedAt: c.updatedAt + 10
 		};
-		expect(await writes.refreshCampaign({ ...newer, modules: [...newer.modules] })).toBe(true);
+		expect(
+			await writes.refreshCampaign({ ...newer, modules: [...newer.modules] }, c.updatedAt)
+		).toBe(true);
 		expect(await db.campaigns.get(c.id)).toMatchObject({
 			authority: 'CC renommée',
 			modules: ['dechets', 'cantines'],
@@ -109,7 +129,12 @@ describe('a campaign changed on another device', () => {
 			createdAt: c.createdAt
 		});
 		const older = { ...c, authority: 'Ancien nom', updatedAt: c.updatedAt + 5 };
-		expect(await writes.refreshCampaign(older)).toBe(false);
+		expect(await writes.refreshCampaign(older, c.updatedAt)).toBe(false);
+		expect((await db.campaigns.get(c.id))?.authority).toBe('CC renommée');
+		// A copy dated a day ahead of this device's clock (a wrong clock, a forged date) is not
+		// taken: it would revert every rename made here.
+		const ahead = { ...c, authority: 'Venue du futur', updatedAt: c.updatedAt + 86_400_000 };
+		expect(await writes.refreshCampaign(ahead, c.updatedAt + 20)).toBe(false);
 		expect((await db.campaigns.get(c.id))?.authority).toBe('CC renommée');
 	});
 });

@@ -27,7 +27,7 @@ const PREFIX = 'sync:';
 const keyOf = (campaignId: string) => PREFIX + campaignId;
 /** The documents this device deleted and has not yet deleted in its replica (see below). */
 const deletionsKey = (campaignId: string) => `sync-deleted:${campaignId}`;
-/** A bound on the list: a deletion beyond it stays on the server (nothing is lost). */
+/** A bound on the list: a deletion beyond it is not sent (the action comes back from the server). */
 const MAX_DELETIONS = 10_000;
 
 /** Forgets a campaign's settings and recorded deletions, in the caller's transaction. */
@@ -106,9 +106,12 @@ export class SyncSettingsStore {
 		});
 	}
 
-	/** Forgets the settings (the campaign's data on this device is kept). */
+	/**
+	 * Forgets the settings (the campaign's data on this device is kept). Deletions not sent yet
+	 * are kept too: synchronised again, the device sends them rather than take the documents back.
+	 */
 	async remove(campaignId: string): Promise<void> {
-		await forgetSync(this.#db.meta, campaignId);
+		await this.#db.meta.delete(keyOf(campaignId));
 	}
 
 	/** The documents deleted on this device whose deletion the engine has still to send. */

@@ -6,10 +6,21 @@ import type { Campaign } from '$lib/domain/answers';
 import { db as defaultDb, type LeviersDB } from './db';
 import { checkCampaignTexts } from './write-rules';
 
+/**
+ * A campaign copy dated later than this past the device's clock is not taken as newer: a clock
+ * far ahead (or a forged date) would otherwise revert every rename made here, silently.
+ */
+export const CLOCK_MARGIN = 5 * 60_000;
+
 export class SyncWrites {
 	readonly #db: LeviersDB;
 	constructor(db: LeviersDB) {
 		this.#db = db;
+	}
+
+	/** Deletes one action (nothing recorded to send: the deletion came from the server). */
+	async deleteAction(id: string): Promise<void> {
+		await this.#db.actions.delete(id);
 	}
 
 	/** Deletes one diagnostic with its answers, in one transaction. */
@@ -25,9 +36,10 @@ export class SyncWrites {
 	 * Takes the name, label and modules of a campaign from the server when its copy is newer
 	 * (the coordinator renamed it or added a module; an import keeps the device's). The copy's
 	 * date is kept, so that this device does not send it back; a campaign changed here since is
-	 * left alone. True when the campaign changed.
+	 * left alone, and so is a copy dated in the future (CLOCK_MARGIN). True when it changed.
 	 */
-	async refreshCampaign(from: Campaign): Promise<boolean> {
+	async refreshCampaign(from: Campaign, now: number): Promise<boolean> {
+		if (from.updatedAt > now + CLOCK_MARGIN) return false;
 		checkCampaignTexts(from);
 		return this.#db.transaction('rw', this.#db.campaigns, async () => {
 			const mine = await this.#db.campaigns.get(from.id);

@@ -18,7 +18,6 @@ import { previewImport } from '$lib/db/exchange';
 import { Queries } from '$lib/db/queries';
 import { repository } from '$lib/db/repository';
 import { syncSettings, type SyncSettings } from '$lib/db/sync-settings';
-import { actionRepository } from '$lib/db/actions';
 import { syncWrites } from '$lib/db/sync-writes';
 import { StalePreviewError, storageErrorText } from '$lib/db/errors';
 import { modules } from '$lib/domain/content/content';
@@ -36,7 +35,7 @@ import {
 import { copyOf, leafToRead, type Copy } from '$lib/domain/sync/leaves';
 import { leavesOf, outbound } from './outbound';
 import { localReplica, remoteDatabase } from './pouch';
-import { INITIAL_STATE, replicationError, type SyncState } from './state';
+import { INITIAL_STATE, replicationError, withRefused, type SyncState } from './state';
 import { followWays } from './ways';
 
 const APP = { name: APP_NAME, version: APP_VERSION };
@@ -106,15 +105,9 @@ export class CampaignSync {
 					for (const d of info.change.docs) this.#pending.delete(d._id);
 				this.#set({});
 			})
-			.on('denied', (e: { doc?: { id?: string } }) => {
-				const docId = String(e?.doc?.id ?? '').slice(0, 120);
-				this.#set({
-					refused: [
-						...this.#state.refused.filter((r) => r.docId !== docId),
-						{ docId, reason: 'refusé par le serveur (droits ou forme du document).' }
-					].slice(-50)
-				});
-			})
+			.on('denied', (e: { doc?: { id?: unknown } }) =>
+				this.#set(withRefused(this.#state, e?.doc?.id))
+			)
 			.on('error', (err: unknown) => this.#set(replicationError(err)));
 	}
 
@@ -156,10 +149,13 @@ export class CampaignSync {
 	async #pushLocal(): Promise<void> {
 		const campaignId = this.#settings.campaignId;
 		const coordinator = this.#settings.role === 'coordinator';
+		// The deletions first: one confirmed after this read is in neither list, and waits for
+		// the next run; read after the campaign, it would look like a document brought back.
+		const deletions = coordinator ? await syncSettings.deletions(campaignId) : [];
 		const out = await outbound(this.#local!, await this.#localDocs(), {
 			device: (await repository.deviceId()) ?? '',
 			coordinator,
-			deletions: coordinator ? await syncSettings.deletions(campaignId) : [],
+			deletions,
 			keep: this.#keep,
 			modules
 		});
@@ -175,14 +171,24 @@ export class CampaignSync {
 		this.#set({ remoteDeletions: out.remoteDeletions, notSent: out.notSent });
 	}
 
-	/** Deletes here documents deleted on another device, as the user confirmed. */
+	/**
+	 * Deletes here documents deleted on another device, as the user confirmed; between two runs,
+	 * and only those still deleted in the replica (one kept on a third device meanwhile is not).
+	 * Nothing is recorded to send: the deletion came from the server.
+	 */
 	async applyDeletions(docIds: readonly string[]): Promise<void> {
-		for (const docId of docIds) {
-			if (!this.#state.remoteDeletions.some((d) => d.docId === docId)) continue;
-			const ref = parseSyncDocId(docId);
-			if (ref?.type === 'action') await actionRepository.deleteAction(ref.id);
-			else if (ref?.type === 'diagnostic') await syncWrites.deleteDiagnostic(ref.id);
-		}
+		const apply = async () => {
+			const { rows } = await this.#local!.allDocs({ keys: [...docIds] });
+			for (const [i, docId] of docIds.entries()) {
+				if (!rows[i]?.value?.deleted) continue;
+				const ref = parseSyncDocId(docId);
+				if (ref?.type === 'action') await syncWrites.deleteAction(ref.id);
+				else if (ref?.type === 'diagnostic') await syncWrites.deleteDiagnostic(ref.id);
+			}
+		};
+		const next = this.#queue.then(apply);
+		this.#queue = next.catch(() => {});
+		await next;
 		this.#schedule();
 	}
 
@@ -257,7 +263,8 @@ export class CampaignSync {
 		if (diagnostics.length || actions.length || campaigns.length || extend.length)
 			await repository.applyImport(writes);
 		// A campaign renamed or given a module on another device (an import keeps the device's).
-		for (const c of plan.campaigns) if (c.local) await syncWrites.refreshCampaign(c.incoming);
+		for (const c of plan.campaigns)
+			if (c.local) await syncWrites.refreshCampaign(c.incoming, Date.now());
 		this.#set({
 			conflicts:
 				plan.diagnostics.filter((d) => d.kind === 'conflict').length +

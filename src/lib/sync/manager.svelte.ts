@@ -81,6 +81,21 @@ class SyncManager {
 		});
 	}
 
+	/**
+	 * After a synchronised campaign was deleted from the device: stops its engine and deletes its
+	 * replica (a copy of the campaign's documents in IndexedDB). Nothing is deleted on the server.
+	 */
+	forget(campaignId: string): Promise<void> {
+		return this.#serial(async () => {
+			await this.#running.get(campaignId)?.stop();
+			this.#running.delete(campaignId);
+			this.states.delete(campaignId);
+			setFlag((await syncSettings.all()).length > 0);
+			const { localReplica } = await import('./pouch');
+			await localReplica(campaignId).destroy();
+		});
+	}
+
 	/** Deletes on this device documents deleted on another one (the user confirmed). */
 	async applyDeletions(campaignId: string, docIds: readonly string[]): Promise<void> {
 		await this.#running.get(campaignId)?.applyDeletions(docIds);

@@ -19,6 +19,7 @@ const open = () =>
 afterEach(() => replica?.destroy());
 
 const ME = 'mon-poste';
+const NOW = Date.UTC(2026, 11, 4, 12);
 const lineage = (revision: number) => [{ device: ME, revision }];
 
 function actionDoc(id: string, title: string, revision: number): SyncDoc {
@@ -109,6 +110,21 @@ describe('what a device writes to its replica', () => {
 			['diagnostic:d1', false],
 			['diagnostic:d1', true]
 		]);
+	});
+
+	it('sends its campaign only when newer than the server’s', async () => {
+		open();
+		const campaign = (label: string, updatedAt: number) =>
+			({
+				_id: 'campaign:c1',
+				type: 'campaign',
+				format: 5,
+				campaign: { id: 'c1', label, updatedAt: new Date(updatedAt).toISOString() }
+			}) as unknown as SyncDoc;
+		await replica.bulkDocs([campaign('Sur le serveur', NOW - 1000) as unknown as PouchDoc]);
+		expect((await outbound(replica, [campaign('Ici', NOW - 2000)], context())).writes).toEqual([]);
+		const newer = await outbound(replica, [campaign('Ici', NOW - 500)], context());
+		expect(newer.writes.map((w) => w._id)).toEqual(['campaign:c1']);
 	});
 
 	it('sends a recorded deletion as the removal of every leaf', async () => {

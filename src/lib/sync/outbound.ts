@@ -60,7 +60,8 @@ export async function outbound(
 		conflicts: true
 	});
 	const out: Outbound = { writes: [], deletionsDone: [], remoteDeletions: [], notSent: 0 };
-	// A document deleted here then brought back (kept on another device): nothing to delete.
+	// Deleted here, and here again since (the deletions are read before the campaign): an
+	// import brought it back. Nothing to delete.
 	out.deletionsDone.push(...context.deletions.filter((id) => mineIds.has(id)));
 	const send = (doc: SyncDoc, rev?: string) => {
 		if (context.coordinator || doc.type === 'diagnostic')
@@ -80,6 +81,9 @@ export async function outbound(
 		}
 		if (doc.type === 'campaign') {
 			const theirs = (row.doc as unknown as { campaign: { updatedAt: string } }).campaign;
+			// Only a newer copy: a device whose clock is behind must not revert the server's. One
+			// dated in the future is not taken either (sync-writes.ts): the name changed here
+			// then stays here until that date (a known limit: the campaign has no history).
 			if (
 				JSON.stringify(theirs) !== JSON.stringify(doc.campaign) &&
 				doc.campaign.updatedAt > theirs.updatedAt

@@ -45,6 +45,17 @@ export const INITIAL_STATE: SyncState = {
 	error: null
 };
 
+/** The state once the server refused a document (rights, shape): listed, the last 50. */
+export function withRefused(s: SyncState, id: unknown): Partial<SyncState> {
+	const docId = String(id ?? '').slice(0, 120);
+	return {
+		refused: [
+			...s.refused.filter((r) => r.docId !== docId),
+			{ docId, reason: 'refusé par le serveur (droits ou forme du document).' }
+		].slice(-50)
+	};
+}
+
 /** The state after a replication error, in French. */
 export function replicationError(err: unknown): Partial<SyncState> {
 	const status = (err as { status?: unknown } | null)?.status;
