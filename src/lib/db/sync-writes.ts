@@ -41,11 +41,16 @@ export class SyncWrites {
 	async refreshCampaign(from: Campaign, now: number): Promise<boolean> {
 		if (from.updatedAt > now + CLOCK_MARGIN) return false;
 		checkCampaignTexts(from);
-		return this.#db.transaction('rw', this.#db.campaigns, async () => {
-			const mine = await this.#db.campaigns.get(from.id);
+		const { campaigns, diagnostics } = this.#db;
+		return this.#db.transaction('rw', campaigns, diagnostics, async () => {
+			const mine = await campaigns.get(from.id);
 			if (!mine || mine.updatedAt >= from.updatedAt) return false;
-			const { authority, label, modules, updatedAt } = from;
-			await this.#db.campaigns.put({ ...mine, authority, label, modules, updatedAt });
+			// A module whose diagnostic is held here stays listed (else its answers are hidden).
+			const held = await diagnostics.where('campaignId').equals(from.id).toArray();
+			const modules = [...from.modules];
+			for (const d of held) if (!modules.includes(d.moduleId)) modules.push(d.moduleId);
+			const { authority, label, updatedAt } = from;
+			await campaigns.put({ ...mine, authority, label, modules, updatedAt });
 			return true;
 		});
 	}

@@ -137,24 +137,24 @@ export class CampaignSync {
 	/** The campaign as this device holds it, as documents. */
 	async #localDocs(): Promise<SyncDoc[]> {
 		const device = await repository.deviceId();
-		const data = await new Queries(db).exportData({
-			scope: 'campaign',
-			campaignId: this.#settings.campaignId
-		});
+		const { campaignId } = this.#settings;
+		const data = await new Queries(db).exportData({ scope: 'campaign', campaignId });
 		return toSyncDocs(
 			buildExport({ scope: 'campaign', ...data, device, app: APP, now: Date.now() })
 		);
 	}
 
+	/** Deletions recorded here to send: a coordinator's only (a service head sends none). */
+	#deletions = async () =>
+		this.#settings.role === 'coordinator' ? syncSettings.deletions(this.#settings.campaignId) : [];
+
 	async #pushLocal(): Promise<void> {
-		const campaignId = this.#settings.campaignId;
-		const coordinator = this.#settings.role === 'coordinator';
 		// The deletions first: one confirmed after this read is in neither list, and waits for
 		// the next run; read after the campaign, it would look like a document brought back.
-		const deletions = coordinator ? await syncSettings.deletions(campaignId) : [];
+		const deletions = await this.#deletions();
 		const out = await outbound(this.#local!, await this.#localDocs(), {
 			device: (await repository.deviceId()) ?? '',
-			coordinator,
+			coordinator: this.#settings.role === 'coordinator',
 			deletions,
 			keep: this.#keep,
 			modules
@@ -163,11 +163,12 @@ export class CampaignSync {
 		if (out.writes.length) {
 			const results = await this.#local!.bulkDocs(out.writes);
 			for (const r of results) if ('error' in r) failed.add(r.id);
-			for (const w of out.writes) if (!failed.has(w._id)) this.#pending.add(w._id);
-			for (const w of out.writes) if (!failed.has(w._id)) this.#keep.delete(w._id);
+			const written = out.writes.map((w) => w._id).filter((id) => !failed.has(id));
+			written.forEach((id) => this.#pending.add(id));
+			written.forEach((id) => this.#keep.delete(id));
 		}
 		const done = out.deletionsDone.filter((id) => !failed.has(id));
-		if (done.length) await syncSettings.forgetDeletions(campaignId, done);
+		if (done.length) await syncSettings.forgetDeletions(this.#settings.campaignId, done);
 		this.#set({ remoteDeletions: out.remoteDeletions, notSent: out.notSent });
 	}
 
@@ -243,7 +244,7 @@ export class CampaignSync {
 		}
 		// Deleted here while this run compared (read after the preview, as both are written in
 		// one transaction): not added back; the next run sends the deletion.
-		const deleted = new Set(await syncSettings.deletions(this.#settings.campaignId));
+		const deleted = new Set(await this.#deletions());
 		const plan = {
 			...preview.plan,
 			actions: preview.plan.actions.filter(

@@ -201,42 +201,26 @@ describe('planImport', () => {
 		expect(describeSetAside(p.setAside[0]!, modules)).toMatch(
 			/porte l’identifiant d’un diagnostic d’une autre démarche de cet appareil\u202f: il n’est pas importé/
 		);
-		// Into a campaign this device does not know, the target is decided later (create or
-		// attach): the import writes nothing into the other campaign, whatever the user chooses.
+		// Into a campaign this device does not know, the file may be one attached here before
+		// (its campaign id is not this device's): the copies are compared as usual, shown in the
+		// preview for the user to confirm, and stay in the campaign they are in.
 		const changed = deviceWith((d) => ({
 			...d,
 			campaignId: 'autre-demarche',
 			respondent: { name: 'Quelqu’un d’autre' }
 		}));
-		const unknownCampaign = { ...changed, campaigns: [other] };
-		const p2 = plan(fixture(), unknownCampaign);
+		const p2 = plan(fixture(), { ...changed, campaigns: [other] });
 		expect(p2.setAside.map((s) => s.reason)).toEqual([]);
 		const ids = p2.diagnostics.map((d) => d.incoming.id);
-		const fileCampaign = p2.campaigns[0]!.incoming.id;
-		for (const decision of [
-			{ kind: 'create' as const },
-			{ kind: 'attach' as const, campaignId: 'c3' }
-		]) {
-			const w = resolveImport(
-				p2,
-				{
-					campaigns: new Map([[fileCampaign, decision]]),
-					conflicts: new Map(ids.map((id) => [id, 'file' as const]))
-				},
-				context
-			);
-			expect(w.diagnostics).toEqual([]);
-		}
-		// Attached to the campaign the diagnostics are in, the file's copies are taken as chosen.
-		const back = resolveImport(
+		const w = resolveImport(
 			p2,
 			{
-				campaigns: new Map([[fileCampaign, { kind: 'attach', campaignId: 'autre-demarche' }]]),
+				campaigns: new Map([[p2.campaigns[0]!.incoming.id, { kind: 'create' }]]),
 				conflicts: new Map(ids.map((id) => [id, 'file' as const]))
 			},
 			context
 		);
-		expect(back.diagnostics.map((d) => d.diagnostic.campaignId)).toEqual([
+		expect(w.diagnostics.map((d) => d.diagnostic.campaignId)).toEqual([
 			'autre-demarche',
 			'autre-demarche'
 		]);

@@ -41,8 +41,6 @@ export function resolveActions(
 			continue;
 		}
 		const campaignId = item.local.campaignId;
-		// As for diagnostics (resolve.ts): never taken from the campaign it is in.
-		if ((target.get(item.incoming.campaignId) ?? item.incoming.campaignId) !== campaignId) continue;
 		if (item.kind === 'updated') {
 			writes.push({ action: { ...item.incoming, campaignId }, replaces: item.local.revision });
 			continue;

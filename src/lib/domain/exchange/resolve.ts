@@ -99,10 +99,6 @@ export function resolveImport(
 			continue;
 		}
 		const campaignId = item.local.campaignId;
-		// The device holds this id in another campaign than the one the file goes to (a forged
-		// or mistaken id): that diagnostic is not taken from its campaign (plan.ts sets it aside
-		// already when the file's campaign is known here).
-		if ((target.get(item.incoming.campaignId) ?? item.incoming.campaignId) !== campaignId) continue;
 		if (item.kind === 'updated') {
 			add({ ...item.incoming, campaignId }, item.local.revision);
 			continue;
