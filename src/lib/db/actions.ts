@@ -7,7 +7,7 @@ import { actionProblems, type PlanAction } from '$lib/domain/plan/action';
 import { carryOver, carryOverCandidates, type ActionContext } from '$lib/domain/plan/plan';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB } from './db';
-import { recordDeletion } from './sync-settings';
+import { recordDeletion } from './sync-keys';
 import { nextRevision } from './write-rules';
 
 /** The fields a person edits; the id, campaign, history and dates are the repository's. */

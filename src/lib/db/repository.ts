@@ -18,7 +18,7 @@ import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { applyImportWrites } from './import';
-import { forgetSync } from './sync-settings';
+import { forgetSync } from './sync-keys';
 import { fillingCopy, META, Queries } from './queries';
 import {
 	checkCampaignTexts,

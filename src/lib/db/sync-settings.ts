@@ -6,6 +6,7 @@
  */
 import { db as defaultDb, type LeviersDB } from './db';
 import { RepositoryError } from './errors';
+import { deletionsKey, isIdList, keyOf } from './sync-keys';
 
 /** How a campaign is synchronised on this device. */
 export interface SyncSettings {
@@ -23,40 +24,7 @@ export interface SyncSettings {
 	createdAt: number;
 }
 
-const PREFIX = 'sync:';
-const keyOf = (campaignId: string) => PREFIX + campaignId;
-/** The documents this device deleted and has not yet deleted in its replica (see below). */
-const deletionsKey = (campaignId: string) => `sync-deleted:${campaignId}`;
-/** A bound on the list: a deletion beyond it is not sent (the action comes back from the server). */
-const MAX_DELETIONS = 10_000;
-
-/** Forgets a campaign's settings and recorded deletions, in the caller's transaction. */
-export const forgetSync = (meta: LeviersDB['meta'], campaignId: string) =>
-	meta.bulkDelete([keyOf(campaignId), deletionsKey(campaignId)]);
-
-const isIdList = (x: unknown): x is string[] =>
-	Array.isArray(x) && x.every((y) => typeof y === 'string');
-
-/**
- * Records, inside the caller's transaction (which must include the meta table), that the user
- * deleted a document of a campaign this device synchronises as its coordinator, so that the
- * engine sends the deletion (the user confirmed it, saying so). Nothing is recorded for a
- * campaign that is not synchronised, or joined as a service head: the server would refuse the
- * deletion, and the document comes back from it.
- */
-export async function recordDeletion(
-	db: LeviersDB,
-	campaignId: string,
-	docId: string
-): Promise<void> {
-	const settings = (await db.meta.get(keyOf(campaignId)))?.value;
-	if (!isSettings(settings) || settings.role !== 'coordinator') return;
-	const row = await db.meta.get(deletionsKey(campaignId));
-	const list = isIdList(row?.value) ? row.value : [];
-	if (list.includes(docId) || list.length >= MAX_DELETIONS) return;
-	await db.meta.put({ key: deletionsKey(campaignId), value: [...list, docId] });
-}
-
+export { forgetSync, recordDeletion } from './sync-keys';
 function isSettings(x: unknown): x is SyncSettings {
 	if (typeof x !== 'object' || x === null) return false;
 	const s = x as Record<string, unknown>;
@@ -80,7 +48,7 @@ export class SyncSettingsStore {
 
 	/** Every campaign synchronised on this device (a damaged record is ignored). */
 	async all(): Promise<SyncSettings[]> {
-		const rows = await this.#db.meta.where('key').startsWith(PREFIX).toArray();
+		const rows = await this.#db.meta.where('key').startsWith(keyOf('')).toArray();
 		return rows.map((r) => r.value).filter(isSettings);
 	}
 
