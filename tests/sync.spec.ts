@@ -303,9 +303,14 @@ test('a deletion reaches another device only once its user confirms it, or is ke
 		.getByRole('button', { name: 'Garder sur cet appareil' })
 		.click();
 	await expect(listed).toHaveCount(0, { timeout: 20_000 });
-	await expect(
-		head.getByText('Une modification de la démarche ou du plan d’action reste sur cet appareil')
-	).toBeVisible();
+	const keptHere = head.getByText(
+		'Une modification de la démarche ou du plan d’action reste sur cet appareil'
+	);
+	await expect(keptHere).toBeVisible();
+	// The choice outlives a reload: the kept action is not listed again.
+	await head.reload();
+	await expect(keptHere).toBeVisible({ timeout: 20_000 });
+	await expect(listed).toHaveCount(0);
 	await head.goto(`${headCampaign}/plan`);
 	await expect(planRows(head)).toHaveText([titles[1]]);
 	await page.goto(`${campaignUrl}/plan`);

@@ -8,12 +8,14 @@ import type { LeviersDB } from './db';
 export const keyOf = (campaignId: string) => `sync:${campaignId}`;
 /** The documents this device deleted and has not yet deleted in its replica (see below). */
 export const deletionsKey = (campaignId: string) => `sync-deleted:${campaignId}`;
+/** Documents deleted on another device that the user kept (sync-settings.ts). */
+export const keptKey = (campaignId: string) => `sync-kept:${campaignId}`;
 /** A bound on the list: a deletion beyond it is not sent (the action comes back from the server). */
 const MAX_DELETIONS = 10_000;
 
-/** Forgets a campaign's settings and recorded deletions, in the caller's transaction. */
+/** Forgets a campaign's settings and records, in the caller's transaction. */
 export const forgetSync = (meta: LeviersDB['meta'], campaignId: string) =>
-	meta.bulkDelete([keyOf(campaignId), deletionsKey(campaignId)]);
+	meta.bulkDelete([keyOf(campaignId), deletionsKey(campaignId), keptKey(campaignId)]);
 
 export const isIdList = (x: unknown): x is string[] =>
 	Array.isArray(x) && x.every((y) => typeof y === 'string');

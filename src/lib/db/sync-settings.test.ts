@@ -67,6 +67,17 @@ describe('deletions on a synchronised campaign', () => {
 		expect(await settings.deletions(c.id)).toEqual([`action:${a.id}`]);
 	});
 
+	it('remembers what the user kept until it is written, across reloads', async () => {
+		const c = await synced('service');
+		await settings.keep(c.id, ['action:a', 'diagnostic:d']);
+		await settings.keep(c.id, ['action:a']);
+		expect(await new SyncSettingsStore(db).kept(c.id)).toEqual(['action:a', 'diagnostic:d']);
+		await settings.forgetKept(c.id, ['diagnostic:d']);
+		expect(await settings.kept(c.id)).toEqual(['action:a']);
+		await repo.deleteCampaign(c.id);
+		expect(await settings.kept(c.id)).toEqual([]);
+	});
+
 	it('deletes an action deleted elsewhere without recording a deletion to send', async () => {
 		const c = await synced('coordinator');
 		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));

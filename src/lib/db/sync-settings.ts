@@ -6,7 +6,7 @@
  */
 import { db as defaultDb, type LeviersDB } from './db';
 import { RepositoryError } from './errors';
-import { deletionsKey, isIdList, keyOf } from './sync-keys';
+import { deletionsKey, isIdList, keptKey, keyOf } from './sync-keys';
 
 /** How a campaign is synchronised on this device. */
 export interface SyncSettings {
@@ -83,17 +83,44 @@ export class SyncSettingsStore {
 	}
 
 	/** The documents deleted on this device whose deletion the engine has still to send. */
-	async deletions(campaignId: string): Promise<string[]> {
-		const row = await this.#db.meta.get(deletionsKey(campaignId));
-		return isIdList(row?.value) ? row.value : [];
+	deletions(campaignId: string): Promise<string[]> {
+		return this.#list(deletionsKey(campaignId));
 	}
 
 	/** Forgets deletions the engine has written to its replica (others recorded since stay). */
-	async forgetDeletions(campaignId: string, done: readonly string[]): Promise<void> {
+	forgetDeletions(campaignId: string, done: readonly string[]): Promise<void> {
+		return this.#update(deletionsKey(campaignId), (ids) => ids.filter((id) => !done.includes(id)));
+	}
+
+	/**
+	 * The documents deleted on another device that the user chose to keep: written again over
+	 * the deletion (or, for what the server refuses from this device, kept here and no longer
+	 * listed). Kept across reloads until written.
+	 */
+	kept(campaignId: string): Promise<string[]> {
+		return this.#list(keptKey(campaignId));
+	}
+
+	keep(campaignId: string, docIds: readonly string[]): Promise<void> {
+		return this.#update(keptKey(campaignId), (ids) =>
+			[...ids, ...docIds.filter((id) => !ids.includes(id))].slice(-10_000)
+		);
+	}
+
+	forgetKept(campaignId: string, done: readonly string[]): Promise<void> {
+		return this.#update(keptKey(campaignId), (ids) => ids.filter((id) => !done.includes(id)));
+	}
+
+	async #list(key: string): Promise<string[]> {
+		const row = await this.#db.meta.get(key);
+		return isIdList(row?.value) ? row.value : [];
+	}
+
+	async #update(key: string, change: (ids: string[]) => string[]): Promise<void> {
 		await this.#db.transaction('rw', [this.#db.meta], async () => {
-			const left = (await this.deletions(campaignId)).filter((id) => !done.includes(id));
-			if (left.length) await this.#db.meta.put({ key: deletionsKey(campaignId), value: left });
-			else await this.#db.meta.delete(deletionsKey(campaignId));
+			const next = change(await this.#list(key));
+			if (next.length) await this.#db.meta.put({ key, value: next });
+			else await this.#db.meta.delete(key);
 		});
 	}
 }

@@ -50,7 +50,6 @@ export class CampaignSync {
 	#changes: Emitter | null = null;
 	#dexie: Subscription | null = null;
 	#pending = new Set<string>();
-	#keep = new Set<string>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#queue: Promise<void> = Promise.resolve();
 	#stopped = false;
@@ -156,7 +155,7 @@ export class CampaignSync {
 			device: (await repository.deviceId()) ?? '',
 			coordinator: this.#settings.role === 'coordinator',
 			deletions,
-			keep: this.#keep,
+			keep: new Set(await syncSettings.kept(this.#settings.campaignId)),
 			modules
 		});
 		const failed = new Set<string>();
@@ -165,7 +164,7 @@ export class CampaignSync {
 			for (const r of results) if ('error' in r) failed.add(r.id);
 			const written = out.writes.map((w) => w._id).filter((id) => !failed.has(id));
 			written.forEach((id) => this.#pending.add(id));
-			written.forEach((id) => this.#keep.delete(id));
+			await syncSettings.forgetKept(this.#settings.campaignId, written);
 		}
 		const done = out.deletionsDone.filter((id) => !failed.has(id));
 		if (done.length) await syncSettings.forgetDeletions(this.#settings.campaignId, done);
@@ -194,8 +193,8 @@ export class CampaignSync {
 	}
 
 	/** Keeps documents deleted on another device: they are written again over the deletion. */
-	keep(docIds: readonly string[]): void {
-		for (const docId of docIds) this.#keep.add(docId);
+	async keep(docIds: readonly string[]): Promise<void> {
+		await syncSettings.keep(this.#settings.campaignId, docIds);
 		this.#schedule();
 	}
 

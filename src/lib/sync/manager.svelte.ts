@@ -102,8 +102,8 @@ class SyncManager {
 	}
 
 	/** Keeps documents deleted on another device: they go back to the server. */
-	keep(campaignId: string, docIds: readonly string[]): void {
-		this.#running.get(campaignId)?.keep(docIds);
+	async keep(campaignId: string, docIds: readonly string[]): Promise<void> {
+		await this.#running.get(campaignId)?.keep(docIds);
 	}
 
 	/** The exchange file of what the server holds for a campaign (for the conflicts preview). */
