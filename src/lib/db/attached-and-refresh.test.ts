@@ -56,4 +56,12 @@ describe('a campaign renamed on another device (synchronisation)', () => {
 			modules: ['cantines', 'dechets', 'eau']
 		});
 	});
+
+	it('keeps its own modules when the newer copy lists none this version knows', async () => {
+		const s = device();
+		const c = await s.repo.createCampaign({ authority: 'Ville', label: 'D', modules: ['dechets'] });
+		const later = c.updatedAt + 60_000;
+		await new SyncWrites(s.db).refreshCampaign({ ...c, modules: [], updatedAt: later }, later);
+		expect((await s.db.campaigns.get(c.id))!.modules).toEqual(['dechets']);
+	});
 });

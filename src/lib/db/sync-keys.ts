@@ -17,8 +17,9 @@ const MAX_DELETIONS = 10_000;
 export const forgetSync = (meta: LeviersDB['meta'], campaignId: string) =>
 	meta.bulkDelete([keyOf(campaignId), deletionsKey(campaignId), keptKey(campaignId)]);
 
-export const isIdList = (x: unknown): x is string[] =>
-	Array.isArray(x) && x.every((y) => typeof y === 'string');
+/** The ids of a stored list; an element that is not an id is dropped, not the whole list. */
+export const idsOf = (x: unknown): string[] =>
+	Array.isArray(x) ? x.filter((y): y is string => typeof y === 'string') : [];
 
 /**
  * Records, inside the caller's transaction (which must include the meta table), that the user
@@ -35,7 +36,7 @@ export async function recordDeletion(
 	const settings = (await db.meta.get(keyOf(campaignId)))?.value as { role?: unknown } | undefined;
 	if (settings?.role !== 'coordinator') return;
 	const row = await db.meta.get(deletionsKey(campaignId));
-	const list = isIdList(row?.value) ? row.value : [];
+	const list = idsOf(row?.value);
 	if (list.includes(docId) || list.length >= MAX_DELETIONS) return;
 	await db.meta.put({ key: deletionsKey(campaignId), value: [...list, docId] });
 }

@@ -78,6 +78,14 @@ describe('deletions on a synchronised campaign', () => {
 		expect(await settings.kept(c.id)).toEqual([]);
 	});
 
+	it('reads the ids of a damaged list instead of dropping them all', async () => {
+		const c = await synced('coordinator');
+		await db.meta.put({ key: `sync-deleted:${c.id}`, value: ['action:a', 5, null, 'action:b'] });
+		expect(await settings.deletions(c.id)).toEqual(['action:a', 'action:b']);
+		await db.meta.put({ key: `sync-deleted:${c.id}`, value: 'pas une liste' });
+		expect(await settings.deletions(c.id)).toEqual([]);
+	});
+
 	it('deletes an action deleted elsewhere without recording a deletion to send', async () => {
 		const c = await synced('coordinator');
 		const a = await plan.addAction(newAction('Créer une ressourcerie', plan.context(c.id)));

@@ -6,7 +6,7 @@
  */
 import { db as defaultDb, type LeviersDB } from './db';
 import { RepositoryError } from './errors';
-import { deletionsKey, isIdList, keptKey, keyOf } from './sync-keys';
+import { deletionsKey, idsOf, keptKey, keyOf } from './sync-keys';
 
 /** How a campaign is synchronised on this device. */
 export interface SyncSettings {
@@ -112,13 +112,14 @@ export class SyncSettingsStore {
 	}
 
 	async #list(key: string): Promise<string[]> {
-		const row = await this.#db.meta.get(key);
-		return isIdList(row?.value) ? row.value : [];
+		return idsOf((await this.#db.meta.get(key))?.value);
 	}
 
 	async #update(key: string, change: (ids: string[]) => string[]): Promise<void> {
 		await this.#db.transaction('rw', [this.#db.meta], async () => {
-			const next = change(await this.#list(key));
+			const before = await this.#list(key);
+			const next = change(before);
+			if (next.length === before.length && next.every((id, i) => id === before[i])) return;
 			if (next.length) await this.#db.meta.put({ key, value: next });
 			else await this.#db.meta.delete(key);
 		});

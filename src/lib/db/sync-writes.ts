@@ -49,6 +49,8 @@ export class SyncWrites {
 			const held = await diagnostics.where('campaignId').equals(from.id).toArray();
 			const modules = [...from.modules];
 			for (const d of held) if (!modules.includes(d.moduleId)) modules.push(d.moduleId);
+			// None this version knows (a newer app's): the device keeps its own list.
+			if (modules.length === 0) modules.push(...mine.modules);
 			const { authority, label, updatedAt } = from;
 			await campaigns.put({ ...mine, authority, label, modules, updatedAt });
 			return true;

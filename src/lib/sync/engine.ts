@@ -151,11 +151,12 @@ export class CampaignSync {
 		// The deletions first: one confirmed after this read is in neither list, and waits for
 		// the next run; read after the campaign, it would look like a document brought back.
 		const deletions = await this.#deletions();
+		const keep = new Set(await syncSettings.kept(this.#settings.campaignId));
 		const out = await outbound(this.#local!, await this.#localDocs(), {
 			device: (await repository.deviceId()) ?? '',
 			coordinator: this.#settings.role === 'coordinator',
 			deletions,
-			keep: new Set(await syncSettings.kept(this.#settings.campaignId)),
+			keep,
 			modules
 		});
 		const failed = new Set<string>();
@@ -164,8 +165,9 @@ export class CampaignSync {
 			for (const r of results) if ('error' in r) failed.add(r.id);
 			const written = out.writes.map((w) => w._id).filter((id) => !failed.has(id));
 			written.forEach((id) => this.#pending.add(id));
-			await syncSettings.forgetKept(this.#settings.campaignId, written);
+			out.keptDone.push(...written.filter((id) => keep.has(id)));
 		}
+		if (out.keptDone.length) await syncSettings.forgetKept(this.#settings.campaignId, out.keptDone);
 		const done = out.deletionsDone.filter((id) => !failed.has(id));
 		if (done.length) await syncSettings.forgetDeletions(this.#settings.campaignId, done);
 		this.#set({ remoteDeletions: out.remoteDeletions, notSent: out.notSent });
@@ -258,13 +260,13 @@ export class CampaignSync {
 			{ device, newId: () => crypto.randomUUID(), now: Date.now() }
 		);
 		const { diagnostics, actions, campaigns, extend } = writes;
-		// The campaign deleted on this device meanwhile: nothing comes back from the server.
-		if (!(await syncSettings.of(this.#settings.campaignId))) return true;
+		if (!(await syncSettings.of(this.#settings.campaignId))) return true; // deleted meanwhile
 		if (diagnostics.length || actions.length || campaigns.length || extend.length)
 			await repository.applyImport(writes);
 		// A campaign renamed or given a module on another device (an import keeps the device's).
 		for (const c of plan.campaigns)
-			if (c.local) await syncWrites.refreshCampaign(c.incoming, Date.now());
+			if (c.local && c.incoming.updatedAt > c.local.updatedAt)
+				await syncWrites.refreshCampaign(c.incoming, Date.now());
 		this.#set({
 			conflicts:
 				plan.diagnostics.filter((d) => d.kind === 'conflict').length +

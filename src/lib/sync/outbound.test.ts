@@ -87,6 +87,15 @@ describe('what a device writes to its replica', () => {
 		expect((await replica.get('action:a1')).action).toMatchObject({
 			title: 'Créer une ressourcerie'
 		});
+		// Back on the server (here by this device, or kept on another one first): the choice is
+		// done with, so that a later deletion is listed and asked again, not overridden.
+		const again = await outbound(
+			replica,
+			[doc],
+			context({ keep: new Set(['action:a1', 'action:gone']) })
+		);
+		expect(again.writes).toEqual([]);
+		expect(again.keptDone.sort()).toEqual(['action:a1', 'action:gone']);
 	});
 
 	it('sends only diagnostics for a service head, and counts what it keeps', async () => {

@@ -21,6 +21,8 @@ export interface Outbound {
 	writes: PouchDoc[];
 	/** The recorded deletions dealt with (written, or nothing left to delete). */
 	deletionsDone: string[];
+	/** Kept documents no longer deleted in the replica, or no longer here: nothing to keep. */
+	keptDone: string[];
 	remoteDeletions: RemoteDeletion[];
 	notSent: number;
 }
@@ -59,7 +61,13 @@ export async function outbound(
 		include_docs: true,
 		conflicts: true
 	});
-	const out: Outbound = { writes: [], deletionsDone: [], remoteDeletions: [], notSent: 0 };
+	const out: Outbound = {
+		writes: [],
+		deletionsDone: [],
+		keptDone: [...context.keep].filter((id) => !mineIds.has(id)),
+		remoteDeletions: [],
+		notSent: 0
+	};
 	// Deleted here, and here again since (the deletions are read before the campaign): an
 	// import brought it back. Nothing to delete.
 	out.deletionsDone.push(...context.deletions.filter((id) => mineIds.has(id)));
@@ -75,6 +83,8 @@ export async function outbound(
 			else out.remoteDeletions.push({ docId: doc._id, label: describeDoc(doc, context.modules) });
 			continue;
 		}
+		// Kept, and back on the server already (kept elsewhere too): a later deletion is asked again.
+		if (context.keep.has(doc._id)) out.keptDone.push(doc._id);
 		if (!row.doc) {
 			send(doc);
 			continue;
