@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, findChromium } from './tests/chromium';
+import { catalogue } from './scripts/vite-catalogue';
 
 // CI asks for machine-readable results to print one "N passed, N failed" line.
 const reportDir = process.env.LEVIERS_REPORT_DIR;
@@ -11,7 +12,8 @@ const reportDir = process.env.LEVIERS_REPORT_DIR;
 const browserTests = 'src/**/*.svelte.test.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [catalogue(), sveltekit()],
+	build: { sourcemap: !!process.env.SOURCEMAP },
 	server: { fs: { allow: ['questionnaires'] } },
 	test: {
 		expect: { requireAssertions: true },

@@ -19,6 +19,23 @@ const cache = join(root, 'node_modules', '.cache');
 mkdirSync(cache, { recursive: true });
 const out = mkdtempSync(join(cache, 'leviers-bench-'));
 let over = 0;
+// The light catalogue Vite builds (scripts/vite-catalogue.ts), made here from the full content.
+const catalogue = {
+	name: 'leviers-catalogue',
+	setup(b) {
+		b.onResolve({ filter: /^virtual:leviers-catalogue$/ }, () => ({
+			path: 'catalogue',
+			namespace: 'leviers'
+		}));
+		b.onLoad({ filter: /.*/, namespace: 'leviers' }, () => ({
+			contents: `import { buildCatalogue } from './src/lib/domain/content/catalogue-data';
+import { levers, modules } from './src/lib/domain/content/content';
+export default buildCatalogue(modules, levers);`,
+			resolveDir: root,
+			loader: 'ts'
+		}));
+	}
+};
 const fmt = (n) => (n === undefined ? '-' : `${n < 10 ? n.toFixed(3) : n.toFixed(1)}`);
 try {
 	for (const file of files) {
@@ -30,7 +47,8 @@ try {
 			platform: 'node',
 			format: 'esm',
 			packages: 'external',
-			logLevel: 'error'
+			logLevel: 'error',
+			plugins: [catalogue]
 		});
 		const { run } = await import(pathToFileURL(outfile).href);
 		for (const f of await run()) {

@@ -64,6 +64,18 @@ function visit(file) {
 for (const file of files) if (!state.has(file)) visit(file);
 for (const c of cycles) problems.push(`cycle d’imports : ${c}`);
 
+// Issue 16: pages load the questions per module (content/load.ts) and list modules from the
+// light catalogue; the whole content is for tests, benches and the migration (loaded lazily).
+const FULL_CONTENT = join(root, 'lib/domain/content/content.ts');
+const MAY_IMPORT_FULL = new Set(
+	['lib/domain/migration/shipped.ts', 'lib/db/test-devices.ts'].map((f) => join(root, f))
+);
+for (const [file, deps] of graph)
+	if (deps.has(FULL_CONTENT) && !/\.test\.ts$/.test(file) && !MAY_IMPORT_FULL.has(file))
+		problems.push(
+			`${file} : importe tout le contenu (content.ts)\u202f; utiliser catalogue.ts ou load.ts`
+		);
+
 if (problems.length) {
 	console.error(problems.join('\n'));
 	process.exit(1);

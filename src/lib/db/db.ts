@@ -1,11 +1,16 @@
 /**
  * The one Dexie database of the app: every schema version lives here, in order.
  */
-import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import {
+	Dexie,
+	type DexieOptions,
+	type EntityTable,
+	type PromiseExtended,
+	type Transaction
+} from 'dexie';
 import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
 import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import type { PlanAction } from '$lib/domain/plan/action';
-import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { WriteGate } from './write-gate';
 
 /**
@@ -87,6 +92,9 @@ export class LeviersDB extends Dexie {
 	actions!: EntityTable<PlanAction, 'id'>;
 	/** Stops every write at the first storage failure (see write-gate.ts). */
 	readonly writes = new WriteGate();
+	/** How upgrades carry old answers; loaded by `open` only when an upgrade needs it. */
+	#migrate: DiagnosticMigration | undefined;
+	readonly #factory: Partial<IDBFactory> | undefined;
 
 	constructor(
 		name = DB_NAME,
@@ -95,17 +103,48 @@ export class LeviersDB extends Dexie {
 			migrate?: DiagnosticMigration;
 		} = {}
 	) {
-		const { migrate = migrateToCurrent, ...dexieOptions } = options;
+		const { migrate, ...dexieOptions } = options;
 		// Strict durability: a transaction resolves only once the data is on disk, so "Enregistré"
 		// never shows for an answer a power cut could still lose.
 		super(name, { chromeTransactionDurability: 'strict', ...dexieOptions });
 		for (const [v, { stores, upgrade }] of Object.entries(SCHEMA_VERSIONS)) {
 			const version = this.version(Number(v)).stores(stores);
-			if (upgrade) version.upgrade((tx) => upgrade(tx, migrate));
+			if (upgrade)
+				version.upgrade((tx) => {
+					// Loaded by `open` before any upgrade; missing, the upgrade fails and nothing moves.
+					if (!this.#migrate) throw new Error('Les règles de migration ne sont pas chargées.');
+					return upgrade(tx, this.#migrate);
+				});
 		}
+		this.#migrate = migrate;
+		this.#factory =
+			(dexieOptions.indexedDB as Partial<IDBFactory> | undefined) ?? globalThis.indexedDB;
 		this.use(this.writes.middleware());
 		// The browser closes the connection after a failed disk write, or when site data is erased.
 		this.on('close', () => this.writes.halt('closed'));
+	}
+
+	/**
+	 * Opens the database (Dexie calls this on the first query too). The shipped mappings and the
+	 * content they need (~70 kB) are loaded first only when the stored database is older than the
+	 * migration of content v2, or when the browser cannot say (issue 16: not on every page).
+	 */
+	override open(): PromiseExtended<Dexie> {
+		if (this.#migrate) return super.open();
+		return Dexie.Promise.resolve(this.#loadMigrationIfNeeded()).then(() => super.open());
+	}
+
+	async #loadMigrationIfNeeded(): Promise<void> {
+		let stored: IDBDatabaseInfo | undefined | null = null; // null: the browser cannot say
+		try {
+			if (this.#factory?.databases)
+				stored = (await this.#factory.databases()).find((d) => d.name === this.name);
+		} catch {
+			stored = null;
+		}
+		// Dexie stores version n as n × 10; no database yet: nothing to carry.
+		if (stored === undefined || (stored && (stored.version ?? 0) >= 30)) return;
+		this.#migrate ??= (await import('$lib/domain/migration/shipped')).migrateToCurrent;
 	}
 }
 

@@ -11,13 +11,13 @@ import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import type { ImportProblem } from '$lib/domain/exchange/problems';
 import { planImport, type ImportPlan } from '$lib/domain/exchange/plan';
 import { readExportText } from '$lib/domain/exchange/read';
-import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { buildExport, oversizedExport, serializeExport } from '$lib/domain/exchange/write';
 import { db } from './db';
 import { repository } from './repository';
 import type { Campaign } from '$lib/domain/answers';
 import { scoreCampaign } from '$lib/domain/scoring/campaign';
-import { levers, modules } from '$lib/domain/content/content';
+import { levers } from '$lib/domain/content/levers';
+import { loadModules } from '$lib/domain/content/load';
 import { answersCsv, countedSnapshots } from '$lib/domain/exchange/answers-csv';
 import {
 	backupFileName,
@@ -78,7 +78,7 @@ export async function previewImport(
 	return {
 		ok: true,
 		plan: planImport(read.file, local, {
-			migrate: migrateToCurrent,
+			migrate: (await import('$lib/domain/migration/shipped')).migrateToCurrent,
 			...options,
 			version: read.version,
 			rejected: read.rejected,
@@ -144,6 +144,7 @@ export async function backupFile(): Promise<GeneratedFile> {
 export async function answersCsvFile(campaignId: string): Promise<GeneratedFile> {
 	const campaign = await campaignOrFail(campaignId);
 	const { diagnostics } = await queries.exportData({ scope: 'campaign', campaignId });
+	const modules = await loadModules();
 	const counted = countedSnapshots(campaign, diagnostics, modules);
 	const text = answersCsv(campaign, counted, modules);
 	return { name: csvFileName(campaign, 'reponses', Date.now()), text, type: CSV_TYPE };
@@ -153,6 +154,7 @@ export async function answersCsvFile(campaignId: string): Promise<GeneratedFile>
 export async function scoresCsvFile(campaignId: string): Promise<GeneratedFile> {
 	const campaign = await campaignOrFail(campaignId);
 	const diagnostics = await queries.campaignDiagnostics(campaignId);
+	const modules = await loadModules();
 	const scores = scoreCampaign(campaign, diagnostics, { modules, levers });
 	const text = scoresCsv(scores, modules, levers);
 	return { name: csvFileName(campaign, 'scores', Date.now()), text, type: CSV_TYPE };
@@ -163,6 +165,7 @@ export async function planCsvFile(campaignId: string): Promise<GeneratedFile> {
 	const campaign = await campaignOrFail(campaignId);
 	const { actions } = await queries.exportData({ scope: 'campaign', campaignId });
 	const now = Date.now();
+	const modules = await loadModules();
 	const text = planCsv(actions, modules, levers, localDay(now));
 	return { name: csvFileName(campaign, 'plan-action', now), text, type: CSV_TYPE };
 }

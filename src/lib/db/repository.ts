@@ -1,7 +1,4 @@
-/**
- * Every write of the app goes through here. Several writes are one transaction, and each
- * method resolves only once its (strictly durable) transaction has committed.
- */
+/** Every write of the app goes through here; each resolves once its durable transaction commits. */
 import {
 	otherPartnerOf,
 	withPartner,
@@ -12,7 +9,8 @@ import {
 	type DiagnosticWithAnswers,
 	type PartnerId
 } from '$lib/domain/answers';
-import { getModule } from '$lib/domain/content/content';
+import { isModuleId, moduleInfo } from '$lib/domain/content/catalogue';
+import { loadModule } from '$lib/domain/content/load';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { RepositoryError } from './errors';
@@ -125,7 +123,7 @@ export class Repository {
 			await t.diagnostics.where('[campaignId+moduleId]').equals([campaignId, moduleId]).toArray()
 		);
 		if (current) return current;
-		const module = getModule(moduleId);
+		const module = moduleInfo(moduleId);
 		if (!module) throw new RepositoryError('Ce questionnaire n’existe pas.');
 		const now = this.#now();
 		const created: Diagnostic = {
@@ -237,14 +235,15 @@ export class Repository {
 		});
 	}
 
-	/** Marks a diagnostic complete (every question answered) or reopens it. */
+	/** Marks a diagnostic complete (all answered; its questions read before the transaction). */
 	async setStatus(diagnosticId: string, status: DiagnosticStatus): Promise<void> {
 		const t = this.#db;
+		const id = status === 'complete' ? (await t.diagnostics.get(diagnosticId))?.moduleId : '';
+		const module = id && isModuleId(id) ? await loadModule(id) : undefined;
 		await t.transaction('rw', t.diagnostics, t.answers, async () => {
 			const d = await t.diagnostics.get(diagnosticId);
 			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
 			if (status === 'complete') {
-				const module = getModule(d.moduleId);
 				const rows = await t.answers.where('diagnosticId').equals(diagnosticId).toArray();
 				const answered = new Set(rows.filter((r) => r.value !== null).map((r) => r.questionId));
 				const missing = module ? moduleQuestions(module).filter((q) => !answered.has(q.id)) : [];

@@ -4,7 +4,9 @@
  */
 import type { Campaign, DiagnosticWithAnswers } from '$lib/domain/answers';
 import { scoreCampaign, type CampaignScores } from '$lib/domain/scoring/campaign';
-import { questionnaire } from '$lib/domain/content/content';
+import { getModule, loadModules } from '$lib/domain/content/load';
+import { levers } from '$lib/domain/content/levers';
+import { MODULE_IDS, type Module } from '$lib/domain/content/questionnaire';
 import { recommend, type Recommendations } from '$lib/domain/scoring/recommendations';
 import { queries } from '$lib/db/queries';
 import { Live } from './live.svelte';
@@ -14,20 +16,58 @@ export class CampaignResults {
 	readonly #campaign: Live<Campaign | undefined>;
 	readonly #diagnostics: Live<DiagnosticWithAnswers[]>;
 
+	/** Bumped when questionnaires finish loading, so that the scores are computed again. */
+	#loaded = $state(0);
+	#contentError = $state<unknown>(undefined);
+	// A cache of plain objects (the same questionnaire for the same modules), not state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#questionnaires = new Map<string, { modules: Module[]; levers: typeof levers }>();
+
 	constructor(campaignId: string) {
 		this.#campaign = new Live(() => queries.getCampaign(campaignId));
 		this.#diagnostics = new Live(() => queries.campaignDiagnostics(campaignId));
 	}
 
-	/** True until both the campaign and its diagnostics are read. */
+	/** True until the campaign, its diagnostics and their questionnaires are read. */
 	get loading(): boolean {
-		return this.#campaign.loading || this.#diagnostics.loading;
+		return (
+			this.#campaign.loading ||
+			this.#diagnostics.loading ||
+			(this.campaign !== undefined && this.#questionnaire === undefined && !this.#contentError)
+		);
 	}
 
 	/** A read failure, if any. */
 	get error(): unknown {
-		return this.#campaign.error ?? this.#diagnostics.error;
+		return this.#campaign.error ?? this.#diagnostics.error ?? this.#contentError;
 	}
+
+	/**
+	 * The questionnaires the campaign needs (its modules and those of its diagnostics, so that the
+	 * scores are those of the whole content), once loaded; their loading starts on first need.
+	 */
+	readonly #questionnaire = $derived.by(() => {
+		void this.#loaded;
+		const campaign = this.campaign;
+		const diagnostics = this.#diagnostics.current;
+		if (!campaign || !diagnostics) return undefined;
+		const wanted: string[] = [...campaign.modules, ...diagnostics.map((d) => d.moduleId)];
+		const ids = MODULE_IDS.filter((id) => wanted.includes(id));
+		const key = ids.join(' ');
+		const known = this.#questionnaires.get(key);
+		if (known) return known;
+		const modules = ids.map((id) => getModule(id));
+		if (modules.every((m) => m !== undefined)) {
+			const q = { modules: modules as Module[], levers };
+			this.#questionnaires.set(key, q);
+			return q;
+		}
+		loadModules(ids).then(
+			() => this.#loaded++,
+			(e: unknown) => (this.#contentError = e)
+		);
+		return undefined;
+	});
 
 	/** The campaign, undefined while loading or when it does not exist. */
 	get campaign(): Campaign | undefined {
@@ -43,13 +83,14 @@ export class CampaignResults {
 	readonly scores: CampaignScores | undefined = $derived.by(() => {
 		const campaign = this.campaign;
 		const diagnostics = this.#diagnostics.current;
-		return campaign && diagnostics
+		const questionnaire = this.#questionnaire;
+		return campaign && diagnostics && questionnaire
 			? scoreCampaign(campaign, diagnostics, questionnaire)
 			: undefined;
 	});
 
 	/** The levers to pull first and each service's first actions. */
 	readonly recommendations: Recommendations | undefined = $derived(
-		this.scores && recommend(this.scores, questionnaire)
+		this.scores && this.#questionnaire && recommend(this.scores, this.#questionnaire)
 	);
 }

@@ -20,7 +20,7 @@ import { repository } from '$lib/db/repository';
 import { syncSettings, type SyncSettings } from '$lib/db/sync-settings';
 import { syncWrites } from '$lib/db/sync-writes';
 import { StalePreviewError, storageErrorText } from '$lib/db/errors';
-import { modules } from '$lib/domain/content/content';
+import { loadModules, loadedModules } from '$lib/domain/content/load';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { describeActionSetAside } from '$lib/domain/exchange/action-set-aside-text';
 import { describeSetAside } from '$lib/domain/exchange/set-aside-text';
@@ -157,7 +157,7 @@ export class CampaignSync {
 			coordinator: this.#settings.role === 'coordinator',
 			deletions,
 			keep,
-			modules
+			modules: await loadModules()
 		});
 		const failed = new Set<string>();
 		if (out.writes.length) {
@@ -237,7 +237,7 @@ export class CampaignSync {
 		const preview = await previewImport(db, text, {
 			fileName: 'Synchronisation',
 			now: Date.now(),
-			modules
+			modules: await loadModules()
 		});
 		if (!preview.ok) {
 			this.#set({ phase: 'error', error: preview.problem.message });
@@ -275,7 +275,7 @@ export class CampaignSync {
 				...setAside,
 				...plan.setAside.map((s) => ({
 					docId: s.diagnosticId ? `diagnostic:${s.diagnosticId}` : '',
-					reason: describeSetAside(s, modules)
+					reason: describeSetAside(s, loadedModules())
 				})),
 				...plan.actionsSetAside.map((s) => ({
 					docId: s.actionId ? `action:${s.actionId}` : '',

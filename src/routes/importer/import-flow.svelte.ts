@@ -7,7 +7,7 @@ import { db } from '$lib/db/db';
 import { describeStorageError, storageErrorText } from '$lib/db/errors';
 import { previewImport } from '$lib/db/exchange';
 import { repository } from '$lib/db/repository';
-import { modules } from '$lib/domain/content/content';
+import { loadModules } from '$lib/domain/content/load';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
 import { PROBLEMS, type ImportProblem } from '$lib/domain/exchange/problems';
 import { checkSize } from '$lib/domain/exchange/read';
@@ -88,6 +88,7 @@ export class ImportFlow {
 		this.#sync = campaignId;
 		const fileName = 'Synchronisation avec le serveur';
 		this.#step = { kind: 'checking', fileName };
+		const modules = await loadModules();
 		const r = await previewImport(db, text, { fileName, now: Date.now(), modules });
 		if (!r.ok) this.#step = { kind: 'refused', fileName, problem: r.problem };
 		else this.#step = { kind: 'preview', plan: r.plan };
@@ -122,6 +123,7 @@ export class ImportFlow {
 			if (run !== this.#run) return;
 			this.#step = { kind: 'checking', fileName };
 			await nextFrame();
+			const modules = await loadModules();
 			const r = await previewImport(db, text, { fileName, now: Date.now(), modules });
 			if (run !== this.#run) return;
 			if (!r.ok) return refuse(r.problem);

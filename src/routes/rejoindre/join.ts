@@ -10,7 +10,7 @@ import { previewImport } from '$lib/db/exchange';
 import { queries } from '$lib/db/queries';
 import { repository } from '$lib/db/repository';
 import { syncSettings } from '$lib/db/sync-settings';
-import { modules } from '$lib/domain/content/content';
+import { loadModules } from '$lib/domain/content/load';
 import { resolveImport } from '$lib/domain/exchange/resolve';
 import { docsToExportText, syncDocId } from '$lib/domain/sync/documents';
 import { basicAuth, checkConnection, databaseUrl } from '$lib/sync/connection';
@@ -52,7 +52,7 @@ export async function join(
 		const preview = await previewImport(db, text, {
 			fileName: 'Invitation',
 			now: Date.now(),
-			modules
+			modules: await loadModules()
 		});
 		if (!preview.ok) return preview.problem.message;
 		const writes = resolveImport(

@@ -2,7 +2,7 @@
  * The names the plan shows for levers and services: the content's short labels, or the id as
  * stored when this version does not know it (an imported action keeps it).
  */
-import { getModule, levers } from '$lib/domain/content/content';
+import { moduleInfo, leverInfos as levers } from '$lib/domain/content/catalogue';
 
 /** « Mutualisation », or the unknown id itself. */
 export function leverName(id: string): string {
@@ -11,5 +11,5 @@ export function leverName(id: string): string {
 
 /** « Déchets », or the unknown id itself. */
 export function serviceName(id: string): string {
-	return getModule(id)?.shortTitle ?? id;
+	return moduleInfo(id)?.shortTitle ?? id;
 }

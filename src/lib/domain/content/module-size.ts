@@ -69,7 +69,11 @@ export function announcedMinutes(module: Module): number {
  * longest of the modules' announced times, « 30 minutes » when they agree.
  */
 export function describeMinutesRange(modules: readonly Module[]): string {
-	const all = modules.map(announcedMinutes);
+	return describeMinutes(modules.map(announcedMinutes));
+}
+
+/** The same from the announced times (as the catalogue holds them). */
+export function describeMinutes(all: readonly number[]): string {
 	if (all.length === 0) return '';
 	const low = Math.min(...all);
 	const high = Math.max(...all);

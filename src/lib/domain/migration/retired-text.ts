@@ -2,11 +2,11 @@
  * How a retired answer reads on the filling page: the value as the respondent chose it, in French.
  */
 import type { RetiredAnswer } from '../answers';
-import { getModule } from '../content/content';
+import { moduleInfo } from '../content/catalogue';
 import { EXTERNAL_PARTNER_LABELS, OBLIGATION_LABELS, SCALE_LABELS } from '../content/labels';
 
 const partnerName = (id: string): string =>
-	getModule(id)?.shortTitle ??
+	moduleInfo(id)?.shortTitle ??
 	(Object.hasOwn(EXTERNAL_PARTNER_LABELS, id)
 		? EXTERNAL_PARTNER_LABELS[id as keyof typeof EXTERNAL_PARTNER_LABELS]
 		: id);

@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { getModule, modules } from '$lib/domain/content/content';
+import { catalogue, isModuleId } from '$lib/domain/content/catalogue';
+import { loadModule } from '$lib/domain/content/load';
 import type { EntryGenerator, PageLoad } from './$types';
 
-export const entries: EntryGenerator = () => modules.map((m) => ({ id: m.id }));
+export const entries: EntryGenerator = () => catalogue.map((m) => ({ id: m.id }));
 
-export const load: PageLoad = ({ params }) => {
-	const module = getModule(params.id);
-	if (!module) error(404, 'Ce questionnaire n’existe pas.');
-	return { module };
+// Only this page's questionnaire is loaded (issue 16).
+export const load: PageLoad = async ({ params }) => {
+	if (!isModuleId(params.id)) error(404, 'Ce questionnaire n’existe pas.');
+	return { module: await loadModule(params.id) };
 };

@@ -5,7 +5,7 @@
  * followed by the planned actions of its lever (where actions are added live), and the next steps.
  */
 import type { CampaignScores } from '$lib/domain/scoring/campaign';
-import { getModule } from '$lib/domain/content/content';
+import { moduleInfo } from '$lib/domain/content/catalogue';
 import type { ModuleId } from '$lib/domain/content/questionnaire';
 import type { Recommendations } from '$lib/domain/scoring/recommendations';
 
@@ -31,7 +31,7 @@ export function workshopSlides(scores: CampaignScores, recommendations: Recommen
 	const services = scores.selection.expected.map((moduleId): Slide => ({
 		kind: 'service',
 		key: `service-${moduleId}`,
-		title: getModule(moduleId)?.title ?? moduleId,
+		title: moduleInfo(moduleId)?.title ?? moduleId,
 		moduleId
 	}));
 	const recos = recommendations.levers

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { isModuleId } from '$lib/domain/content/content';
+import { isModuleId } from '$lib/domain/content/catalogue';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ params }) => {
