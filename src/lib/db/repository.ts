@@ -15,7 +15,6 @@ import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
-import { applyImportWrites } from './import';
 import { forgetSync } from './sync-keys';
 import { fillingCopy, META, Queries } from './queries';
 import {
@@ -290,6 +289,7 @@ export class Repository {
 		// The preview already shortened long texts: this only guards against a bug there.
 		writes.campaigns.forEach(checkCampaignTexts);
 		for (const w of writes.diagnostics) checkDiagnosticTexts(w.diagnostic, w.answers);
+		const { applyImportWrites } = await import('./import'); // only pages that import load it
 		await applyImportWrites(this.#db, writes, this.#now(), onProgress);
 	}
 }

@@ -4,7 +4,6 @@
  * offline) and kept for the rest of the visit. Pages load what they show in their `load`
  * function or their state before rendering; components then read it with `getModule`.
  */
-import { levers } from './levers';
 import { MODULE_IDS, type Lever, type Module, type ModuleId } from './questionnaire';
 
 const files: Record<ModuleId, () => Promise<{ default: unknown }>> = {
@@ -65,7 +64,9 @@ export async function loadModules(ids: readonly string[] = MODULE_IDS): Promise<
 export async function loadQuestionnaire(
 	ids: readonly string[] = MODULE_IDS
 ): Promise<{ modules: Module[]; levers: Lever[] }> {
-	return { modules: await loadModules(ids), levers };
+	// The levers' texts (3.8 kB) are a chunk of their own too: the home page does not need them.
+	const [modules, { levers }] = await Promise.all([loadModules(ids), import('./levers')]);
+	return { modules, levers };
 }
 
 /**
