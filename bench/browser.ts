@@ -7,10 +7,14 @@ import { CHROMIUM_ARGS, findChromium } from '../tests/chromium';
 
 let built = false;
 
-/** Builds the app once per bench run, serves it, and launches Chromium. */
+/**
+ * Builds the app once per bench run, serves it, and launches Chromium. BENCH_PORT, when set,
+ * replaces `port` (several worktrees may run benches on one machine).
+ */
 export async function startBrowserBench(
 	port: number
 ): Promise<{ browser: Browser; baseURL: string; stop: () => Promise<void> }> {
+	port = Number(process.env.BENCH_PORT) || port;
 	if (!built) {
 		execSync('npm run build', { stdio: 'ignore' });
 		built = true;
