@@ -59,18 +59,34 @@ export async function applyImportWrites(
 				'La démarche choisie pour ces diagnostics ou ces actions n’existe plus sur cet appareil. Rien n’a été importé\u202f: relancez l’import.'
 			);
 		await actions.bulkPut(writes.actions.map((w) => w.action));
+		const replaced = writes.diagnostics.filter((w) => w.replaces !== null);
+		if (replaced.length)
+			await answers
+				.where('diagnosticId')
+				.anyOf(replaced.map((w) => w.diagnostic.id))
+				.delete();
 		onProgress?.(0, total);
+		// Every chunk is queued at once: IndexedDB runs a transaction's requests in order, and
+		// waiting for each chunk before queuing the next leaves the database idle in between.
+		let done = 0;
+		const chunks: Promise<void>[] = [];
 		for (let start = 0; start < total; start += IMPORT_CHUNK) {
 			const chunk = writes.diagnostics.slice(start, start + IMPORT_CHUNK);
-			const replaced = chunk.filter((w) => w.replaces !== null).map((w) => w.diagnostic.id);
-			if (replaced.length) await answers.where('diagnosticId').anyOf(replaced).delete();
-			await diagnostics.bulkPut(chunk.map((w) => w.diagnostic));
 			const rows: StoredAnswer[] = chunk.flatMap((w) =>
 				w.answers.map((a) => ({ ...a, diagnosticId: w.diagnostic.id }))
 			);
-			await answers.bulkAdd(rows);
-			onProgress?.(Math.min(total, start + chunk.length), total);
+			const written = Promise.all([
+				diagnostics.bulkPut(chunk.map((w) => w.diagnostic)),
+				answers.bulkAdd(rows)
+			]);
+			chunks.push(
+				written.then(() => {
+					done += chunk.length;
+					onProgress?.(done, total);
+				})
+			);
 		}
+		await Promise.all(chunks);
 		await meta.put({ key: META.lastImport, value: now });
 	});
 }
