@@ -14,7 +14,7 @@ import {
 } from './scoring';
 import { campaignChecklist, type ObligationChecklist } from './obligations';
 import { selectDiagnostics, type DiagnosticSelection } from './selection';
-import { meanOf } from './stats';
+import { leverRecord } from './lever-sums';
 import { transversality, type Transversality } from './transversality';
 
 /** One lever across the modules of a campaign; every number is 0–100 or null. */
@@ -56,29 +56,58 @@ export interface CampaignScores {
 export function campaignLeverScores(
 	scores: readonly DiagnosticScores[]
 ): Record<LeverId, CampaignLeverScore> {
-	const entries = LEVER_IDS.map((lever): [LeverId, CampaignLeverScore] => {
-		const rows = scores
-			.filter((s) => s.levers[lever].score !== null)
-			.map((s) => ({ moduleId: s.moduleId, ...s.levers[lever] }));
-		const values = rows.map((r) => r.score as number);
-		const weakest = [...rows]
-			.sort((a, b) => (a.score as number) - (b.score as number))
-			.slice(0, 2)
-			.map((r) => r.moduleId);
-		return [
-			lever,
-			{
-				mean: meanOf(values),
-				min: values.length ? Math.min(...values) : null,
-				max: values.length ? Math.max(...values) : null,
-				done: meanOf(rows.map((r) => r.done)),
-				engaged: meanOf(rows.map((r) => r.engaged)),
-				evaluated: rows.map((r) => r.moduleId),
-				weakest
-			}
-		];
-	});
-	return Object.fromEntries(entries) as Record<LeverId, CampaignLeverScore>;
+	const levers = leverRecord<CampaignLeverScore>();
+	for (const lever of LEVER_IDS) levers[lever] = leverAcrossModules(scores, lever);
+	return levers;
+}
+
+/** One lever across modules; loops rather than array methods, as it runs 9 times per campaign. */
+function leverAcrossModules(scores: readonly DiagnosticScores[], lever: LeverId) {
+	const evaluated: ModuleId[] = [];
+	let sum = 0;
+	let min = Infinity;
+	let max = -Infinity;
+	let done = 0;
+	let doneCount = 0;
+	let engaged = 0;
+	let engagedCount = 0;
+	// The two lowest, the first met winning ties (as a stable sort would order them).
+	let first = -1;
+	let second = -1;
+	for (let i = 0; i < scores.length; i++) {
+		const l = scores[i]!.levers[lever];
+		const score = l.score;
+		if (score === null) continue;
+		evaluated.push(scores[i]!.moduleId);
+		sum += score;
+		min = Math.min(min, score);
+		max = Math.max(max, score);
+		if (l.done !== null) {
+			done += l.done;
+			doneCount++;
+		}
+		if (l.engaged !== null) {
+			engaged += l.engaged;
+			engagedCount++;
+		}
+		if (first < 0 || score < (scores[first]!.levers[lever].score as number)) {
+			second = first;
+			first = i;
+		} else if (second < 0 || score < (scores[second]!.levers[lever].score as number)) second = i;
+	}
+	const n = evaluated.length;
+	const weakest: ModuleId[] = [];
+	if (first >= 0) weakest.push(scores[first]!.moduleId);
+	if (second >= 0) weakest.push(scores[second]!.moduleId);
+	return {
+		mean: n === 0 ? null : sum / n,
+		min: n === 0 ? null : min,
+		max: n === 0 ? null : max,
+		done: doneCount === 0 ? null : done / doneCount,
+		engaged: engagedCount === 0 ? null : engaged / engagedCount,
+		evaluated,
+		weakest
+	};
 }
 
 /** Overall méconnaissance: "Je ne sais pas" pooled over every answer of the diagnostics. */

@@ -9,6 +9,7 @@ import {
 	type Questionnaire
 } from '../content/questionnaire-index';
 import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
+import { LeverSums, leverRecord, scalePlan } from './lever-sums';
 import { complianceOf, obligationChecklist, type ObligationChecklist } from './obligations';
 
 /**
@@ -115,21 +116,6 @@ export function isScaleValue(value: unknown): value is ScaleValue {
 	);
 }
 
-const EMPTY_LEVER: LeverScore = {
-	score: null,
-	done: null,
-	engaged: null,
-	raw: null,
-	status: 'not-addressed',
-	engagement: null,
-	questions: 0,
-	answered: 0,
-	unknown: 0,
-	notConcerned: 0,
-	answeredWeight: 0,
-	unknownWeight: 0
-};
-
 /**
  * Service maturity from its counts and the sum of its levels / 4 (« Je ne sais pas » adding 0):
  * null under MIN_LEVEL_ANSWERS level answers.
@@ -156,16 +142,41 @@ export function meconnaissanceOf(counts: Pick<AnswerCounts, 'levels' | 'unknown'
 	return n === 0 ? null : (100 * counts.unknown) / n;
 }
 
-function scoreWithModule(d: DiagnosticWithAnswers, index?: ModuleIndex): DiagnosticScores {
-	const levers = {} as Record<LeverId, LeverScore>;
-	const sums = {} as Record<
-		LeverId,
-		{ level: number; done: number; engaged: number; applicable: number; shown: number }
-	>;
-	for (const id of LEVER_IDS) {
-		levers[id] = { ...EMPTY_LEVER };
-		sums[id] = { level: 0, done: 0, engaged: 0, applicable: 0, shown: 0 };
+const sums = new LeverSums();
+
+/** The lever scores of one diagnostic from its sums, in LEVER_IDS order. */
+function leverScores(sums: LeverSums): Record<LeverId, LeverScore> {
+	const levers = leverRecord<LeverScore>();
+	for (let i = 0; i < LEVER_IDS.length; i++) {
+		const questions = sums.questions[i]!;
+		const answered = sums.answered[i]!;
+		const applicable = sums.applicable[i]!;
+		const w = sums.answeredWeight[i]! + sums.unknownWeight[i]!;
+		const raw = w > 0 ? (100 * sums.level[i]!) / w : null;
+		const status: LeverStatus =
+			questions === 0 ? 'not-addressed' : answered < MIN_LEVEL_ANSWERS ? 'too-few' : 'evaluated';
+		const evaluated = status === 'evaluated';
+		levers[LEVER_IDS[i]!] = {
+			score: evaluated ? raw : null,
+			done: evaluated ? (100 * sums.done[i]!) / w : null,
+			engaged: evaluated ? (100 * sums.engaged[i]!) / w : null,
+			raw,
+			status,
+			engagement: applicable > 0 ? sums.shown[i]! / applicable : null,
+			questions,
+			answered,
+			unknown: sums.unknown[i]!,
+			notConcerned: sums.notConcerned[i]!,
+			answeredWeight: sums.answeredWeight[i]!,
+			unknownWeight: sums.unknownWeight[i]!
+		};
 	}
+	return levers;
+}
+
+function scoreWithModule(d: DiagnosticWithAnswers, index?: ModuleIndex): DiagnosticScores {
+	const { questions, tagStart, tagLever, tagWeight } = scalePlan(index);
+	sums.reset();
 	const counts: AnswerCounts = { levels: 0, unknown: 0, notConcerned: 0, unanswered: 0 };
 	let levelSum = 0;
 	let engagedQuestions = 0;
@@ -173,57 +184,44 @@ function scoreWithModule(d: DiagnosticWithAnswers, index?: ModuleIndex): Diagnos
 	const issue = (questionId: string, reason: AnswerIssue['reason']) =>
 		issues.push({ diagnosticId: d.id, moduleId: d.moduleId, questionId, reason });
 
-	for (const { question } of index?.scale.values() ?? []) {
-		const answer: Answer | undefined = d.answers?.[question.id];
+	for (let q = 0; q < questions.length; q++) {
+		const id = questions[q]!.id;
+		const answer: Answer | undefined = d.answers?.[id];
 		const value = isScaleValue(answer?.value) ? answer.value : undefined;
-		if (answer !== undefined && value === undefined) issue(question.id, 'invalid-value');
+		if (answer !== undefined && value === undefined) issue(id, 'invalid-value');
 		if (value === undefined) counts.unanswered++;
 		else if (value === 'na') counts.notConcerned++;
 		else if (value === 'nsp') counts.unknown++;
 		else counts.levels++;
-		if (typeof value === 'number') levelSum += value / 4;
-		if (typeof value === 'number' && value >= 2) engagedQuestions++;
-		for (const { lever, weight } of question.levers) {
-			const l = levers[lever];
-			const sum = sums[lever];
-			l.questions++;
+		const level = typeof value === 'number' ? value : -1;
+		if (level >= 0) levelSum += level / 4;
+		if (level >= 2) engagedQuestions++;
+		for (let t = tagStart[q]!; t < tagStart[q + 1]!; t++) {
+			const l = tagLever[t]!;
+			const weight = tagWeight[t]!;
+			sums.questions[l]!++;
 			if (value === 'na') {
-				l.notConcerned++;
+				sums.notConcerned[l]!++;
 				continue;
 			}
-			sum.applicable += weight;
-			if (typeof value === 'number' && value >= 2) sum.shown += weight;
+			sums.applicable[l]! += weight;
+			if (level >= 2) sums.shown[l]! += weight;
 			if (value === 'nsp') {
-				l.unknown++;
-				l.unknownWeight += weight;
+				sums.unknown[l]!++;
+				sums.unknownWeight[l]! += weight;
 			}
-			if (typeof value !== 'number') continue;
-			l.answered++;
-			l.answeredWeight += weight;
-			sum.level += (weight * value) / 4;
-			sum.done += value >= 3 ? weight : 0;
-			sum.engaged += value >= 2 ? weight : 0;
+			if (level < 0) continue;
+			sums.answered[l]!++;
+			sums.answeredWeight[l]! += weight;
+			sums.level[l]! += (weight * level) / 4;
+			sums.done[l]! += level >= 3 ? weight : 0;
+			sums.engaged[l]! += level >= 2 ? weight : 0;
 		}
 	}
-	for (const id of LEVER_IDS) {
-		const l = levers[id];
-		const sum = sums[id];
-		if (sum.applicable > 0) l.engagement = sum.shown / sum.applicable;
-		const w = l.answeredWeight + l.unknownWeight;
-		if (w > 0) l.raw = (100 * sum.level) / w;
-		l.status =
-			l.questions === 0
-				? 'not-addressed'
-				: l.answered < MIN_LEVEL_ANSWERS
-					? 'too-few'
-					: 'evaluated';
-		if (l.status !== 'evaluated') continue;
-		l.score = l.raw;
-		l.done = (100 * sum.done) / w;
-		l.engaged = (100 * sum.engaged) / w;
-	}
-	for (const [questionId, answer] of Object.entries(d.answers)) {
+	const levers = leverScores(sums);
+	for (const questionId of Object.keys(d.answers)) {
 		if (index?.scale.has(questionId)) continue;
+		const answer = d.answers[questionId];
 		if (index?.obligations.has(questionId)) {
 			if (complianceOf(answer?.value) === undefined) issue(questionId, 'invalid-value');
 		} else if (!index?.cooperation.has(questionId)) issue(questionId, 'unknown-question');
