@@ -3,6 +3,7 @@
  * read by every diagnostic of that module: scoring a region reads them thousands of times, and
  * walking the question objects and their tag lists each time cost more than the arithmetic.
  */
+import type { DiagnosticWithAnswers, ScaleValue } from '../answers';
 import type { ModuleIndex } from '../content/questionnaire-index';
 import { LEVER_IDS, type LeverId, type ScaleQuestion } from '../content/questionnaire';
 
@@ -41,6 +42,15 @@ function buildPlan(index: ModuleIndex): ScalePlan {
 		tagLever: Int32Array.from(tags, (t) => rank(t.lever)),
 		tagWeight: Float64Array.from(tags, (t) => t.weight)
 	};
+}
+
+/** Whether a value is a valid answer to a scale question. */
+export function isScaleValue(value: unknown): value is ScaleValue {
+	return (
+		value === 'na' ||
+		value === 'nsp' ||
+		(Number.isInteger(value) && 0 <= (value as number) && (value as number) <= 4)
+	);
 }
 
 /**
@@ -82,8 +92,62 @@ export class LeverSums {
 	readonly applicable = new Float64Array(LEVER_IDS.length);
 	readonly shown = new Float64Array(LEVER_IDS.length);
 
+	/** Scale answers on the levels, « Je ne sais pas », « Non concerné », none. */
+	levels = 0;
+	unknownAnswers = 0;
+	notConcernedAnswers = 0;
+	unanswered = 0;
+	/** Σ level / 4 over the answers on the levels, and the answers at Engagé or above. */
+	levelSum = 0;
+	engagedQuestions = 0;
+
+	/**
+	 * Sets every sum back to 0 and adds the scale answers of a diagnostic, in question then tag
+	 * order (the order of the floating-point sums); `invalid` hears of each answer left out.
+	 */
+	add(d: DiagnosticWithAnswers, plan: ScalePlan, invalid?: (questionId: string) => void): void {
+		this.reset();
+		const { questions, tagStart, tagLever, tagWeight } = plan;
+		for (let q = 0; q < questions.length; q++) {
+			const id = questions[q]!.id;
+			const answer = d.answers?.[id];
+			const value = isScaleValue(answer?.value) ? answer.value : undefined;
+			if (answer !== undefined && value === undefined) invalid?.(id);
+			if (value === undefined) this.unanswered++;
+			else if (value === 'na') this.notConcernedAnswers++;
+			else if (value === 'nsp') this.unknownAnswers++;
+			else this.levels++;
+			const level = typeof value === 'number' ? value : -1;
+			if (level >= 0) this.levelSum += level / 4;
+			if (level >= 2) this.engagedQuestions++;
+			for (let t = tagStart[q]!; t < tagStart[q + 1]!; t++) {
+				const l = tagLever[t]!;
+				const weight = tagWeight[t]!;
+				this.questions[l]!++;
+				if (value === 'na') {
+					this.notConcerned[l]!++;
+					continue;
+				}
+				this.applicable[l]! += weight;
+				if (level >= 2) this.shown[l]! += weight;
+				if (value === 'nsp') {
+					this.unknown[l]!++;
+					this.unknownWeight[l]! += weight;
+				}
+				if (level < 0) continue;
+				this.answered[l]!++;
+				this.answeredWeight[l]! += weight;
+				this.level[l]! += (weight * level) / 4;
+				this.done[l]! += level >= 3 ? weight : 0;
+				this.engaged[l]! += level >= 2 ? weight : 0;
+			}
+		}
+	}
+
 	/** Sets every sum back to 0. */
 	reset(): this {
+		this.levels = this.unknownAnswers = this.notConcernedAnswers = this.unanswered = 0;
+		this.levelSum = this.engagedQuestions = 0;
 		for (const a of [
 			this.questions,
 			this.answered,

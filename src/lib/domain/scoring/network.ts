@@ -4,7 +4,7 @@
  * default. Anonymity is only in what is shown: whoever reads the hub reads the names.
  */
 import { LEVER_IDS, type LeverId } from '../content/questionnaire';
-import type { CampaignScores } from './campaign';
+import type { CampaignFigures } from './figures';
 import { spreadOf } from './region';
 import { comparable } from './stats';
 
@@ -69,7 +69,7 @@ export function positionAmong(values: readonly (number | null)[], index: number)
 
 /** Where the campaign at `index` of `scores` sits against all of them, lever by lever. */
 export function campaignPosition(
-	scores: readonly CampaignScores[],
+	scores: readonly CampaignFigures[],
 	index: number
 ): CampaignPosition {
 	return {

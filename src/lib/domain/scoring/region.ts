@@ -2,7 +2,7 @@
  * Aggregation of many campaigns (e.g. the authorities of a region, or a network of them): where
  * they stand lever by lever, and how transversal they are.
  */
-import type { CampaignScores } from './campaign';
+import type { CampaignFigures } from './figures';
 import { LEVER_IDS, type LeverId } from '../content/questionnaire';
 import { meanOf } from './stats';
 
@@ -56,8 +56,11 @@ export function spreadOf(values: readonly (number | null)[]): Spread {
 	};
 }
 
-/** Aggregates campaign scores; each campaign counts the same, whatever its size. */
-export function aggregateCampaigns(scores: readonly CampaignScores[]): RegionSummary {
+/**
+ * Aggregates campaigns (their figures, or their full scores); each counts the same, whatever its
+ * size.
+ */
+export function aggregateCampaigns(scores: readonly CampaignFigures[]): RegionSummary {
 	return {
 		campaigns: scores.length,
 		levers: Object.fromEntries(

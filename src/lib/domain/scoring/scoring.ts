@@ -2,7 +2,7 @@
  * Scores of one diagnostic: lever scores (two ADEME-like series), service maturity and
  * méconnaissance. Formulas are explained in docs/methode.md.
  */
-import type { Answer, DiagnosticWithAnswers, ScaleValue } from '../answers';
+import type { DiagnosticWithAnswers } from '../answers';
 import {
 	indexQuestionnaire,
 	type ModuleIndex,
@@ -107,14 +107,7 @@ export interface DiagnosticScores {
 	issues: AnswerIssue[];
 }
 
-/** Whether a value is a valid answer to a scale question. */
-export function isScaleValue(value: unknown): value is ScaleValue {
-	return (
-		value === 'na' ||
-		value === 'nsp' ||
-		(Number.isInteger(value) && 0 <= (value as number) && (value as number) <= 4)
-	);
-}
+export { isScaleValue } from './lever-sums';
 
 /**
  * Service maturity from its counts and the sum of its levels / 4 (« Je ne sais pas » adding 0):
@@ -144,17 +137,33 @@ export function meconnaissanceOf(counts: Pick<AnswerCounts, 'levels' | 'unknown'
 
 const sums = new LeverSums();
 
+/** Whether lever i is scored, from the sums of a diagnostic. */
+function leverStatusAt(sums: LeverSums, i: number): LeverStatus {
+	if (sums.questions[i] === 0) return 'not-addressed';
+	return sums.answered[i]! < MIN_LEVEL_ANSWERS ? 'too-few' : 'evaluated';
+}
+
+/** The score of lever i (LeverScore.score) from the sums of a diagnostic. */
+export function leverScoreAt(sums: LeverSums, i: number): number | null {
+	if (leverStatusAt(sums, i) !== 'evaluated') return null;
+	return (100 * sums.level[i]!) / (sums.answeredWeight[i]! + sums.unknownWeight[i]!);
+}
+
+/** The engagement on lever i (LeverScore.engagement) from the sums of a diagnostic. */
+export function leverEngagementAt(sums: LeverSums, i: number): number | null {
+	const applicable = sums.applicable[i]!;
+	return applicable > 0 ? sums.shown[i]! / applicable : null;
+}
+
 /** The lever scores of one diagnostic from its sums, in LEVER_IDS order. */
 function leverScores(sums: LeverSums): Record<LeverId, LeverScore> {
 	const levers = leverRecord<LeverScore>();
 	for (let i = 0; i < LEVER_IDS.length; i++) {
 		const questions = sums.questions[i]!;
 		const answered = sums.answered[i]!;
-		const applicable = sums.applicable[i]!;
 		const w = sums.answeredWeight[i]! + sums.unknownWeight[i]!;
 		const raw = w > 0 ? (100 * sums.level[i]!) / w : null;
-		const status: LeverStatus =
-			questions === 0 ? 'not-addressed' : answered < MIN_LEVEL_ANSWERS ? 'too-few' : 'evaluated';
+		const status = leverStatusAt(sums, i);
 		const evaluated = status === 'evaluated';
 		levers[LEVER_IDS[i]!] = {
 			score: evaluated ? raw : null,
@@ -162,7 +171,7 @@ function leverScores(sums: LeverSums): Record<LeverId, LeverScore> {
 			engaged: evaluated ? (100 * sums.engaged[i]!) / w : null,
 			raw,
 			status,
-			engagement: applicable > 0 ? sums.shown[i]! / applicable : null,
+			engagement: leverEngagementAt(sums, i),
 			questions,
 			answered,
 			unknown: sums.unknown[i]!,
@@ -175,49 +184,17 @@ function leverScores(sums: LeverSums): Record<LeverId, LeverScore> {
 }
 
 function scoreWithModule(d: DiagnosticWithAnswers, index?: ModuleIndex): DiagnosticScores {
-	const { questions, tagStart, tagLever, tagWeight } = scalePlan(index);
-	sums.reset();
-	const counts: AnswerCounts = { levels: 0, unknown: 0, notConcerned: 0, unanswered: 0 };
-	let levelSum = 0;
-	let engagedQuestions = 0;
 	const issues: AnswerIssue[] = [];
 	const issue = (questionId: string, reason: AnswerIssue['reason']) =>
 		issues.push({ diagnosticId: d.id, moduleId: d.moduleId, questionId, reason });
-
-	for (let q = 0; q < questions.length; q++) {
-		const id = questions[q]!.id;
-		const answer: Answer | undefined = d.answers?.[id];
-		const value = isScaleValue(answer?.value) ? answer.value : undefined;
-		if (answer !== undefined && value === undefined) issue(id, 'invalid-value');
-		if (value === undefined) counts.unanswered++;
-		else if (value === 'na') counts.notConcerned++;
-		else if (value === 'nsp') counts.unknown++;
-		else counts.levels++;
-		const level = typeof value === 'number' ? value : -1;
-		if (level >= 0) levelSum += level / 4;
-		if (level >= 2) engagedQuestions++;
-		for (let t = tagStart[q]!; t < tagStart[q + 1]!; t++) {
-			const l = tagLever[t]!;
-			const weight = tagWeight[t]!;
-			sums.questions[l]!++;
-			if (value === 'na') {
-				sums.notConcerned[l]!++;
-				continue;
-			}
-			sums.applicable[l]! += weight;
-			if (level >= 2) sums.shown[l]! += weight;
-			if (value === 'nsp') {
-				sums.unknown[l]!++;
-				sums.unknownWeight[l]! += weight;
-			}
-			if (level < 0) continue;
-			sums.answered[l]!++;
-			sums.answeredWeight[l]! += weight;
-			sums.level[l]! += (weight * level) / 4;
-			sums.done[l]! += level >= 3 ? weight : 0;
-			sums.engaged[l]! += level >= 2 ? weight : 0;
-		}
-	}
+	sums.add(d, scalePlan(index), (id) => issue(id, 'invalid-value'));
+	const counts: AnswerCounts = {
+		levels: sums.levels,
+		unknown: sums.unknownAnswers,
+		notConcerned: sums.notConcernedAnswers,
+		unanswered: sums.unanswered
+	};
+	const { levelSum, engagedQuestions } = sums;
 	const levers = leverScores(sums);
 	for (const questionId of Object.keys(d.answers)) {
 		if (index?.scale.has(questionId)) continue;

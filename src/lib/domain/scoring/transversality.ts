@@ -4,7 +4,7 @@
  * practice, not form-filling: what is at least « Engagé ». Formulas: docs/methode.md.
  */
 import { LEVER_IDS, type LeverId, type ModuleId } from '../content/questionnaire';
-import { linkWeight } from './cooperation';
+import { linkWeight, type CooperationPair } from './cooperation';
 import { meanOf } from './stats';
 import { transversalityHints } from './transversality-hints';
 import {
@@ -77,18 +77,86 @@ function engagements(input: TransversalityInput) {
 }
 
 /** The practice of a pair: min of both ends' engagement, averaged over the levers they share. */
-function pairPractice(
-	a: ModuleId,
-	b: ModuleId,
-	lever: (m: ModuleId, l: LeverId) => number | null,
-	service: (m: ModuleId) => number
-): number {
-	const shared = LEVER_IDS.map((l) => {
-		const x = lever(a, l);
-		const y = lever(b, l);
-		return x === null || y === null ? null : Math.min(x, y);
+function pairPractice(a: ModuleId, b: ModuleId, view: EngagementView): number {
+	let sum = 0;
+	let n = 0;
+	for (const l of LEVER_IDS) {
+		const x = view.lever(a, l);
+		const y = view.lever(b, l);
+		if (x === null || y === null) continue;
+		sum += Math.min(x, y);
+		n++;
+	}
+	return n === 0 ? Math.min(view.service(a), view.service(b)) : sum / n;
+}
+
+/** The engagements the components read, from a campaign's scores or from its figures. */
+export interface EngagementView {
+	/** Expected services (the transversal module apart), in MODULE_IDS order. */
+	services: readonly ModuleId[];
+	/** 0–1 on a lever, 0 for a service without diagnostic, null when its module lacks the lever. */
+	lever(m: ModuleId, l: LeverId): number | null;
+	/** 0–1 over its scale questions, 0 without diagnostic or applicable question. */
+	service(m: ModuleId): number;
+}
+
+/**
+ * The four component values and the practised pairs: `pairs` are the network's pairs (any
+ * module), `measured` whether the network's density is measured, `steering` the engagement of the
+ * steering module when it is expected and answered. Shared by the full scores and the figures.
+ */
+export function componentValues<P extends Pick<CooperationPair, 'a' | 'b' | 'kind'>>(
+	view: EngagementView,
+	networkPairs: readonly P[],
+	measured: boolean,
+	steering: number | null
+) {
+	const { services } = view;
+	const perLever = LEVER_IDS.map((l) => {
+		let sum = 0;
+		let n = 0;
+		for (const m of services) {
+			const x = view.lever(m, l);
+			if (x === null) continue;
+			sum += x;
+			n++;
+		}
+		return n < 2 ? null : sum / n;
 	});
-	return meanOf(shared) ?? Math.min(service(a), service(b));
+	const shared = meanOf(perLever);
+	const pairs = networkPairs
+		.filter((p) => services.includes(p.a) && services.includes(p.b))
+		.map((p) => {
+			const practice = pairPractice(p.a, p.b, view);
+			const weight = linkWeight(p.kind);
+			return { ...p, practice, worth: weight * (LINK_BASE + (1 - LINK_BASE) * practice) };
+		});
+	const possible = (services.length * (services.length - 1)) / 2;
+	const cooperation =
+		!measured || possible === 0 ? null : (100 * pairs.reduce((s, p) => s + p.worth, 0)) / possible;
+	const diffusion =
+		services.length === 0
+			? null
+			: (100 * services.reduce((s, m) => s + Math.min(1, 2 * view.service(m)), 0)) /
+				services.length;
+	const values: Record<TransversalityComponentId, number | null> = {
+		sharedLevers: shared === null ? null : 100 * shared,
+		cooperation,
+		diffusion,
+		governance: steering === null ? null : 100 * steering
+	};
+	return { values, pairs };
+}
+
+/** The weighted sum of the components (a component not measured counts 0) and its maximum. */
+export function weightedSum(values: Record<TransversalityComponentId, number | null>) {
+	let sum = 0;
+	let maximum = 0;
+	for (const id of TRANSVERSALITY_COMPONENTS) {
+		sum += TRANSVERSALITY_WEIGHTS[id] * (values[id] ?? 0);
+		if (values[id] !== null) maximum += 100 * TRANSVERSALITY_WEIGHTS[id];
+	}
+	return { sum, maximum };
 }
 
 /** Component values, the practised pairs and the basis, without hints. */
@@ -96,43 +164,13 @@ function measure(input: TransversalityInput) {
 	const { expected, complete, network } = input;
 	const { byModule, lever, service } = engagements(input);
 	const services = network.services;
-
-	const perLever = LEVER_IDS.map((l) => {
-		const values = services.map((m) => lever(m, l)).filter((x): x is number => x !== null);
-		return values.length < 2 ? null : meanOf(values);
-	});
-	const shared = meanOf(perLever);
-
-	const pairs: PractisedPair[] = network.pairs
-		.filter((p) => services.includes(p.a) && services.includes(p.b))
-		.map((p) => {
-			const practice = pairPractice(p.a, p.b, lever, service);
-			const weight = linkWeight(p.kind);
-			return { ...p, practice, worth: weight * (LINK_BASE + (1 - LINK_BASE) * practice) };
-		});
-	const possible = (services.length * (services.length - 1)) / 2;
-	const cooperation =
-		network.density === null || possible === 0
-			? null
-			: (100 * pairs.reduce((s, p) => s + p.worth, 0)) / possible;
-
-	const diffusion =
-		services.length === 0
-			? null
-			: (100 * services.reduce((s, m) => s + Math.min(1, 2 * service(m)), 0)) / services.length;
-
 	const steering = byModule.get('transversal');
-	const governance =
-		expected.includes('transversal') && steering?.engagement != null
-			? 100 * steering.engagement
-			: null;
-
-	const values: Record<TransversalityComponentId, number | null> = {
-		sharedLevers: shared === null ? null : 100 * shared,
-		cooperation,
-		diffusion,
-		governance
-	};
+	const { values, pairs } = componentValues(
+		{ services, lever, service },
+		network.pairs,
+		network.density !== null,
+		expected.includes('transversal') ? (steering?.engagement ?? null) : null
+	);
 	const basis: TransversalityBasis = {
 		services: services.length,
 		answered: services.filter((m) => byModule.has(m)).length,
@@ -141,7 +179,7 @@ function measure(input: TransversalityInput) {
 		governanceExpected: expected.includes('transversal'),
 		governanceAnswered: steering !== undefined
 	};
-	return { values, pairs, basis };
+	return { values, pairs: pairs as PractisedPair[], basis };
 }
 
 /** Transversality of a campaign: the four components and their weighted sum. */
@@ -160,12 +198,7 @@ export function transversality(input: TransversalityInput): Transversality {
 			: input.scores.every((s) => s.maturity === null)
 				? 'no-scores'
 				: null;
-	let sum = 0;
-	let maximum = 0;
-	for (const id of TRANSVERSALITY_COMPONENTS) {
-		sum += TRANSVERSALITY_WEIGHTS[id] * (values[id] ?? 0);
-		if (values[id] !== null) maximum += 100 * TRANSVERSALITY_WEIGHTS[id];
-	}
+	const { sum, maximum } = weightedSum(values);
 	return {
 		score: reason ? null : sum,
 		maximum,

@@ -11,7 +11,7 @@ import { planImport } from '../exchange/plan';
 import type { DiagnosticSnapshot } from '../exchange/format';
 import { readExportText } from '../exchange/read';
 import type { DiagnosticMigration } from '../migration/migrate';
-import { scoreCampaign, type CampaignScores } from '../scoring/campaign';
+import { campaignFigures, type CampaignFigures } from '../scoring/figures';
 import { aggregateCampaigns, type RegionSummary } from '../scoring/region';
 import { selectDiagnostics } from '../scoring/selection';
 import { docsToExportText } from './documents';
@@ -146,11 +146,14 @@ export function readHub(raws: readonly unknown[], options: HubOptions): HubReadi
 	return { campaigns, documents, setAside, superseded };
 }
 
-/** The scores of every campaign of the hub and their summary, each campaign counting the same. */
+/**
+ * The figures of every campaign of the hub (what the summary and the positions read, equal to
+ * scoreCampaign's) and their summary, each campaign counting the same.
+ */
 export function scoreHub(
 	campaigns: readonly HubCampaign[],
 	questionnaire: Questionnaire
-): { scores: CampaignScores[]; summary: RegionSummary } {
-	const scores = campaigns.map((c) => scoreCampaign(c.campaign, c.diagnostics, questionnaire));
+): { scores: CampaignFigures[]; summary: RegionSummary } {
+	const scores = campaigns.map((c) => campaignFigures(c.campaign, c.diagnostics, questionnaire));
 	return { scores, summary: aggregateCampaigns(scores) };
 }
