@@ -14,6 +14,8 @@ const browserTests = 'src/**/*.svelte.test.ts';
 export default defineConfig({
 	plugins: [catalogue(), sveltekit()],
 	build: { sourcemap: !!process.env.SOURCEMAP },
+	// The import page's preview worker is an ES module: it can share chunks and load modules lazily.
+	worker: { format: 'es', plugins: () => [catalogue()] },
 	server: { fs: { allow: ['questionnaires'] } },
 	test: {
 		expect: { requireAssertions: true },

@@ -8,6 +8,7 @@
  * chunks. Pages prune the caches no open tab uses any more (src/lib/pwa/caches.ts).
  */
 import { build, files, prerendered, version } from '$service-worker';
+import { referencedScripts } from '$lib/pwa/chunks';
 import { navigationFiles, pageFile } from '$lib/pwa/pages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -21,8 +22,40 @@ const FALLBACK = '/200.html';
 // 404 would make the whole installation fail.
 const ASSETS = [...new Set([...build, ...files, ...prerendered.map(pageFile), FALLBACK])];
 
+const APP_DIR = new URL('_app/immutable/', sw.location.href).pathname;
+
+/** Caches the build, then the scripts its scripts load that Kit does not list (web workers). */
+async function precache(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	await cache.addAll(ASSETS);
+	const seen = new Set(ASSETS);
+	let scripts = ASSETS.filter((file) => file.endsWith('.js'));
+	while (scripts.length > 0) {
+		const found: string[] = [];
+		for (const file of scripts) {
+			const text = (await (await cache.match(file))?.text()) ?? '';
+			for (const script of referencedScripts(text, file))
+				if (!seen.has(script) && script.startsWith(APP_DIR)) {
+					seen.add(script);
+					found.push(script);
+				}
+		}
+		// A worker that fails to cache is no reason to fail the installation: the page then does
+		// the worker's work itself (the import's preview, slower on a large file).
+		const cached = await Promise.all(
+			found.map((file) =>
+				cache.add(file).then(
+					() => file,
+					() => null
+				)
+			)
+		);
+		scripts = cached.filter((file) => file !== null);
+	}
+}
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+	event.waitUntil(precache());
 });
 
 sw.addEventListener('activate', (event) => {

@@ -1,16 +1,11 @@
 /**
  * The one entry for files: the text of an export and the preview of an import (reading the file,
- * then comparing it with the device), on any database; and the files the interface offers on the
+ * then comparing it with the device: preview.ts), on any database; and the files the interface offers on the
  * app's database (a diagnostic, a campaign, a full backup as JSON; a campaign's answers and
  * scores as CSV), each built from one consistent read. Applying an import is a write: it goes
  * through the repository.
  */
 import { APP_NAME, APP_VERSION } from '$lib/app-info';
-import type { Module } from '$lib/domain/content/questionnaire';
-import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
-import type { ImportProblem } from '$lib/domain/exchange/problems';
-import { planImport, type ImportPlan } from '$lib/domain/exchange/plan';
-import { readExportText } from '$lib/domain/exchange/read';
 import { buildExport, oversizedExport, serializeExport } from '$lib/domain/exchange/write';
 import { db } from './db';
 import { repository } from './repository';
@@ -57,35 +52,7 @@ export async function exportText(
 	return text;
 }
 
-/** The outcome of a preview. */
-export type PreviewResult = { ok: true; plan: ImportPlan } | { ok: false; problem: ImportProblem };
-
-/** Reads a file and says what importing it would do; writes nothing. */
-export async function previewImport(
-	db: LeviersDB,
-	text: string,
-	options: {
-		fileName: string;
-		now: number;
-		modules: readonly Module[];
-		/** How old answers are carried (the shipped mappings by default). */
-		migrate?: DiagnosticMigration;
-	}
-): Promise<PreviewResult> {
-	const read = readExportText(text);
-	if (!read.ok) return read;
-	const local = await new Queries(db).localState(read.file);
-	return {
-		ok: true,
-		plan: planImport(read.file, local, {
-			migrate: (await import('$lib/domain/migration/shipped')).migrateToCurrent,
-			...options,
-			version: read.version,
-			rejected: read.rejected,
-			rejectedActions: read.rejectedActions
-		})
-	};
-}
+export { previewImport, type PreviewResult } from './preview';
 
 const JSON_TYPE = 'application/json';
 

@@ -4,34 +4,32 @@
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { db } from '$lib/db/db';
-import { describeStorageError, storageErrorText } from '$lib/db/errors';
+import { storageErrorText } from '$lib/db/errors';
 import { previewImport } from '$lib/db/exchange';
 import { repository } from '$lib/db/repository';
 import { loadModules } from '$lib/domain/content/load';
 import type { ImportPlan } from '$lib/domain/exchange/plan';
-import { PROBLEMS, type ImportProblem } from '$lib/domain/exchange/problems';
+import type { ImportProblem } from '$lib/domain/exchange/problems';
 import { checkSize } from '$lib/domain/exchange/read';
 import {
 	resolveImport,
 	type CampaignDecision,
 	type ConflictDecision
 } from '$lib/domain/exchange/resolve';
-import { NotTextError, readText } from '$lib/files';
 import { settleForSync } from '$lib/domain/sync/settle';
 import { trackWrite } from '$lib/state/writes.svelte';
+import { previewInBackground } from './preview-client';
 
 /** Where the import stands. */
 export type ImportStep =
 	| { kind: 'idle' }
 	| { kind: 'reading'; fileName: string; loaded: number; total: number }
-	| { kind: 'checking'; fileName: string }
+	/** `share`: how much of the checked plan the page has received (0–1), when known. */
+	| { kind: 'checking'; fileName: string; share?: number }
 	| { kind: 'refused'; fileName: string; problem: ImportProblem }
 	| { kind: 'preview'; plan: ImportPlan }
 	| { kind: 'applying'; plan: ImportPlan; done: number; total: number }
 	| { kind: 'done'; plan: ImportPlan; written: number; actions: number; campaignIds: string[] };
-
-// Lets the browser paint the last progress before a long synchronous step (parsing, checking).
-const nextFrame = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 /** One import, from the chosen file to the report. */
 export class ImportFlow {
@@ -42,6 +40,8 @@ export class ImportFlow {
 	/** The campaign whose server versions are previewed, or null for a file. */
 	#sync = $state<string | null>(null);
 	#run = 0;
+	/** Stops the preview in progress (a new file, or "Annuler"). */
+	#abort = new AbortController();
 	/** Decisions for the campaigns the device does not know, by the file's campaign id. */
 	readonly campaigns = new SvelteMap<string, CampaignDecision>();
 	/** Decisions for the conflicts, by diagnostic id. */
@@ -97,6 +97,8 @@ export class ImportFlow {
 	/** Back to the file picker. */
 	reset(): void {
 		this.#run++;
+		this.#abort.abort();
+		this.#abort = new AbortController();
 		this.#sync = null;
 		this.#step = { kind: 'idle' };
 		this.#error = '';
@@ -116,23 +118,23 @@ export class ImportFlow {
 		const tooBig = checkSize(file.size);
 		if (tooBig) return refuse(tooBig);
 		this.#step = { kind: 'reading', fileName, loaded: 0, total: file.size };
-		try {
-			const text = await readText(file, (loaded, total) => {
-				if (run === this.#run) this.#step = { kind: 'reading', fileName, loaded, total };
-			});
-			if (run !== this.#run) return;
-			this.#step = { kind: 'checking', fileName };
-			await nextFrame();
-			const modules = await loadModules();
-			const r = await previewImport(db, text, { fileName, now: Date.now(), modules });
-			if (run !== this.#run) return;
-			if (!r.ok) return refuse(r.problem);
-			this.#step = { kind: 'preview', plan: r.plan };
-		} catch (e) {
-			if (e instanceof NotTextError) return refuse(PROBLEMS.notText());
-			const p = describeStorageError(e);
-			refuse({ message: 'Le fichier n’a pas pu être lu.', action: p.action, details: [] });
-		}
+		// The page names questions and modules in the preview: their texts load meanwhile.
+		const texts = loadModules().catch(() => []);
+		const r = await previewInBackground(
+			file,
+			{ fileName, now: Date.now() },
+			(p) => {
+				if (run !== this.#run) return;
+				if (p.kind === 'reading') this.#step = { ...p, fileName };
+				else if (p.kind === 'checking') this.#step = { kind: 'checking', fileName };
+				else this.#step = { kind: 'checking', fileName, share: p.share };
+			},
+			this.#abort.signal
+		);
+		await texts;
+		if (run !== this.#run) return;
+		if (!r.ok) return refuse(r.problem);
+		this.#step = { kind: 'preview', plan: r.plan };
 	}
 
 	/** Applies the preview with the decisions taken, in one transaction. */

@@ -1,0 +1,83 @@
+/**
+ * Runs the preview of a chosen file in a worker (preview.worker.ts), so that reading, checking
+ * and comparing a large file never freezes the page; in-thread where a worker cannot run (no
+ * Worker in Node's tests, or a browser that cannot start a module worker).
+ */
+import { db } from '$lib/db/db';
+import type { PreviewResult } from '$lib/db/preview';
+import { PlanAssembler, type PreviewMessage } from './plan-parts';
+import { previewFile, type PreviewProgress } from './preview-file';
+
+const startWorker = () =>
+	new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker started before the file is chosen, its code loaded by then; null once failed. */
+let spare: Worker | null = null;
+
+/** Starts the next preview's worker ahead of time (the page opens: a file will come). */
+export function warmUp(): void {
+	if (typeof Worker === 'undefined' || spare) return;
+	const worker = startWorker();
+	worker.addEventListener('error', () => {
+		if (spare === worker) spare = null;
+	});
+	spare = worker;
+}
+
+/** Ends the worker started ahead of time (the page closes). */
+export function coolDown(): void {
+	spare?.terminate();
+	spare = null;
+}
+
+/** Progress of a preview; `share` (0–1) while the plan comes back from the worker. */
+export type BackgroundProgress = PreviewProgress | { kind: 'receiving'; share: number };
+
+/** Previews the import of `file`; stops the work when `signal` aborts (the result is then unused). */
+export function previewInBackground(
+	file: File,
+	options: { fileName: string; now: number },
+	onProgress: (p: BackgroundProgress) => void,
+	signal: AbortSignal
+): Promise<PreviewResult> {
+	const inThread = () => previewFile(db, file, options, onProgress);
+	if (typeof Worker === 'undefined') return inThread();
+	return new Promise((resolve) => {
+		const worker = spare ?? startWorker();
+		spare = null;
+		const assembler = new PlanAssembler();
+		let started = false;
+		const end = (result: PreviewResult | Promise<PreviewResult>) => {
+			worker.terminate();
+			resolve(result);
+		};
+		const stopped = { message: 'Import annulé.', action: '', details: [] };
+		signal.addEventListener('abort', () => end({ ok: false, problem: stopped }));
+		worker.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
+			started = true;
+			const message = event.data;
+			if (message.kind === 'progress') return onProgress(message.progress);
+			if (message.kind === 'refused') return end({ ok: false, problem: message.problem });
+			const plan = assembler.receive(message);
+			if (plan) end({ ok: true, plan });
+			else onProgress({ kind: 'receiving', share: assembler.share });
+		});
+		// The worker's script could not run (an older browser): the page does the work itself.
+		worker.addEventListener('error', (event) => {
+			event.preventDefault();
+			end(
+				started
+					? {
+							ok: false,
+							problem: {
+								message: 'Le fichier n’a pas pu être lu.',
+								action: 'Rechargez la page et réessayez.',
+								details: []
+							}
+						}
+					: inThread()
+			);
+		});
+		worker.postMessage({ file, ...options });
+	});
+}

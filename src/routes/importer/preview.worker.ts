@@ -1,0 +1,20 @@
+/**
+ * The import page's worker: reads a chosen file, checks it and compares it with the device's
+ * database off the page's main thread, then sends the plan back in parts (plan-parts.ts).
+ * One worker per file; the page ends it once the plan is received.
+ */
+import { db } from '$lib/db/db';
+import type { PreviewMessage, PreviewRequest } from './plan-parts';
+import { previewMessages } from './plan-parts';
+import { previewFile } from './preview-file';
+
+const post = (message: PreviewMessage) => self.postMessage(message);
+
+self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
+	const { file, fileName, now } = event.data;
+	void previewFile(db, file, { fileName, now }, (progress) =>
+		post({ kind: 'progress', progress })
+	).then((result) => {
+		for (const message of previewMessages(result)) post(message);
+	});
+});
