@@ -293,3 +293,36 @@ test('the Données page offers a full backup and says when the last one was made
 	await page.goto('/');
 	await expect(page.getByRole('complementary', { name: 'Rappel de sauvegarde' })).toHaveCount(0);
 });
+
+test('a large file shows its reading progress, then the answer, and the page stays usable', async ({
+	page
+}) => {
+	await page.goto('/importer');
+	await page.waitForLoadState('networkidle');
+	// Every text the status line shows, recorded in the page as it changes.
+	await page.evaluate(() => {
+		const seen: string[] = [];
+		(window as unknown as { seen: string[] }).seen = seen;
+		const status = document.querySelector('.progress[role="status"]')!;
+		new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+			childList: true,
+			subtree: true,
+			characterData: true
+		});
+	});
+	// 24 MB of valid JSON that is not a Leviers file: read and checked off the page, refused.
+	const big = JSON.stringify({ notes: 'x'.repeat(24_000_000) });
+	await page.getByLabel('Choisir un fichier…').setInputFiles({
+		name: 'gros.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(big)
+	});
+	await expect(page.getByText(/Ce fichier JSON n’est pas un export Leviers/)).toBeVisible({
+		timeout: 60_000
+	});
+	const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+	expect(seen.some((t) => /Lecture de «\u202fgros\.json\u202f»\u202f: \d+ %/.test(t))).toBe(true);
+	// The navigation still answers: the page was never left frozen.
+	await page.getByRole('link', { name: 'Accueil' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Leviers' })).toBeVisible();
+});

@@ -70,6 +70,8 @@ test('half a module, reloaded, resumes where it stopped', async ({ page }) => {
 });
 
 test('a whole module can be filled with the keyboard alone', async ({ page }) => {
+	// Up to 400 key presses: about 10 s alone, over 30 s on a 2-core machine running other tests.
+	test.setTimeout(90_000);
 	const url = await createCampaign(page);
 	await openModule(page, url, dechets.title);
 	const total = dechets.questions.length;
