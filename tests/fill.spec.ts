@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import {
 	createCampaign,
 	expectAllSaved,
@@ -224,4 +225,29 @@ test('a question whose note is being edited is not shown as saved', async ({ pag
 	await expect(card.getByText('✓ Enregistré')).toHaveCount(0);
 	await expect(card.getByText('✓ Enregistré')).toBeVisible();
 	await expectAllSaved(page);
+});
+
+test.describe('a questionnaire that cannot be fetched', () => {
+	// Without the service worker, so that the page's own requests can be cut.
+	test.use({ serviceWorkers: 'block' });
+
+	test('says so in French instead of a blank or English page', async ({ page }) => {
+		const url = await createCampaign(page, 'Commune sans réseau');
+		// Each questionnaire is a chunk of its own (issue 16): cut the one of « déchets », known by
+		// its description (the light catalogue has none).
+		const file = JSON.parse(readFileSync('questionnaires/dechets.json', 'utf8'));
+		const description = (file as { description: string }).description.slice(0, 80);
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes(description)) return route.abort();
+			return route.fulfill({ response, body });
+		});
+		await page.goto(url);
+		await page.getByRole('link', { name: dechets.title, exact: true }).click();
+		await expect(
+			page.getByText(/Le questionnaire «\u202fdechets\u202f» n’a pas pu être chargé/)
+		).toBeVisible();
+		await expect(page.getByText(/Internal Error|Error: 503/)).toHaveCount(0);
+	});
 });

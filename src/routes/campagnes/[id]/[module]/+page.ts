@@ -9,7 +9,10 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ params }) => {
 	if (!isModuleId(params.module)) error(404, 'Ce questionnaire n’existe pas.');
 	// Only this page's questionnaire is loaded, while the database is read (issue 16).
-	const content = loadModule(params.module);
+	// A chunk that cannot be fetched: the error page says so in French (ContentLoadError).
+	const content = loadModule(params.module).catch((e: unknown) =>
+		error(503, e instanceof Error ? e.message : String(e))
+	);
 	try {
 		const [campaign, { diagnostic }] = await Promise.all([
 			queries.getCampaign(params.id),
