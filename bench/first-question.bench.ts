@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { Server } from 'node:http';
 import { serve } from '../scripts/serve.mjs';
 import { startBrowserBench } from './browser';
-import { quantile, type Figure } from './stats';
+import { figure, type Figure } from './stats';
 
 const RUNS = 15;
 
@@ -56,14 +56,6 @@ async function once(page: Page, path: string): Promise<number> {
 	);
 	return (await handle.jsonValue()) as number;
 }
-
-const figure = (name: string, samples: number[], budget: number): Figure => ({
-	name,
-	median: quantile(samples, 0.5),
-	p95: quantile(samples, 0.95),
-	budget,
-	on: 'median'
-});
 
 /** Runs the two first-question benchmarks. */
 export async function run(): Promise<Figure[]> {

@@ -16,7 +16,7 @@ import { planImport } from '../src/lib/domain/exchange/plan';
 import { readExportText } from '../src/lib/domain/exchange/read';
 import { buildExport, serializeExport } from '../src/lib/domain/exchange/write';
 import { startBrowserBench } from './browser';
-import { quantile, timeSync, type Figure } from './stats';
+import { figure, timeSync, type Figure } from './stats';
 
 const DIAGNOSTICS = 500;
 const RUNS = 7;
@@ -43,14 +43,6 @@ function bigFile(count: number): string {
 	});
 	return serializeExport(file);
 }
-
-const figure = (name: string, samples: number[], budget: number, on: Figure['on']): Figure => ({
-	name,
-	median: quantile(samples, 0.5),
-	p95: quantile(samples, 0.95),
-	budget,
-	on
-});
 
 const megabytes = (text: string) => `${(text.length / 1048576).toFixed(1)} Mo`;
 

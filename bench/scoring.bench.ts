@@ -11,7 +11,7 @@ import { buildExampleCampaign } from '../src/lib/domain/example/example';
 import { recommend } from '../src/lib/domain/scoring/recommendations';
 import { aggregateCampaigns } from '../src/lib/domain/scoring/region';
 import { campaignFigures } from '../src/lib/domain/scoring/figures';
-import { quantile, timeSync, type Figure } from './stats';
+import { figure, timeSync, type Figure } from './stats';
 
 const questionnaire = { modules, levers };
 
@@ -44,13 +44,6 @@ export async function run(): Promise<Figure[]> {
 			runs > 5 ? 3 : 1
 		);
 	};
-	const figure = (name: string, samples: number[], budget: number): Figure => ({
-		name,
-		median: quantile(samples, 0.5),
-		p95: quantile(samples, 0.95),
-		budget,
-		on: 'median'
-	});
 	const name = (count: number) =>
 		`scoring: region, ${count.toLocaleString('en')} campaigns × 7 modules, scored + aggregated`;
 	// Budgets from issue 16 (1,000 ≤ 200 ms), the others in proportion.

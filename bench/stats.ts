@@ -29,3 +29,13 @@ export function timeSync(fn: () => unknown, runs: number, warmup = 5): number[] 
 	}
 	return samples;
 }
+
+/** A figure from samples: median and p95, judged on `on` (the median unless told). */
+export function figure(
+	name: string,
+	samples: number[],
+	budget: number,
+	on: Figure['on'] = 'median'
+): Figure {
+	return { name, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), budget, on };
+}
