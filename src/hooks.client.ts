@@ -2,7 +2,8 @@
  * Errors SvelteKit did not get from the app (an unknown address, a bug): a French message for the
  * error page instead of SvelteKit's English one, and the error itself in the console.
  */
-import type { HandleClientError } from '@sveltejs/kit';
+import type { ClientInit, HandleClientError } from '@sveltejs/kit';
+import { prefetchQuestionnaire } from '$lib/domain/content/files';
 import { unexpectedErrorMessage } from '$lib/error-page';
 
 /** Logs the error and gives the error page a French message. */
@@ -12,3 +13,10 @@ export const handleError: HandleClientError = ({ error, status }) => {
 	else console.error(error);
 	return { message: unexpectedErrorMessage(status) };
 };
+
+/**
+ * Before the first page's code is fetched: the questionnaire of a module page opened directly
+ * (a reload, a bookmark, the service worker's fallback page) starts on its way now rather than
+ * once the route's code has run (issue 16, time to the first question).
+ */
+export const init: ClientInit = () => prefetchQuestionnaire(location.pathname);

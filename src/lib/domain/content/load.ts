@@ -4,17 +4,10 @@
  * offline) and kept for the rest of the visit. Pages load what they show in their `load`
  * function or their state before rendering; components then read it with `getModule`.
  */
+import { questionnaireFiles } from './files';
 import { MODULE_IDS, type Lever, type Module, type ModuleId } from './questionnaire';
 
-const files: Record<ModuleId, () => Promise<{ default: unknown }>> = {
-	economie: () => import('../../../../questionnaires/economie.json'),
-	dechets: () => import('../../../../questionnaires/dechets.json'),
-	eau: () => import('../../../../questionnaires/eau.json'),
-	urbanisme: () => import('../../../../questionnaires/urbanisme.json'),
-	cantines: () => import('../../../../questionnaires/cantines.json'),
-	marches: () => import('../../../../questionnaires/marches.json'),
-	transversal: () => import('../../../../questionnaires/transversal.json')
-};
+const files: Record<ModuleId, () => Promise<{ default: unknown }>> = questionnaireFiles;
 
 /** A questionnaire that could not be fetched (an update half-installed, a chunk missing). */
 export class ContentLoadError extends Error {
