@@ -8,6 +8,12 @@ import { CHROMIUM_ARGS, findChromium } from '../tests/chromium';
 let built = false;
 
 /**
+ * The build the browser benches serve: `build`, built once per run, or BENCH_BUILD (an existing
+ * build directory, not rebuilt: to compare two builds one after the other in the same conditions).
+ */
+export const buildDir = process.env.BENCH_BUILD || 'build';
+
+/**
  * Builds the app once per bench run, serves it, and launches Chromium. BENCH_PORT, when set,
  * replaces `port` (several worktrees may run benches on one machine).
  */
@@ -15,11 +21,11 @@ export async function startBrowserBench(
 	port: number
 ): Promise<{ browser: Browser; baseURL: string; stop: () => Promise<void> }> {
 	port = Number(process.env.BENCH_PORT) || port;
-	if (!built) {
+	if (!built && !process.env.BENCH_BUILD) {
 		execSync('npm run build', { stdio: 'ignore' });
 		built = true;
 	}
-	const server: Server = await serve({ root: 'build', port });
+	const server: Server = await serve({ root: buildDir, port });
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 	return {
 		browser,

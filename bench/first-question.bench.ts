@@ -10,7 +10,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Server } from 'node:http';
 import { serve } from '../scripts/serve.mjs';
-import { startBrowserBench } from './browser';
+import { buildDir, startBrowserBench } from './browser';
 import { figure, type Figure } from './stats';
 
 const RUNS = 15;
@@ -78,7 +78,7 @@ export async function run(): Promise<Figure[]> {
 		await context.close();
 
 		// Warm offline: a server of its own, closed once the service worker holds the app.
-		offline = await serve({ root: 'build', port: 4475 });
+		offline = await serve({ root: buildDir, port: 4475 });
 		context = await browser.newContext({ baseURL: 'http://127.0.0.1:4475', locale: 'fr-FR' });
 		await context.addInitScript(PROBE);
 		const sw = await context.newPage();
