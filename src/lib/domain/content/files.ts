@@ -14,16 +14,26 @@ export const questionnaireFiles = {
 	transversal: () => import('../../../../questionnaires/transversal.json')
 } satisfies Record<string, () => Promise<{ default: unknown }>>;
 
-const MODULE_PAGE = /\/campagnes\/[^/]+\/([a-z]+)(?:\/resultats)?\/?$/;
+const MODULE_PAGE = /\/(?:campagnes\/[^/]+|modules)\/([a-z]+)(?:\/resultats)?\/?$/;
 
 /**
- * Starts fetching the questionnaire of a module page (filling or module results) named by the
- * address the app starts on, before the router has even fetched the page's code: the page's
- * `load` then finds the chunk fetched or on its way (same module, fetched once). Anything else:
- * nothing. A failure is left to the page's `load`, which reports it in French.
+ * The module whose questionnaire the page at this address shows (a filling page, a module's
+ * results, a questionnaire's page), or undefined.
+ */
+export function moduleOfPath(pathname: string): keyof typeof questionnaireFiles | undefined {
+	const id = MODULE_PAGE.exec(pathname)?.[1];
+	return id && Object.hasOwn(questionnaireFiles, id)
+		? (id as keyof typeof questionnaireFiles)
+		: undefined;
+}
+
+/**
+ * Starts fetching the questionnaire of the module page the app starts on, before the router has
+ * even fetched the page's code: the page's `load` then finds the chunk fetched or on its way
+ * (same module, fetched once). Anything else: nothing. A failure is left to the page's `load`,
+ * which reports it in French.
  */
 export function prefetchQuestionnaire(pathname: string): void {
-	const id = MODULE_PAGE.exec(pathname)?.[1];
-	if (id && Object.hasOwn(questionnaireFiles, id))
-		questionnaireFiles[id as keyof typeof questionnaireFiles]().catch(() => undefined);
+	const id = moduleOfPath(pathname);
+	if (id) questionnaireFiles[id]().catch(() => undefined);
 }
