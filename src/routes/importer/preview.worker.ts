@@ -5,16 +5,18 @@
  */
 import { db } from '$lib/db/db';
 import type { PreviewMessage, PreviewRequest } from './plan-parts';
-import { previewMessages } from './plan-parts';
+import { previewMessages, WORKER_FAILED } from './plan-parts';
 import { previewFile } from './preview-file';
 
 const post = (message: PreviewMessage) => self.postMessage(message);
 
 self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
 	const { file, fileName, now } = event.data;
-	void previewFile(db, file, { fileName, now }, (progress) =>
-		post({ kind: 'progress', progress })
-	).then((result) => {
-		for (const message of previewMessages(result)) post(message);
-	});
+	void previewFile(db, file, { fileName, now }, (progress) => post({ kind: 'progress', progress }))
+		.then((result) => {
+			for (const message of previewMessages(result)) post(message);
+		})
+		// Cutting or sending the plan failed (a stack overflow, a value that cannot be cloned): a
+		// rejection here is never reported to the page, which would wait for the plan forever.
+		.catch(() => post({ kind: 'refused', problem: WORKER_FAILED }));
 });

@@ -1,0 +1,72 @@
+// Red team of the import preview in a worker (issue 16): a worker that fails after it started,
+// or that says something the page does not expect, must end in a French message with the file
+// picker back, nothing written, and a second try must work.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const v1 = readFileSync('src/lib/domain/exchange/fixtures/v1.json', 'utf8');
+
+// Without the service worker, so that the worker's script can be rewritten on its way.
+test.use({ serviceWorkers: 'block' });
+
+/**
+ * Prepends `prelude` to the first `times` fetches of the preview worker's script (the worker
+ * started when the page opens is the first preview's); later workers run unchanged.
+ */
+async function sabotage(page: Page, prelude: string, times = 1): Promise<void> {
+	let left = times;
+	await page.route('**/_app/immutable/workers/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (left-- <= 0) return route.fulfill({ response, body });
+		return route.fulfill({ response, body: `${prelude}\n${body}` });
+	});
+}
+
+async function choose(page: Page, name = 'ancien.json', text = v1): Promise<void> {
+	await page.getByLabel('Choisir un fichier…').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(text)
+	});
+}
+
+/** The preview fails in French, the picker is back, and a second try previews the file. */
+async function failsThenWorks(page: Page): Promise<void> {
+	await expect(page.getByText('Le fichier n’a pas pu être lu.')).toBeVisible({ timeout: 15_000 });
+	await choose(page);
+	await expect(page.getByText('2 à ajouter')).toBeVisible();
+	await page.goto('/');
+	await expect(page.getByText('Aucune démarche', { exact: false }).first()).toBeVisible();
+}
+
+// Each sabotage makes the worker's message carrying the plan fail as a bug or the browser would.
+const failures: [string, string][] = [
+	[
+		// previewMessages or postMessage throws (stack overflow, DataCloneError): in the worker's
+		// promise, an unhandled rejection the page is never told about.
+		'throws while sending the plan',
+		`const send = self.postMessage.bind(self);
+self.postMessage = (m) => { if (m && m.kind === 'head') throw new RangeError('Maximum call stack size exceeded'); send(m); };`
+	],
+	[
+		'sends the end of a plan it never began',
+		`const send = self.postMessage.bind(self);
+self.postMessage = (m) => { if (m && m.kind === 'head') { send({ kind: 'end' }); return; } send(m); };`
+	],
+	[
+		'sends a message of a kind the page does not know',
+		`const send = self.postMessage.bind(self);
+self.postMessage = (m) => { if (m && m.kind === 'head') { send({ kind: 'autre' }); return; } send(m); };`
+	]
+];
+
+for (const [what, prelude] of failures)
+	test(`a preview worker that ${what}: French message, then a second try works`, async ({
+		page
+	}) => {
+		await sabotage(page, prelude);
+		await page.goto('/importer');
+		await choose(page);
+		await failsThenWorks(page);
+	});
