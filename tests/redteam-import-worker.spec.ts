@@ -70,3 +70,47 @@ for (const [what, prelude] of failures)
 		await choose(page);
 		await failsThenWorks(page);
 	});
+
+// The worker holds back the plan: a preview that takes as long as a large file's.
+const slow = (ms: number) => `const send = self.postMessage.bind(self);
+let late = false;
+self.postMessage = (m) => { if (m && m.kind === 'head') late = true; if (late) setTimeout(() => send(m), ${ms}); else send(m); };`;
+
+test('leaving the page during a preview ends its worker (and its connection to the database)', async ({
+	page
+}) => {
+	await sabotage(page, slow(60_000));
+	await page.goto('/importer');
+	await choose(page);
+	await expect(page.getByText(/Vérification de «\u202fancien\.json\u202f»/)).toBeVisible();
+	expect(page.workers()).toHaveLength(1);
+	await page.getByRole('link', { name: 'Accueil' }).first().click();
+	await expect(page).toHaveURL(/\/$/);
+	await expect.poll(() => page.workers().length, { timeout: 5000 }).toBe(0);
+});
+
+test('two files dropped at once: the second one’s preview shows, never the first one’s', async ({
+	page
+}) => {
+	await sabotage(page, slow(3000));
+	await page.goto('/importer');
+	const zone = page.getByRole('region', { name: 'Zone de dépôt du fichier à importer' });
+	await expect(zone).toBeVisible();
+	await page.waitForFunction(() => document.querySelector('input[type=file]') !== null);
+	// Two drops in one task: the second comes before the page shows the first one's progress.
+	await expect(async () => {
+		await page.evaluate((text) => {
+			const region = document.querySelector('[aria-label="Zone de dépôt du fichier à importer"]')!;
+			for (const name of ['premier.json', 'second.json']) {
+				const dt = new DataTransfer();
+				dt.items.add(new File([text], name, { type: 'application/json' }));
+				region.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+			}
+		}, v1);
+		await expect(page.getByText(/second\.json/).first()).toBeVisible({ timeout: 1000 });
+	}).toPass();
+	await expect(page.getByText('2 à ajouter')).toBeVisible({ timeout: 15_000 });
+	await page.waitForTimeout(4000); // the first worker's plan would have come by now
+	await expect(page.getByText(/«\u202fsecond\.json\u202f», exporté/)).toBeVisible();
+	await expect(page.getByText(/premier\.json/)).toHaveCount(0);
+});
