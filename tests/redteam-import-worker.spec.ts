@@ -114,3 +114,54 @@ test('two files dropped at once: the second one’s preview shows, never the fir
 	await expect(page.getByText(/«\u202fsecond\.json\u202f», exporté/)).toBeVisible();
 	await expect(page.getByText(/premier\.json/)).toHaveCount(0);
 });
+
+const v5 = readFileSync('src/lib/domain/exchange/fixtures/v5.json', 'utf8');
+const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+/** v5 with a value nested `n` deep in the places a schema reads as « anything ». */
+function deepInside(n: number): string {
+	const file = JSON.parse(v5) as { diagnostics: { answers: { value: unknown }[] }[] };
+	file.diagnostics[0]!.answers[0]!.value = '@DEEP@';
+	return JSON.stringify({ ...file, extra: '@DEEP@' })
+		.replaceAll('"@DEEP@"', deep(n))
+		.replace('"actions":[', `"actions":[${deep(n)},`);
+}
+
+// Files a person may drop by mistake or a hostile one may send: each must end in a French
+// refusal or a preview, the file picker back, in a worker that neither hangs nor crashes the page.
+const hostileFiles: [string, Buffer, RegExp][] = [
+	['blancs.json', Buffer.from(' \n\t '.repeat(1000)), /vide/],
+	['texte.json', Buffer.from('Bonjour, voici le fichier.'), /JSON|format/],
+	[
+		'image.json',
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0xc3, 0x28, 0x80]),
+		/texte|lisible/
+	],
+	['liste-profonde.json', Buffer.from(deep(1_000_000)), /liste/],
+	['objet-profond.json', Buffer.from(deepInside(200_000)), /.*/],
+	[
+		'longue-chaine.json',
+		Buffer.from(`{"format":"leviers-export","version":5,"app":"${'x'.repeat(30_000_000)}"}`),
+		/.*/
+	]
+];
+
+for (const [name, bytes, said] of hostileFiles)
+	test(`a hostile file through the worker: ${name}`, async ({ page }) => {
+		const crashed: string[] = [];
+		page.on('crash', () => crashed.push(name));
+		await page.goto('/importer');
+		await page.getByLabel('Choisir un fichier…').setInputFiles({
+			name,
+			mimeType: 'application/json',
+			buffer: bytes
+		});
+		const refused = page.getByRole('alert').filter({ hasText: 'ne peut pas être importé' });
+		await expect(refused.or(page.getByText('Aperçu de l’import'))).toBeVisible({
+			timeout: 20_000
+		});
+		if (await refused.isVisible()) await expect(refused).toContainText(said);
+		else await page.getByRole('button', { name: 'Annuler' }).click();
+		expect(crashed).toEqual([]);
+		await choose(page);
+		await expect(page.getByText('2 à ajouter')).toBeVisible();
+	});
