@@ -165,3 +165,74 @@ for (const [name, bytes, said] of hostileFiles)
 		await choose(page);
 		await expect(page.getByText('2 à ajouter')).toBeVisible();
 	});
+
+test('a worker whose script cannot be fetched: the page previews the file itself', async ({
+	page
+}) => {
+	await page.route('**/_app/immutable/workers/**', (route) => route.abort());
+	await page.goto('/importer');
+	await choose(page);
+	await expect(page.getByText('2 à ajouter')).toBeVisible({ timeout: 15_000 });
+});
+
+test('a preview under way does not block another tab’s upgrade of the database', async ({
+	page,
+	context
+}) => {
+	await sabotage(page, slow(60_000));
+	await page.goto('/importer');
+	await choose(page);
+	// The worker has read the database (its plan is held back): its connection is open.
+	await expect(page.getByText(/Vérification de «\u202fancien\.json\u202f»/)).toBeVisible();
+	await page.waitForTimeout(2000); // a small file: read, checked and compared by then
+	const other = await context.newPage();
+	await other.goto('/importer');
+	const outcome = await other.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				const request = indexedDB.open('leviers', 1000);
+				let blocked = false;
+				request.onblocked = () => (blocked = true);
+				request.onsuccess = () => {
+					request.result.close();
+					resolve(blocked ? 'upgraded after blocked' : 'upgraded');
+				};
+				request.onerror = () => resolve(`error ${request.error?.name}`);
+				setTimeout(() => resolve(blocked ? 'blocked' : 'no answer'), 10_000);
+			})
+	);
+	expect(outcome).toMatch(/^upgraded/);
+});
+
+test('a preview made stale by another tab is not applied: French message, nothing written', async ({
+	page,
+	context
+}) => {
+	await page.goto('/importer');
+	await choose(page);
+	await expect(page.getByText('2 à ajouter')).toBeVisible();
+	// Meanwhile another tab imports the same file.
+	const other = await context.newPage();
+	await other.goto('/importer');
+	await choose(other);
+	await other.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(other.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(page.getByText(/ont changé depuis l’aperçu/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Import terminé' })).toHaveCount(0);
+	const count = await page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				const request = indexedDB.open('leviers');
+				request.onsuccess = () => {
+					const tx = request.result.transaction('diagnostics');
+					const counted = tx.objectStore('diagnostics').count();
+					counted.onsuccess = () => {
+						resolve(counted.result);
+						request.result.close();
+					};
+				};
+			})
+	);
+	expect(count).toBe(2);
+});
