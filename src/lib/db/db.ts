@@ -157,8 +157,12 @@ export class LeviersDB extends Dexie {
 	async #loadMigrationIfNeeded(): Promise<void> {
 		let stored: IDBDatabaseInfo | undefined | null = null; // null: the browser cannot say
 		try {
-			if (this.#factory?.databases)
-				stored = (await this.#factory.databases()).find((d) => d.name === this.name);
+			// Chromium may never answer (seen while site data is erased): past a second, it cannot say.
+			const late = new Promise<null>((ok) => setTimeout(() => ok(null), 1000));
+			const listed = this.#factory?.databases
+				? await Promise.race([this.#factory.databases(), late])
+				: null;
+			if (listed) stored = listed.find((d) => d.name === this.name);
 		} catch {
 			stored = null;
 		}

@@ -1,6 +1,6 @@
 // Red team of the database opening (issue 16): the migration rules load only when
 // `indexedDB.databases()` says the stored database is older than schema 3, or cannot say.
-// A schema 2 database must be migrated whatever that answer is: missing, throwing, or wrong.
+// A schema 2 database must be migrated whatever that answer is: missing, throwing, wrong, or none.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +36,9 @@ const answers: [string, (() => Promise<IDBDatabaseInfo[]>) | undefined][] = [
 	],
 	['rejecting', () => Promise.reject(new Error('databases() indisponible'))],
 	['without the entry (stale list)', () => Promise.resolve([])],
-	['with a stale version (schema 4)', () => Promise.resolve([{ name: 'leviers', version: 40 }])]
+	['with a stale version (schema 4)', () => Promise.resolve([{ name: 'leviers', version: 40 }])],
+	// Chromium may never answer (storage-health.svelte.ts saw it while site data is erased).
+	['never answering', () => new Promise<IDBDatabaseInfo[]>(() => {})]
 ];
 
 describe('a schema 2 database is migrated whatever indexedDB.databases() answers', () => {
