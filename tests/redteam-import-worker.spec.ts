@@ -58,6 +58,12 @@ self.postMessage = (m) => { if (m && m.kind === 'head') { send({ kind: 'end' });
 		'sends a message of a kind the page does not know',
 		`const send = self.postMessage.bind(self);
 self.postMessage = (m) => { if (m && m.kind === 'head') { send({ kind: 'autre' }); return; } send(m); };`
+	],
+	[
+		// Closed or killed by the browser: no event reaches the page.
+		'stops without a word after its first progress',
+		`const send = self.postMessage.bind(self);
+self.postMessage = (m) => { send(m); if (m && m.kind === 'progress') self.close(); };`
 	]
 ];
 

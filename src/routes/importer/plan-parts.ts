@@ -13,6 +13,8 @@ export interface PreviewRequest {
 	file: Blob;
 	fileName: string;
 	now: number;
+	/** A Web Lock the worker holds while it lives: the page learns so when it dies silently. */
+	lock?: string;
 }
 
 /** The lists of a plan, sent item by item. */

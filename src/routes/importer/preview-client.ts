@@ -54,7 +54,15 @@ export function previewInBackground(
 		};
 		const stopped = { message: 'Import annulé.', action: '', details: [] };
 		signal.addEventListener('abort', () => end({ ok: false, problem: stopped }));
+		// A worker that dies without a word (closed, killed by the browser) fires no event: the
+		// lock it holds from before its first message is then released, and the page is told.
+		const lock =
+			typeof navigator !== 'undefined' && navigator.locks
+				? `leviers-preview-${crypto.randomUUID()}`
+				: undefined;
 		worker.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
+			if (!started && lock)
+				void navigator.locks.request(lock, () => end({ ok: false, problem: WORKER_FAILED }));
 			started = true;
 			const message = event.data;
 			if (message.kind === 'progress') return onProgress(message.progress);
@@ -75,6 +83,6 @@ export function previewInBackground(
 			event.preventDefault();
 			end(started ? { ok: false, problem: WORKER_FAILED } : inThread());
 		});
-		worker.postMessage({ file, ...options });
+		worker.postMessage({ file, ...options, lock });
 	});
 }

@@ -11,8 +11,19 @@ import { previewFile } from './preview-file';
 const post = (message: PreviewMessage) => self.postMessage(message);
 
 self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
-	const { file, fileName, now } = event.data;
-	void previewFile(db, file, { fileName, now }, (progress) => post({ kind: 'progress', progress }))
+	const { file, fileName, now, lock } = event.data;
+	// Taken before the first message and held until the worker ends (see preview-client.ts).
+	const held = new Promise<void>((granted) => {
+		if (!lock) return granted();
+		void self.navigator.locks.request(lock, () => {
+			granted();
+			return new Promise<never>(() => {});
+		});
+	});
+	void held
+		.then(() =>
+			previewFile(db, file, { fileName, now }, (progress) => post({ kind: 'progress', progress }))
+		)
 		.then((result) => {
 			for (const message of previewMessages(result)) post(message);
 		})
