@@ -155,3 +155,31 @@ test('the database of the previous release opens with its answers carried and re
 	await expect(section.getByRole('listitem')).toHaveCount(retired.length);
 	for (const text of retired) await expect(section.getByText(text, { exact: true })).toBeVisible();
 });
+
+test('the database of the previous release is migrated even when indexedDB.databases() does not list it', async ({
+	page
+}) => {
+	await restoreDump(page);
+	// A stale list: the rules are not loaded before opening, the upgrade must load them itself.
+	await page.addInitScript(() => {
+		IDBFactory.prototype.databases = () => Promise.resolve([]);
+	});
+	const module = readModule(chosen);
+	const { carried } = expectations(chosen);
+	await page.goto(`/campagnes/${campaignId}/${chosen}`);
+	await expect(page.getByRole('heading', { level: 1, name: module.title })).toBeVisible();
+	for (const { question, label } of carried.slice(0, 5))
+		await expect(scale(page, question).getByLabel(label)).toBeChecked();
+	const version = await page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const request = indexedDB.open('leviers');
+				request.onsuccess = () => {
+					resolve(request.result.version);
+					request.result.close();
+				};
+				request.onerror = () => reject(request.error);
+			})
+	);
+	expect(version).toBeGreaterThanOrEqual(30);
+});

@@ -11,6 +11,7 @@ import {
 import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
 import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import type { PlanAction } from '$lib/domain/plan/action';
+import { RepositoryError } from './errors';
 import { WriteGate } from './write-gate';
 
 /**
@@ -83,6 +84,19 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	4: { stores: { actions: 'id, campaignId, updatedAt' } }
 };
 
+/** The shipped migration rules and the content they need (~70 kB), loaded on need. */
+async function loadMigration(): Promise<DiagnosticMigration> {
+	try {
+		return (await import('$lib/domain/migration/shipped')).migrateToCurrent;
+	} catch {
+		// A chunk that cannot be fetched (an update half-installed, no network without the
+		// service worker): the upgrade fails before moving anything.
+		throw new RepositoryError(
+			'Les règles de mise à jour de vos réponses n’ont pas pu être chargées\u202f: rien n’a été modifié. Rechargez la page une fois connecté à Internet.'
+		);
+	}
+}
+
 /** The Leviers database. */
 export class LeviersDB extends Dexie {
 	campaigns!: EntityTable<Campaign, 'id'>;
@@ -110,9 +124,11 @@ export class LeviersDB extends Dexie {
 		for (const [v, { stores, upgrade }] of Object.entries(SCHEMA_VERSIONS)) {
 			const version = this.version(Number(v)).stores(stores);
 			if (upgrade)
-				version.upgrade((tx) => {
-					// Loaded by `open` before any upgrade; missing, the upgrade fails and nothing moves.
-					if (!this.#migrate) throw new Error('Les règles de migration ne sont pas chargées.');
+				version.upgrade(async (tx) => {
+					// Loaded by `open` before any upgrade, unless the browser's list of databases was
+					// wrong (stale, or another tab created the database meanwhile): then loaded here,
+					// the transaction kept alive meanwhile; if that fails, the upgrade fails, nothing moves.
+					this.#migrate ??= await Dexie.waitFor(loadMigration());
 					return upgrade(tx, this.#migrate);
 				});
 		}
@@ -131,20 +147,28 @@ export class LeviersDB extends Dexie {
 	 */
 	override open(): PromiseExtended<Dexie> {
 		if (this.#migrate) return super.open();
-		return Dexie.Promise.resolve(this.#loadMigrationIfNeeded()).then(() => super.open());
+		// Loading fails: Dexie's open runs anyway, so that the upgrade fails (nothing moved) and
+		// every query waiting for the database gets the error; else they would wait forever.
+		return Dexie.Promise.resolve(this.#loadMigrationIfNeeded().catch(() => {})).then(() =>
+			super.open()
+		);
 	}
 
 	async #loadMigrationIfNeeded(): Promise<void> {
 		let stored: IDBDatabaseInfo | undefined | null = null; // null: the browser cannot say
 		try {
-			if (this.#factory?.databases)
-				stored = (await this.#factory.databases()).find((d) => d.name === this.name);
+			// Chromium may never answer (seen while site data is erased): past a second, it cannot say.
+			const late = new Promise<null>((ok) => setTimeout(() => ok(null), 1000));
+			const listed = this.#factory?.databases
+				? await Promise.race([this.#factory.databases(), late])
+				: null;
+			if (listed) stored = listed.find((d) => d.name === this.name);
 		} catch {
 			stored = null;
 		}
 		// Dexie stores version n as n × 10; no database yet: nothing to carry.
 		if (stored === undefined || (stored && (stored.version ?? 0) >= 30)) return;
-		this.#migrate ??= (await import('$lib/domain/migration/shipped')).migrateToCurrent;
+		this.#migrate ??= await loadMigration();
 	}
 }
 

@@ -24,21 +24,30 @@ export interface StorageProblem {
 	action: string;
 }
 
-function names(e: unknown): string[] {
-	const out: string[] = [];
+/** `e` and the errors Dexie wrapped in it (`inner`), outermost first. */
+function chain(e: unknown): object[] {
+	const out: object[] = [];
 	let cur: unknown = e;
 	for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
-		const { name, inner } = cur as { name?: unknown; inner?: unknown };
-		if (typeof name === 'string') out.push(name);
-		cur = inner;
+		out.push(cur);
+		cur = (cur as { inner?: unknown }).inner;
 	}
 	return out;
 }
 
+function names(e: unknown): string[] {
+	return chain(e).flatMap((x) => {
+		const { name } = x as { name?: unknown };
+		return typeof name === 'string' ? [name] : [];
+	});
+}
+
 /** Describes any error thrown by Dexie or IndexedDB in French. */
 export function describeStorageError(e: unknown): StorageProblem {
-	// The repository's own errors are already French and say what to do.
-	if (e instanceof RepositoryError) return { message: e.message, action: '' };
+	// The repository's own errors are already French and say what to do, even wrapped by Dexie
+	// (a failed upgrade reaches the waiting queries as a DatabaseClosedError around it).
+	const own = chain(e).find((x) => x instanceof RepositoryError);
+	if (own) return { message: own.message, action: '' };
 	const n = names(e);
 	const has = (...wanted: string[]) => n.some((x) => wanted.includes(x));
 	if (has('WritesHaltedError'))

@@ -32,3 +32,15 @@ it('sends a refusal as one message', () => {
 	const problem = { message: 'Le fichier est vide.', action: '', details: [] };
 	expect([...previewMessages({ ok: false, problem })]).toEqual([{ kind: 'refused', problem }]);
 });
+
+it('refuses messages out of order or of an unknown kind instead of an incomplete plan', () => {
+	const [head, part] = [...previewMessages({ ok: true, plan }, 100)];
+	expect(() => new PlanAssembler().receive({ kind: 'end' })).toThrow();
+	expect(() => new PlanAssembler().receive(part!)).toThrow();
+	const cut = new PlanAssembler();
+	cut.receive(head!);
+	expect(() => cut.receive({ kind: 'end' })).toThrow(); // parts missing
+	const odd = new PlanAssembler();
+	odd.receive(head!);
+	expect(() => odd.receive({ kind: 'autre' } as never)).toThrow();
+});

@@ -13,6 +13,8 @@ export interface PreviewRequest {
 	file: Blob;
 	fileName: string;
 	now: number;
+	/** A Web Lock the worker holds while it lives: the page learns so when it dies silently. */
+	lock?: string;
 }
 
 /** The lists of a plan, sent item by item. */
@@ -34,6 +36,13 @@ export type PreviewMessage =
 	| { kind: 'head'; plan: ImportPlan; items: number }
 	| { kind: 'part'; list: ListName; items: unknown[] }
 	| { kind: 'end' };
+
+/** What the page shows when the worker fails after it started (its plan is then unusable). */
+export const WORKER_FAILED: ImportProblem = {
+	message: 'Le fichier n’a pas pu être lu.',
+	action: 'Rechargez la page et réessayez.',
+	details: []
+};
 
 /** About how many characters of JSON one part holds (a few milliseconds to decode). */
 export const PART_CHARS = 256 * 1024;
@@ -79,16 +88,23 @@ export class PlanAssembler {
 		return this.#items === 0 ? 1 : this.#received / this.#items;
 	}
 
-	/** Takes a head or a part; the whole plan once `end` comes, else null. */
+	/**
+	 * Takes a head or a part; the whole plan once `end` comes, else null. Throws on a message out
+	 * of order or of a kind it does not know: the plan would be incomplete.
+	 */
 	receive(message: PreviewMessage): ImportPlan | null {
-		if (message.kind === 'head') {
+		if (message.kind === 'head' && !this.#plan) {
 			this.#plan = message.plan;
 			this.#items = message.items;
-		} else if (message.kind === 'part' && this.#plan) {
+			return null;
+		}
+		if (message.kind === 'part' && this.#plan && LISTS.includes(message.list)) {
 			const list = this.#plan[message.list] as unknown[];
 			for (const item of message.items) list.push(item);
 			this.#received += message.items.length;
-		} else if (message.kind === 'end') return this.#plan;
-		return null;
+			return null;
+		}
+		if (message.kind === 'end' && this.#plan && this.#received === this.#items) return this.#plan;
+		throw new Error(`Message inattendu du worker d’aperçu\u202f: ${String(message.kind)}`);
 	}
 }

@@ -5,7 +5,8 @@
  */
 import { db } from '$lib/db/db';
 import type { PreviewResult } from '$lib/db/preview';
-import { PlanAssembler, type PreviewMessage } from './plan-parts';
+import type { ImportPlan } from '$lib/domain/exchange/plan';
+import { PlanAssembler, WORKER_FAILED, type PreviewMessage } from './plan-parts';
 import { previewFile, type PreviewProgress } from './preview-file';
 
 const startWorker = () =>
@@ -53,31 +54,35 @@ export function previewInBackground(
 		};
 		const stopped = { message: 'Import annulé.', action: '', details: [] };
 		signal.addEventListener('abort', () => end({ ok: false, problem: stopped }));
+		// A worker that dies without a word (closed, killed by the browser) fires no event: the
+		// lock it holds from before its first message is then released, and the page is told.
+		const lock =
+			typeof navigator !== 'undefined' && navigator.locks
+				? `leviers-preview-${crypto.randomUUID()}`
+				: undefined;
 		worker.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
+			if (!started && lock)
+				void navigator.locks.request(lock, () => end({ ok: false, problem: WORKER_FAILED }));
 			started = true;
 			const message = event.data;
 			if (message.kind === 'progress') return onProgress(message.progress);
 			if (message.kind === 'refused') return end({ ok: false, problem: message.problem });
-			const plan = assembler.receive(message);
+			let plan: ImportPlan | null;
+			try {
+				plan = assembler.receive(message);
+			} catch {
+				return end({ ok: false, problem: WORKER_FAILED });
+			}
 			if (plan) end({ ok: true, plan });
 			else onProgress({ kind: 'receiving', share: assembler.share });
 		});
+		// A message that cannot be decoded: the plan would be incomplete.
+		worker.addEventListener('messageerror', () => end({ ok: false, problem: WORKER_FAILED }));
 		// The worker's script could not run (an older browser): the page does the work itself.
 		worker.addEventListener('error', (event) => {
 			event.preventDefault();
-			end(
-				started
-					? {
-							ok: false,
-							problem: {
-								message: 'Le fichier n’a pas pu être lu.',
-								action: 'Rechargez la page et réessayez.',
-								details: []
-							}
-						}
-					: inThread()
-			);
+			end(started ? { ok: false, problem: WORKER_FAILED } : inThread());
 		});
-		worker.postMessage({ file, ...options });
+		worker.postMessage({ file, ...options, lock });
 	});
 }

@@ -5,16 +5,29 @@
  */
 import { db } from '$lib/db/db';
 import type { PreviewMessage, PreviewRequest } from './plan-parts';
-import { previewMessages } from './plan-parts';
+import { previewMessages, WORKER_FAILED } from './plan-parts';
 import { previewFile } from './preview-file';
 
 const post = (message: PreviewMessage) => self.postMessage(message);
 
 self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
-	const { file, fileName, now } = event.data;
-	void previewFile(db, file, { fileName, now }, (progress) =>
-		post({ kind: 'progress', progress })
-	).then((result) => {
-		for (const message of previewMessages(result)) post(message);
+	const { file, fileName, now, lock } = event.data;
+	// Taken before the first message and held until the worker ends (see preview-client.ts).
+	const held = new Promise<void>((granted) => {
+		if (!lock) return granted();
+		void self.navigator.locks.request(lock, () => {
+			granted();
+			return new Promise<never>(() => {});
+		});
 	});
+	void held
+		.then(() =>
+			previewFile(db, file, { fileName, now }, (progress) => post({ kind: 'progress', progress }))
+		)
+		.then((result) => {
+			for (const message of previewMessages(result)) post(message);
+		})
+		// Cutting or sending the plan failed (a stack overflow, a value that cannot be cloned): a
+		// rejection here is never reported to the page, which would wait for the plan forever.
+		.catch(() => post({ kind: 'refused', problem: WORKER_FAILED }));
 });

@@ -1,0 +1,63 @@
+// Red team of the database opening (issue 16): the chunk of the migration rules cannot be
+// fetched while a schema 2 database waits for its upgrade. The queries must fail with a French
+// message (they waited forever), nothing must move, and a later open must migrate.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Dexie } from 'dexie';
+import { readFileSync } from 'node:fs';
+import { expect, it, vi } from 'vitest';
+import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
+import { LeviersDB, SCHEMA_VERSIONS } from './db';
+import { describeStorageError } from './errors';
+import { previousRelease } from './test-previous-release';
+
+const chunk = vi.hoisted(() => ({ fails: true }));
+vi.mock('$lib/domain/migration/shipped', async (original) => {
+	const real = await original<{ migrateToCurrent: DiagnosticMigration }>();
+	return {
+		get migrateToCurrent() {
+			if (chunk.fails) throw new TypeError('Failed to fetch dynamically imported module');
+			return real.migrateToCurrent;
+		}
+	};
+});
+
+interface Dump {
+	stores: Record<string, { records: Record<string, unknown>[] }>;
+}
+const dump = JSON.parse(readFileSync('tests/fixtures/db-previous-release.json', 'utf8')) as Dump;
+const data = Object.fromEntries(Object.entries(dump.stores).map(([k, s]) => [k, s.records]));
+
+/** Every table of the schema 2 database, as one string. */
+async function dumpV2(factory: IDBFactory): Promise<string> {
+	const old = new Dexie('leviers', { indexedDB: factory, IDBKeyRange });
+	old.version(1).stores(SCHEMA_VERSIONS[1]!.stores);
+	old.version(2).stores(SCHEMA_VERSIONS[2]!.stores);
+	await old.open();
+	expect(old.verno).toBe(2);
+	const tables = await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()]));
+	old.close();
+	return JSON.stringify(tables);
+}
+
+it('a first query fails in French instead of waiting forever; nothing moves; a later open migrates', async () => {
+	const factory = new IDBFactory();
+	await previousRelease(factory, 'leviers', data);
+	const before = await dumpV2(factory);
+	const db = new LeviersDB('leviers', { indexedDB: factory, IDBKeyRange });
+	const late = new Promise((ok) => setTimeout(() => ok('still waiting after 5 s'), 5000));
+	const outcome = await Promise.race([db.campaigns.toArray().catch((e: unknown) => e), late]);
+	expect(outcome).toBeInstanceOf(Error);
+	expect(describeStorageError(outcome).message).toMatch(
+		/règles de mise à jour.*rien n’a été modifié/
+	);
+	db.close();
+	expect(await dumpV2(factory)).toBe(before);
+
+	chunk.fails = false;
+	const again = new LeviersDB('leviers', { indexedDB: factory, IDBKeyRange });
+	expect(await again.campaigns.count()).toBe(data.campaigns!.length);
+	expect(again.verno).toBe(4);
+	for (const d of data.diagnostics as { id: string }[])
+		expect((await again.diagnostics.get(d.id))?.questionnaireVersion).toBe(2);
+	again.close();
+});
