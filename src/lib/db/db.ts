@@ -109,6 +109,8 @@ export class LeviersDB extends Dexie {
 	/** How upgrades carry old answers; loaded by `open` only when an upgrade needs it. */
 	#migrate: DiagnosticMigration | undefined;
 	readonly #factory: Partial<IDBFactory> | undefined;
+	/** The last open failed for want of the migration rules: its close is no storage failure. */
+	#rulesMissing = false;
 
 	constructor(
 		name = DB_NAME,
@@ -128,7 +130,12 @@ export class LeviersDB extends Dexie {
 					// Loaded by `open` before any upgrade, unless the browser's list of databases was
 					// wrong (stale, or another tab created the database meanwhile): then loaded here,
 					// the transaction kept alive meanwhile; if that fails, the upgrade fails, nothing moves.
-					this.#migrate ??= await Dexie.waitFor(loadMigration());
+					try {
+						this.#migrate ??= await Dexie.waitFor(loadMigration());
+					} catch (e) {
+						this.#rulesMissing = true;
+						throw e;
+					}
 					return upgrade(tx, this.#migrate);
 				});
 		}
@@ -137,7 +144,12 @@ export class LeviersDB extends Dexie {
 			(dexieOptions.indexedDB as Partial<IDBFactory> | undefined) ?? globalThis.indexedDB;
 		this.use(this.writes.middleware());
 		// The browser closes the connection after a failed disk write, or when site data is erased.
-		this.on('close', () => this.writes.halt('closed'));
+		// Not so when the open itself failed for want of the rules (Dexie closes then too): the
+		// page says that in French, and the next open (online) migrates; saving is not to be
+		// switched off for good (the halt is remembered across visits).
+		this.on('close', () => {
+			if (!this.#rulesMissing) this.writes.halt('closed');
+		});
 	}
 
 	/**
@@ -146,6 +158,7 @@ export class LeviersDB extends Dexie {
 	 * migration of content v2, or when the browser cannot say (issue 16: not on every page).
 	 */
 	override open(): PromiseExtended<Dexie> {
+		this.#rulesMissing = false;
 		if (this.#migrate) return super.open();
 		// Loading fails: Dexie's open runs anyway, so that the upgrade fails (nothing moved) and
 		// every query waiting for the database gets the error; else they would wait forever.
