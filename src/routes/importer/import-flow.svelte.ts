@@ -146,16 +146,26 @@ export class ImportFlow {
 		this.#applying = true;
 		const plan = s.plan;
 		this.#error = '';
+		// The choices as they are at the click: leaving the page meanwhile clears the flow's maps,
+		// and the import must not write without them (conflicts taken as « local », a campaign
+		// to attach made anew).
+		// Plain copies, read once, not state.
+		/* eslint-disable svelte/prefer-svelte-reactivity */
+		const campaigns = new Map(this.campaigns);
+		const conflicts = new Map(this.conflicts);
+		const actionConflicts = new Map(this.actionConflicts);
+		/* eslint-enable svelte/prefer-svelte-reactivity */
+		const sync = this.#sync;
 		try {
 			const device = await repository.deviceId();
 			// A synchronised conflict settled « keep this device's » must win on the server too.
-			const settled = this.#sync
-				? settleForSync(plan, this.conflicts, this.actionConflicts)
-				: { plan, conflicts: this.conflicts, actionConflicts: this.actionConflicts };
+			const settled = sync
+				? settleForSync(plan, conflicts, actionConflicts)
+				: { plan, conflicts, actionConflicts };
 			const writes = resolveImport(
 				settled.plan,
 				{
-					campaigns: this.campaigns,
+					campaigns,
 					conflicts: settled.conflicts,
 					actionConflicts: settled.actionConflicts
 				},
