@@ -15,10 +15,13 @@ self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
 	// Taken before the first message and held until the worker ends (see preview-client.ts).
 	const held = new Promise<void>((granted) => {
 		if (!lock) return granted();
-		void self.navigator.locks.request(lock, () => {
-			granted();
-			return new Promise<never>(() => {});
-		});
+		// A lock refused (a browser's quirk): the work goes on, unwatched, rather than never starting.
+		self.navigator.locks
+			.request(lock, () => {
+				granted();
+				return new Promise<never>(() => {});
+			})
+			.catch(() => granted());
 	});
 	void held
 		.then(() =>
