@@ -79,3 +79,24 @@ test('an unknown address shows a French page, without SvelteKit’s English', as
 	await expect(page).toHaveTitle('Page introuvable — Leviers');
 	expect(await page.locator('body').innerText()).not.toContain('Not Found');
 });
+
+test.describe('scripts off (what a prerendered page shows until the app starts)', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the main navigation marks the current page', async ({ page }) => {
+		const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+		for (const [path, current] of <[string, string][]>[
+			['/', 'Accueil'],
+			['/modules', 'Questionnaires'],
+			['/modules/dechets', 'Questionnaires'],
+			['/donnees', 'Données']
+		]) {
+			await page.goto(path);
+			await expect(nav.getByRole('link', { name: current })).toHaveAttribute(
+				'aria-current',
+				'page'
+			);
+			await expect(nav.locator('[aria-current]')).toHaveCount(1);
+		}
+	});
+});
