@@ -42,9 +42,10 @@ const config = {
 		// and old caches are pruned by comparing it (src/lib/pwa/caches.ts).
 		version: { pollInterval: 0 },
 		// Content-Security-Policy, written by Kit as a <meta http-equiv> in every prerendered page
-		// and the fallback, with the hash of each inline bootstrap script: the app is served by any
-		// static host, and the meta goes wherever the files go. Nothing from another origin, and no
-		// inline style: the report's page header is a constructed style sheet, chart.js and
+		// and the fallback, with the hash of each inline bootstrap script and inlined style sheet: the
+		// app is served by any static host, and the meta goes wherever the files go. Nothing from
+		// another origin, and no other inline style: the report's page header is a constructed
+		// style sheet, chart.js and
 		// Svelte's style: directives write styles through the CSSOM, which the policy does not
 		// restrict. scripts/serve.mjs sends the same policy as a header (plus frame-ancestors).
 		csp: {

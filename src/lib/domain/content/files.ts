@@ -1,6 +1,6 @@
 /**
- * The questionnaires' chunks, one per module (issue 16), and nothing else: this module is part of
- * the app's entry (hooks.client.ts imports it), so it stays free of other imports.
+ * The questionnaires' chunks, one per module (issue 16), and nothing else: the app's entry
+ * (hooks.client.ts) imports it, so it stays free of other imports.
  */
 
 /** Each questionnaire's chunk; `load.ts` is the one place that reads what they hold. */
