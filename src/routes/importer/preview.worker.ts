@@ -18,6 +18,9 @@ self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
 		// A lock refused (a browser's quirk): the work goes on, unwatched, rather than never starting.
 		self.navigator.locks
 			.request(lock, () => {
+				// Told at once: the page watches the lock from the worker's first message on, so no
+				// moment is left in which the worker could die unnoticed.
+				post({ kind: 'progress', progress: { kind: 'reading', loaded: 0, total: file.size } });
 				granted();
 				return new Promise<never>(() => {});
 			})
