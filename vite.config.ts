@@ -18,7 +18,7 @@ const browserTests = 'src/**/*.svelte.test.ts';
  * the next): Svelte's runtime with SvelteKit's client, and the app's core (the database, its
  * reads and writes, the catalogue, the loading of questionnaires), which the root layout and every
  * campaign page use. Measured (issue 16, `node scripts/page-sizes.mjs`): the filling page 58 → 20
- * scripts, 121.3 → 114.4 kB gzip, its first question ~30 % less time on a cold cache; the home
+ * scripts, 121.3 → 114.4 kB gzip, its first question 10–35 % sooner on a cold cache; the home
  * page 49 → 13 scripts, 99.2 → 93.5 kB. The server build (prerendering) is left as Kit makes it.
  * Rollup also moves into the core what only it uses (Vite's preload helper, `content/files.ts`):
  * the app's entry then waits for the core; moving those two out measured no faster (two
