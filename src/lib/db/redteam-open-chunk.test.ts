@@ -2,13 +2,11 @@
 // fetched while a schema 2 database waits for its upgrade. The queries must fail with a French
 // message (they waited forever), nothing must move, and a later open must migrate.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { Dexie } from 'dexie';
-import { readFileSync } from 'node:fs';
 import { expect, it, vi } from 'vitest';
 import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
-import { LeviersDB, SCHEMA_VERSIONS } from './db';
+import { LeviersDB } from './db';
 import { describeStorageError } from './errors';
-import { previousRelease } from './test-previous-release';
+import { dumpV2, previousRelease, previousReleaseFixture } from './test-previous-release';
 
 const chunk = vi.hoisted(() => ({ fails: true }));
 vi.mock('$lib/domain/migration/shipped', async (original) => {
@@ -21,23 +19,7 @@ vi.mock('$lib/domain/migration/shipped', async (original) => {
 	};
 });
 
-interface Dump {
-	stores: Record<string, { records: Record<string, unknown>[] }>;
-}
-const dump = JSON.parse(readFileSync('tests/fixtures/db-previous-release.json', 'utf8')) as Dump;
-const data = Object.fromEntries(Object.entries(dump.stores).map(([k, s]) => [k, s.records]));
-
-/** Every table of the schema 2 database, as one string. */
-async function dumpV2(factory: IDBFactory): Promise<string> {
-	const old = new Dexie('leviers', { indexedDB: factory, IDBKeyRange });
-	old.version(1).stores(SCHEMA_VERSIONS[1]!.stores);
-	old.version(2).stores(SCHEMA_VERSIONS[2]!.stores);
-	await old.open();
-	expect(old.verno).toBe(2);
-	const tables = await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()]));
-	old.close();
-	return JSON.stringify(tables);
-}
+const { data } = previousReleaseFixture();
 
 it('a first query fails in French instead of waiting forever; nothing moves; a later open migrates', async () => {
 	const factory = new IDBFactory();

@@ -2,18 +2,13 @@
 // `indexedDB.databases()` says the stored database is older than schema 3, or cannot say.
 // A schema 2 database must be migrated whatever that answer is: missing, throwing, wrong, or none.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '$lib/domain/answers';
 import { LeviersDB } from './db';
-import { previousRelease } from './test-previous-release';
+import { previousRelease, previousReleaseFixture } from './test-previous-release';
 
-interface Dump {
-	stores: Record<string, { records: Record<string, unknown>[] }>;
-}
-const dump = JSON.parse(readFileSync('tests/fixtures/db-previous-release.json', 'utf8')) as Dump;
+const { dump, data } = previousReleaseFixture();
 const diagnostics = dump.stores.diagnostics!.records as unknown as Diagnostic[];
-const data = Object.fromEntries(Object.entries(dump.stores).map(([k, s]) => [k, s.records]));
 
 /** A factory whose `databases()` answers `answer` (a function: what it returns or throws). */
 function lying(factory: IDBFactory, answer: (() => Promise<IDBDatabaseInfo[]>) | undefined) {

@@ -3,26 +3,21 @@
 // release wrote of the same data, and the project's own previous-release database. A test
 // marked `fails` is a bug reproduced (its comment says which); the others are handled.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { Dexie } from 'dexie';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnswerRecord, Diagnostic } from '$lib/domain/answers';
 import { modules } from '$lib/domain/content/content';
 import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import { migrateToCurrent } from '$lib/domain/migration/shipped';
-import { LeviersDB, SCHEMA_VERSIONS } from './db';
+import { LeviersDB } from './db';
 import { previewImport } from './exchange';
 import { testDevices } from './test-devices';
-import { previousRelease } from './test-previous-release';
+import { dumpV2, previousRelease, previousReleaseFixture } from './test-previous-release';
 
 const { device } = testDevices();
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-interface Dump {
-	stores: Record<string, { records: Record<string, unknown>[] }>;
-}
-const dump = JSON.parse(readFileSync('tests/fixtures/db-previous-release.json', 'utf8')) as Dump;
+const { dump } = previousReleaseFixture();
 const dumpDiagnostics = dump.stores.diagnostics!.records as unknown as Diagnostic[];
 const dumpRows = dump.stores.answers!.records as unknown as (AnswerRecord & {
 	diagnosticId: string;
@@ -35,18 +30,6 @@ const dumpCampaign = dump.stores.campaigns!.records[0] as {
 	createdAt: number;
 	updatedAt: number;
 };
-
-/** Every table of a database at schema version 2, sorted, as one string. */
-async function dumpV2(factory: IDBFactory, name: string): Promise<string> {
-	const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-	old.version(1).stores(SCHEMA_VERSIONS[1]!.stores);
-	old.version(2).stores(SCHEMA_VERSIONS[2]!.stores);
-	await old.open();
-	expect(old.verno).toBe(2);
-	const tables = await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()]));
-	old.close();
-	return JSON.stringify(tables.sort());
-}
 
 /**
  * The format 3 file the previous release wrote of the dump's campaign on device `poste-a`
