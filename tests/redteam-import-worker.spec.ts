@@ -242,3 +242,81 @@ test('a preview made stale by another tab is not applied: French message, nothin
 	);
 	expect(count).toBe(2);
 });
+
+test('a worker that dies before its first word: the page previews the file itself', async ({
+	page
+}) => {
+	// Closed as the file comes, before it takes its lock: no message, no event reaches the page.
+	await sabotage(page, `self.addEventListener('message', () => self.close());`);
+	await page.goto('/importer');
+	await choose(page);
+	// Until the page gives up on the worker, the user can go back to the file picker.
+	await expect(page.getByRole('button', { name: 'Annuler' })).toBeVisible();
+	await expect(page.getByText('2 à ajouter')).toBeVisible({ timeout: 20_000 });
+});
+
+test('a worker refused its lock: the preview goes on, unwatched, and is shown', async ({
+	page
+}) => {
+	await sabotage(
+		page,
+		`navigator.locks.request = () => Promise.reject(new DOMException('refusé', 'SecurityError'));`
+	);
+	await page.goto('/importer');
+	await choose(page);
+	await expect(page.getByText('2 à ajouter')).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByText('Le fichier n’a pas pu être lu.')).toHaveCount(0);
+});
+
+test('« Annuler » during a long preview: the picker is back, the worker ends, another file works', async ({
+	page
+}) => {
+	await sabotage(page, slow(60_000));
+	await page.goto('/importer');
+	await choose(page);
+	await expect(page.getByText(/Vérification de «\u202fancien\.json\u202f»/)).toBeVisible();
+	await page.getByRole('button', { name: 'Annuler' }).click();
+	await expect(page.getByText(/Vérification de/)).toHaveCount(0);
+	await expect.poll(() => page.workers().length, { timeout: 5000 }).toBe(0);
+	await choose(page, 'autre.json');
+	await expect(page.getByText('2 à ajouter')).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByText(/«\u202fautre\.json\u202f», exporté/)).toBeVisible();
+});
+
+test('while the import is applied, its choices cannot be changed', async ({ page, context }) => {
+	await page.goto('/importer');
+	await choose(page);
+	const create = page.getByLabel('Créer cette démarche sur cet appareil');
+	await expect(create).toBeEnabled();
+	// Another tab holds the database for a few seconds: the import waits for it.
+	const other = await context.newPage();
+	await other.goto('/');
+	await other.evaluate(
+		() =>
+			new Promise<void>((started) => {
+				const request = indexedDB.open('leviers');
+				request.onsuccess = () => {
+					const db = request.result;
+					const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+					const store = tx.objectStore(db.objectStoreNames[0]!);
+					const until = Date.now() + 4000;
+					const keepBusy = () => {
+						if (Date.now() < until) store.count().onsuccess = keepBusy;
+					};
+					store.count().onsuccess = () => {
+						started();
+						keepBusy();
+					};
+					tx.oncomplete = () => db.close();
+				};
+			})
+	);
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(create).toBeDisabled();
+	await expect(
+		page.getByLabel('Rattacher ses diagnostics à une démarche existante')
+	).toBeDisabled();
+	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible({
+		timeout: 15_000
+	});
+});

@@ -85,11 +85,14 @@ export class ImportFlow {
 	/** Previews what the server holds for a synchronised campaign, like a file. */
 	async openSync(campaignId: string, text: string): Promise<void> {
 		this.reset();
+		const run = this.#run;
 		this.#sync = campaignId;
 		const fileName = 'Synchronisation avec le serveur';
 		this.#step = { kind: 'checking', fileName };
 		const modules = await loadModules();
 		const r = await previewImport(db, text, { fileName, now: Date.now(), modules });
+		// Cancelled, or another file chosen meanwhile: that one's step stays.
+		if (run !== this.#run) return;
 		if (!r.ok) this.#step = { kind: 'refused', fileName, problem: r.problem };
 		else this.#step = { kind: 'preview', plan: r.plan };
 	}

@@ -28,8 +28,13 @@ const LISTS = [
 ] as const;
 type ListName = (typeof LISTS)[number];
 
-/** What the worker tells the page, in order: progress, then a refusal or the plan in parts. */
+/**
+ * What the worker tells the page, in order: that it started, progress, then a refusal or the
+ * plan in parts.
+ */
 export type PreviewMessage =
+	/** First: `watched` when the worker holds the request's lock (the page may watch it). */
+	| { kind: 'started'; watched: boolean }
 	| { kind: 'progress'; progress: PreviewProgress }
 	| { kind: 'refused'; problem: ImportProblem }
 	/** The plan with its lists empty, and how many items they hold. */

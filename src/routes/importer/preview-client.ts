@@ -34,6 +34,13 @@ export function coolDown(): void {
 /** Progress of a preview; `share` (0–1) while the plan comes back from the worker. */
 export type BackgroundProgress = PreviewProgress | { kind: 'receiving'; share: number };
 
+/**
+ * How long the page waits for a worker's first word before it takes the work back: a worker
+ * that dies before it starts (killed by the browser, a script that stops itself) fires no event.
+ * Its script is loaded ahead of time (`warmUp`), so a live one answers in well under a second.
+ */
+export const FIRST_WORD_MS = 8000;
+
 /** Previews the import of `file`; stops the work when `signal` aborts (the result is then unused). */
 export function previewInBackground(
 	file: File,
@@ -48,23 +55,35 @@ export function previewInBackground(
 		spare = null;
 		const assembler = new PlanAssembler();
 		let started = false;
-		const end = (result: PreviewResult | Promise<PreviewResult>) => {
+		let ended = false;
+		const end = (result: PreviewResult | (() => Promise<PreviewResult>)) => {
+			if (ended) return;
+			ended = true;
+			clearTimeout(silence);
 			worker.terminate();
-			resolve(result);
+			resolve(typeof result === 'function' ? result() : result);
 		};
+		// Silent since it was asked: the page does the work itself.
+		const silence = setTimeout(() => end(inThread), FIRST_WORD_MS);
 		const stopped = { message: 'Import annulé.', action: '', details: [] };
 		signal.addEventListener('abort', () => end({ ok: false, problem: stopped }));
 		// A worker that dies without a word (closed, killed by the browser) fires no event: the
-		// lock it holds from before its first message is then released, and the page is told.
+		// lock it holds from its first message on is then released, and the page is told.
 		const lock =
 			typeof navigator !== 'undefined' && navigator.locks
 				? `leviers-preview-${crypto.randomUUID()}`
 				: undefined;
 		worker.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
-			if (!started && lock)
-				void navigator.locks.request(lock, () => end({ ok: false, problem: WORKER_FAILED }));
-			started = true;
 			const message = event.data;
+			if (!started) {
+				started = true;
+				clearTimeout(silence);
+				// Any other first message breaks the order the worker keeps.
+				if (message.kind !== 'started') return end({ ok: false, problem: WORKER_FAILED });
+				if (message.watched && lock)
+					void navigator.locks.request(lock, () => end({ ok: false, problem: WORKER_FAILED }));
+				return;
+			}
 			if (message.kind === 'progress') return onProgress(message.progress);
 			if (message.kind === 'refused') return end({ ok: false, problem: message.problem });
 			let plan: ImportPlan | null;
@@ -81,7 +100,7 @@ export function previewInBackground(
 		// The worker's script could not run (an older browser): the page does the work itself.
 		worker.addEventListener('error', (event) => {
 			event.preventDefault();
-			end(started ? { ok: false, problem: WORKER_FAILED } : inThread());
+			end(started ? { ok: false, problem: WORKER_FAILED } : inThread);
 		});
 		worker.postMessage({ file, ...options, lock });
 	});

@@ -14,17 +14,21 @@ self.addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
 	const { file, fileName, now, lock } = event.data;
 	// Taken before the first message and held until the worker ends (see preview-client.ts).
 	const held = new Promise<void>((granted) => {
-		if (!lock) return granted();
-		// A lock refused (a browser's quirk): the work goes on, unwatched, rather than never starting.
+		const start = (watched: boolean) => {
+			post({ kind: 'started', watched });
+			granted();
+		};
+		if (!lock) return start(false);
 		self.navigator.locks
 			.request(lock, () => {
-				// Told at once: the page watches the lock from the worker's first message on, so no
-				// moment is left in which the worker could die unnoticed.
-				post({ kind: 'progress', progress: { kind: 'reading', loaded: 0, total: file.size } });
-				granted();
+				// Told only now that the lock is held: the page then watches it, with no moment
+				// left in which the worker could die unnoticed.
+				start(true);
 				return new Promise<never>(() => {});
 			})
-			.catch(() => granted());
+			// A lock refused (a browser's quirk): the work goes on, and the page is told it
+			// cannot watch this worker (it would take the free lock for the worker's death).
+			.catch(() => start(false));
 	});
 	void held
 		.then(() =>
