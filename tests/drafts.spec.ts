@@ -10,7 +10,7 @@ const dechets = readModule('dechets');
 const modules = ['economie', 'dechets', 'eau', 'urbanisme', 'cantines', 'marches', 'transversal'];
 
 /** What IndexedDB holds, read straight from the browser's store. */
-function storedRows(page: Page, store: 'diagnostics' | 'answers'): Promise<unknown[]> {
+function storedRows(page: Page, store: 'diagnostics' | 'answerSets'): Promise<unknown[]> {
 	return page.evaluate(
 		(name) =>
 			new Promise<unknown[]>((resolve, reject) => {
@@ -123,7 +123,8 @@ test('a note typed without a pause survives a killed browser, but for the last 2
 		context = await launch();
 		const again = context.pages()[0] ?? (await context.newPage());
 		await again.goto(fillUrl);
-		const rows = (await storedRows(again, 'answers')) as { note?: string }[];
+		const sets = (await storedRows(again, 'answerSets')) as { rows: { note?: string }[] }[];
+		const rows = sets.flatMap((set) => set.rows);
 		const stored = rows[0]?.note ?? '';
 		// At most the last 2 s of typing (plus the write in flight) may be missing.
 		const allowed = Math.ceil(2_500 / perChar);

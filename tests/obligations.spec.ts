@@ -56,9 +56,10 @@ function storedValue(page: Page, questionId: string): Promise<unknown> {
 				const open = indexedDB.open('leviers');
 				open.onerror = () => reject(new Error(String(open.error)));
 				open.onsuccess = () => {
-					const request = open.result.transaction('answers').objectStore('answers').getAll();
+					const request = open.result.transaction('answerSets').objectStore('answerSets').getAll();
 					request.onsuccess = () => {
-						const rows = request.result as { questionId: string; value: unknown }[];
+						const sets = request.result as { rows: { questionId: string; value: unknown }[] }[];
+						const rows = sets.flatMap((set) => set.rows);
 						resolve(rows.find((r) => r.questionId === id)?.value);
 						open.result.close();
 					};
@@ -121,16 +122,22 @@ test('a level given before the item became an obligation is read as a compliance
 				const open = indexedDB.open('leviers');
 				open.onerror = () => reject(new Error(String(open.error)));
 				open.onsuccess = () => {
-					const tx = open.result.transaction(['diagnostics', 'answers'], 'readwrite');
+					const tx = open.result.transaction(['diagnostics', 'answerSets'], 'readwrite');
 					const all = tx.objectStore('diagnostics').getAll();
 					all.onsuccess = () => {
 						const [diagnostic] = all.result as { id: string }[];
-						tx.objectStore('answers').put({
-							diagnosticId: diagnostic!.id,
-							questionId,
-							value: 3,
-							changedAt: Date.now()
-						});
+						const sets = tx.objectStore('answerSets');
+						const got = sets.get(diagnostic!.id);
+						got.onsuccess = () => {
+							const set = got.result as { rows: { questionId: string }[]; last: number };
+							const changedAt = Date.now();
+							set.rows = [
+								...set.rows.filter((r) => r.questionId !== questionId),
+								{ questionId, value: 3, changedAt } as { questionId: string }
+							].sort((a, b) => a.questionId.localeCompare(b.questionId));
+							set.last = changedAt;
+							sets.put(set);
+						};
 					};
 					tx.oncomplete = () => {
 						open.result.close();

@@ -125,6 +125,6 @@ describe('schema version 4', () => {
 		db = new LeviersDB(name, { indexedDB: factory, IDBKeyRange });
 		expect(await db.campaigns.count()).toBe(1);
 		expect(await db.actions.count()).toBe(0);
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 	});
 });

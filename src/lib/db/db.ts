@@ -11,12 +11,13 @@ import {
 import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
 import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import type { PlanAction } from '$lib/domain/plan/action';
+import { answerSet, rowsOf, type AnswerSet } from './answer-sets';
 import { RepositoryError } from './errors';
 import { WriteGate } from './write-gate';
 
 /**
- * An answer as stored: one row per diagnostic and question, so two tabs or two writes on
- * different questions never overwrite each other. `value` is null while only a note is written.
+ * An answer row with its diagnostic's id: stored as is in the `answers` table up to schema 4,
+ * and how queries still hand answers out. `value` is null while only a note is written.
  */
 export interface StoredAnswer extends AnswerRecord {
 	diagnosticId: string;
@@ -33,17 +34,21 @@ export const DB_NAME = 'leviers';
 
 /** One version of the schema: what Dexie's `stores()` receives, and how data moves to it. */
 export interface SchemaVersion {
-	stores: Record<string, string>;
+	/** null deletes a table (after `upgrade` ran: it may read the table). */
+	stores: Record<string, string | null>;
 	/** Moves the data of the previous version, inside Dexie's upgrade transaction. */
 	upgrade?: (tx: Transaction, migrate: DiagnosticMigration) => Promise<void>;
+	/** Whether `upgrade` carries answers with the shipped migration rules (loaded for it). */
+	rules?: true;
 }
 
 /**
  * Carries every stored diagnostic answered against an older questionnaire version to the current
  * one, inside an upgrade transaction: its answer rows rewritten, its row updated with its retired
  * answers and version (revision and dates unchanged: the migration is no change of the
- * respondent's). The upgrade of every schema version that ships a new content version calls it
- * (docs/architecture.md, « Content versions »).
+ * respondent's). Schema 3's upgrade, on the row-per-answer layout of schemas 1 to 4; a schema
+ * version that ships a new content version calls `migrateAnswerSets` (docs/architecture.md,
+ * « Content versions »).
  */
 export async function migrateStoredDiagnostics(
 	tx: Transaction,
@@ -64,6 +69,40 @@ export async function migrateStoredDiagnostics(
 	}
 }
 
+/** `migrateStoredDiagnostics` on the layout of schema 5 on: one answer record per diagnostic. */
+export async function migrateAnswerSets(
+	tx: Transaction,
+	migrate: DiagnosticMigration
+): Promise<void> {
+	const diagnostics = tx.table<Diagnostic, string>('diagnostics');
+	const sets = tx.table<AnswerSet, string>('answerSets');
+	for (const diagnostic of await diagnostics.toArray()) {
+		const before = {
+			...diagnostic,
+			answers: rowsOf(await sets.get(diagnostic.id)) as AnswerRecord[]
+		};
+		const after = migrate(before);
+		if (after === before) continue;
+		const { answers: moved, ...row } = after;
+		const set = answerSet(diagnostic.id, moved);
+		await (set ? sets.put(set) : sets.delete(diagnostic.id));
+		await diagnostics.put(row);
+	}
+}
+
+/** Schema 5's upgrade: the answer rows of each diagnostic gathered in one record. */
+async function gatherAnswers(tx: Transaction): Promise<void> {
+	const rows = await tx.table<StoredAnswer, [string, string]>('answers').toArray();
+	const byDiagnostic = new Map<string, StoredAnswer[]>();
+	for (const row of rows) {
+		const list = byDiagnostic.get(row.diagnosticId);
+		if (list) list.push(row);
+		else byDiagnostic.set(row.diagnosticId, [row]);
+	}
+	const sets = [...byDiagnostic].map(([id, list]) => answerSet(id, list)!);
+	await tx.table<AnswerSet, string>('answerSets').bulkAdd(sets);
+}
+
 /** Schema versions, in order. Never edit a shipped entry; append a new one. */
 export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	1: {
@@ -79,9 +118,11 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 		stores: { answers: '[diagnosticId+questionId], diagnosticId, changedAt' }
 	},
 	// v3: content v2 (issue 13): answers of questionnaire v1 carried by the mapping files.
-	3: { stores: {}, upgrade: migrateStoredDiagnostics },
+	3: { stores: {}, upgrade: migrateStoredDiagnostics, rules: true },
 	// v4: the plan d'action (issue 14): one row per action, steps and follow-ups inside it.
-	4: { stores: { actions: 'id, campaignId, updatedAt' } }
+	4: { stores: { actions: 'id, campaignId, updatedAt' } },
+	// v5: the answers of a diagnostic in one record (issue 16: an import writes 20× fewer records).
+	5: { stores: { answerSets: 'diagnosticId, first, last', answers: null }, upgrade: gatherAnswers }
 };
 
 /** The shipped migration rules and the content they need (~70 kB), loaded on need. */
@@ -101,7 +142,7 @@ async function loadMigration(): Promise<DiagnosticMigration> {
 export class LeviersDB extends Dexie {
 	campaigns!: EntityTable<Campaign, 'id'>;
 	diagnostics!: EntityTable<Diagnostic, 'id'>;
-	answers!: Dexie.Table<StoredAnswer, [string, string]>;
+	answerSets!: EntityTable<AnswerSet, 'diagnosticId'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
 	actions!: EntityTable<PlanAction, 'id'>;
 	/** Stops every write at the first storage failure (see write-gate.ts). */
@@ -123,9 +164,15 @@ export class LeviersDB extends Dexie {
 		// Strict durability: a transaction resolves only once the data is on disk, so "Enregistré"
 		// never shows for an answer a power cut could still lose.
 		super(name, { chromeTransactionDurability: 'strict', ...dexieOptions });
-		for (const [v, { stores, upgrade }] of Object.entries(SCHEMA_VERSIONS)) {
+		for (const [v, { stores, upgrade, rules }] of Object.entries(SCHEMA_VERSIONS)) {
 			const version = this.version(Number(v)).stores(stores);
-			if (upgrade)
+			if (upgrade && !rules)
+				version.upgrade((tx) =>
+					upgrade(tx, () => {
+						throw new Error('Cette mise à jour ne porte pas les règles de migration.');
+					})
+				);
+			else if (upgrade)
 				version.upgrade(async (tx) => {
 					// Loaded by `open` before any upgrade, unless the browser's list of databases was
 					// wrong (stale, or another tab created the database meanwhile): then loaded here,

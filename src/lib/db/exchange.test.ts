@@ -226,9 +226,9 @@ describe('applying is all or nothing', () => {
 			{ campaigns: new Map(), conflicts: new Map() },
 			{ device: 'x', newId: () => 'y', now: 1 }
 		);
-		// The last diagnostic holds the same answer twice: its chunk, the third, fails.
-		const last = writes.diagnostics.at(-1)!;
-		last.answers.push({ ...last.answers[0]! });
+		// The last diagnostic has the id of the one before: the third chunk writes the answers of
+		// one diagnostic twice, and fails.
+		writes.diagnostics.at(-1)!.diagnostic.id = writes.diagnostics.at(-2)!.diagnostic.id;
 		const before = await d.dump();
 		const progress: number[] = [];
 		await expect(d.repo.applyImport(writes, (done) => progress.push(done))).rejects.toThrow();

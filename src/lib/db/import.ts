@@ -6,7 +6,8 @@
  */
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
 import { actionProblems } from '$lib/domain/plan/action';
-import type { LeviersDB, StoredAnswer } from './db';
+import { answerSet, type AnswerSet } from './answer-sets';
+import type { LeviersDB } from './db';
 import { META } from './queries';
 import { RepositoryError, StalePreviewError } from './errors';
 
@@ -29,9 +30,9 @@ export async function applyImportWrites(
 		if (problem)
 			throw new RepositoryError(`«\u202f${action.title.slice(0, 80)}\u202f»\u202f: ${problem}`);
 	}
-	const { campaigns, diagnostics, answers, meta, actions } = db;
+	const { campaigns, diagnostics, answerSets, meta, actions } = db;
 	const total = writes.diagnostics.length;
-	await db.transaction('rw', [campaigns, diagnostics, answers, meta, actions], async () => {
+	await db.transaction('rw', [campaigns, diagnostics, answerSets, meta, actions], async () => {
 		const current = await diagnostics.bulkGet(writes.diagnostics.map((w) => w.diagnostic.id));
 		if (writes.diagnostics.some((w, i) => (current[i]?.revision ?? null) !== w.replaces))
 			throw new StalePreviewError(CHANGED);
@@ -60,11 +61,7 @@ export async function applyImportWrites(
 			);
 		await actions.bulkPut(writes.actions.map((w) => w.action));
 		const replaced = writes.diagnostics.filter((w) => w.replaces !== null);
-		if (replaced.length)
-			await answers
-				.where('diagnosticId')
-				.anyOf(replaced.map((w) => w.diagnostic.id))
-				.delete();
+		if (replaced.length) await answerSets.bulkDelete(replaced.map((w) => w.diagnostic.id));
 		onProgress?.(0, total);
 		// Every chunk is queued at once: IndexedDB runs a transaction's requests in order, and
 		// waiting for each chunk before queuing the next leaves the database idle in between.
@@ -72,12 +69,12 @@ export async function applyImportWrites(
 		const chunks: Promise<void>[] = [];
 		for (let start = 0; start < total; start += IMPORT_CHUNK) {
 			const chunk = writes.diagnostics.slice(start, start + IMPORT_CHUNK);
-			const rows: StoredAnswer[] = chunk.flatMap((w) =>
-				w.answers.map((a) => ({ ...a, diagnosticId: w.diagnostic.id }))
-			);
+			const sets = chunk
+				.map((w) => answerSet(w.diagnostic.id, w.answers))
+				.filter((set): set is AnswerSet => set !== null);
 			const written = Promise.all([
 				diagnostics.bulkPut(chunk.map((w) => w.diagnostic)),
-				answers.bulkAdd(rows)
+				answerSets.bulkAdd(sets)
 			]);
 			chunks.push(
 				written.then(() => {

@@ -14,6 +14,7 @@ import { planCounts } from '$lib/domain/exchange/plan';
 import { obligationChecklist } from '$lib/domain/scoring/obligations';
 import { toAnswers } from './queries';
 import { testDevice, type TestDevice } from './test-devices';
+import { flatRows } from './answer-sets';
 
 // The shipped content: its eleven legal obligations are obligation questions.
 const modules = shipped;
@@ -30,7 +31,7 @@ afterEach(() => opened.splice(0).forEach((d) => d.db.close()));
 
 /** Every stored answer of `device`, by diagnostic then question: value and note. */
 async function answersOf(d: TestDevice) {
-	const rows = await d.db.answers.toArray();
+	const rows = flatRows(await d.db.answerSets.toArray());
 	return rows
 		.map((r) => ({
 			diagnostic: r.diagnosticId,

@@ -17,6 +17,7 @@ import type { LocalState } from '$lib/domain/exchange/plan';
 import type { ModuleId } from '$lib/domain/content/questionnaire';
 import type { PlanAction } from '$lib/domain/plan/action';
 import { compareForSelection } from '$lib/domain/scoring/selection';
+import { rowsOf } from './answer-sets';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 
 /** A diagnostic with how many of its questions have a value. */
@@ -69,16 +70,11 @@ export class Queries {
 	/** The diagnostics of a campaign with their number of answered questions. */
 	async diagnosticSummaries(campaignId: string): Promise<DiagnosticSummary[]> {
 		const diagnostics = await this.#db.diagnostics.where('campaignId').equals(campaignId).toArray();
-		return Promise.all(
-			diagnostics.map(async (d) => ({
-				...d,
-				answered: await this.#db.answers
-					.where('diagnosticId')
-					.equals(d.id)
-					.filter((a) => a.value !== null)
-					.count()
-			}))
-		);
+		const sets = await this.#db.answerSets.bulkGet(diagnostics.map((d) => d.id));
+		return diagnostics.map((d, i) => ({
+			...d,
+			answered: sets[i]?.rows.filter((a) => a.value !== null).length ?? 0
+		}));
 	}
 
 	/**
@@ -100,7 +96,7 @@ export class Queries {
 
 	/** The stored answers of one diagnostic, notes included. */
 	answerRows(diagnosticId: string): Promise<StoredAnswer[]> {
-		return this.#db.answers.where('diagnosticId').equals(diagnosticId).toArray();
+		return this.#db.answerSets.get(diagnosticId).then(rowsOf);
 	}
 
 	/** What an export of `target` holds (a draft never written to is left out). */
@@ -179,17 +175,8 @@ async function withAnswers(
 	db: LeviersDB,
 	diagnostics: Diagnostic[]
 ): Promise<DiagnosticSnapshot[]> {
-	const rows = await db.answers
-		.where('diagnosticId')
-		.anyOf(diagnostics.map((d) => d.id))
-		.toArray();
-	const byDiagnostic = new Map<string, DiagnosticSnapshot['answers']>();
-	for (const { diagnosticId, ...answer } of rows) {
-		const list = byDiagnostic.get(diagnosticId) ?? [];
-		list.push(answer);
-		byDiagnostic.set(diagnosticId, list);
-	}
-	return diagnostics.map((d) => ({ ...d, answers: byDiagnostic.get(d.id) ?? [] }));
+	const sets = await db.answerSets.bulkGet(diagnostics.map((d) => d.id));
+	return diagnostics.map((d, i) => ({ ...d, answers: sets[i]?.rows ?? [] }));
 }
 
 /** Reads what an export holds. A draft never written to (isEmptyDraft) is left out. */
@@ -200,31 +187,36 @@ async function readExportData(db: LeviersDB, target: ExportTarget): Promise<Expo
 }
 
 function readRecords(db: LeviersDB, target: ExportTarget): Promise<ExportData> {
-	return db.transaction('r', [db.campaigns, db.diagnostics, db.answers, db.actions], async () => {
-		if (target.scope === 'database') {
-			const campaigns = await db.campaigns.orderBy('updatedAt').toArray();
+	return db.transaction(
+		'r',
+		[db.campaigns, db.diagnostics, db.answerSets, db.actions],
+		async () => {
+			if (target.scope === 'database') {
+				const campaigns = await db.campaigns.orderBy('updatedAt').toArray();
+				return {
+					campaigns,
+					diagnostics: await withAnswers(db, await db.diagnostics.toArray()),
+					actions: await db.actions.orderBy('updatedAt').toArray()
+				};
+			}
+			const diagnostics =
+				target.scope === 'campaign'
+					? await db.diagnostics.where('campaignId').equals(target.campaignId).toArray()
+					: [await db.diagnostics.get(target.diagnosticId)].filter((d) => d !== undefined);
+			const campaignId =
+				target.scope === 'campaign' ? target.campaignId : diagnostics[0]?.campaignId;
+			const campaign = campaignId === undefined ? undefined : await db.campaigns.get(campaignId);
+			const actions =
+				target.scope === 'campaign'
+					? await db.actions.where('campaignId').equals(target.campaignId).sortBy('createdAt')
+					: [];
 			return {
-				campaigns,
-				diagnostics: await withAnswers(db, await db.diagnostics.toArray()),
-				actions: await db.actions.orderBy('updatedAt').toArray()
+				campaigns: campaign ? [campaign] : [],
+				diagnostics: await withAnswers(db, diagnostics),
+				actions
 			};
 		}
-		const diagnostics =
-			target.scope === 'campaign'
-				? await db.diagnostics.where('campaignId').equals(target.campaignId).toArray()
-				: [await db.diagnostics.get(target.diagnosticId)].filter((d) => d !== undefined);
-		const campaignId = target.scope === 'campaign' ? target.campaignId : diagnostics[0]?.campaignId;
-		const campaign = campaignId === undefined ? undefined : await db.campaigns.get(campaignId);
-		const actions =
-			target.scope === 'campaign'
-				? await db.actions.where('campaignId').equals(target.campaignId).sortBy('createdAt')
-				: [];
-		return {
-			campaigns: campaign ? [campaign] : [],
-			diagnostics: await withAnswers(db, diagnostics),
-			actions
-		};
-	});
+	);
 }
 
 /** This device's id, or null before its first export. */
@@ -235,7 +227,7 @@ async function readDeviceId(db: LeviersDB): Promise<string | null> {
 
 /** What the device holds that the file must be compared with. */
 function readLocalState(db: LeviersDB, file: ExportFile): Promise<LocalState> {
-	const tables = [db.campaigns, db.diagnostics, db.answers, db.meta, db.actions];
+	const tables = [db.campaigns, db.diagnostics, db.answerSets, db.meta, db.actions];
 	return db.transaction('r', tables, async () => {
 		const ids = [...new Set(file.diagnostics.map((d) => d.id))];
 		const found = (await db.diagnostics.bulkGet(ids)).filter((d) => d !== undefined);
@@ -255,19 +247,19 @@ const numberOf = (value: unknown) => (typeof value === 'number' ? value : null);
 
 /** The facts of the backup reminder, `now` aside. */
 function readBackupFacts(db: LeviersDB): Promise<Omit<BackupFacts, 'now'>> {
-	return db.transaction('r', [db.answers, db.meta, db.actions], async () => {
-		const first = await db.answers.orderBy('changedAt').first();
-		const last = await db.answers.orderBy('changedAt').last();
+	return db.transaction('r', [db.answerSets, db.meta, db.actions], async () => {
+		const first = (await db.answerSets.orderBy('first').first())?.first;
+		const last = (await db.answerSets.orderBy('last').last())?.last;
 		// A change of the plan d'action is a change a backup must hold too.
 		const action = await db.actions.orderBy('updatedAt').first();
 		const lastAction = await db.actions.orderBy('updatedAt').last();
 		const imported = numberOf((await db.meta.get(META.lastImport))?.value);
 		const lastChange = Math.max(
-			last?.changedAt ?? -Infinity,
+			last ?? -Infinity,
 			lastAction?.updatedAt ?? -Infinity,
 			imported ?? -Infinity
 		);
-		const firstChange = Math.min(first?.changedAt ?? Infinity, action?.updatedAt ?? Infinity);
+		const firstChange = Math.min(first ?? Infinity, action?.updatedAt ?? Infinity);
 		return {
 			lastBackupAt: numberOf((await db.meta.get(META.lastBackup))?.value),
 			firstChangeAt: Number.isFinite(firstChange) ? firstChange : imported,

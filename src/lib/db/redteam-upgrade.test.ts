@@ -12,6 +12,7 @@ import { LeviersDB } from './db';
 import { previewImport } from './exchange';
 import { testDevices } from './test-devices';
 import { dumpV2, previousRelease, previousReleaseFixture } from './test-previous-release';
+import { flatRows } from './answer-sets';
 
 const { device } = testDevices();
 
@@ -162,7 +163,9 @@ describe('the upgrade and the import of the previous release’s file agree', ()
 			kind: 'skipped',
 			reason: 'older'
 		});
-		const row = await c.db.answers.get([d.id, 'economie-strategie']);
+		const row = (await c.db.answerSets.get(d.id))?.rows.find(
+			(r) => r.questionId === 'economie-strategie'
+		);
 		expect(row?.note).toBe('Réponse locale, plus récente');
 		expect(await retired()).toBe(count);
 	});
@@ -186,7 +189,7 @@ describe('the upgrade of the previous release’s own database', () => {
 		expect(dumpRows.find((r) => r.questionId === q)?.value).toBe(3);
 		const db = new LeviersDB('own', { indexedDB: factory, IDBKeyRange });
 		await db.open();
-		expect((await db.answers.toArray()).find((r) => r.questionId === q)?.value).toBe(1);
+		expect(flatRows(await db.answerSets.toArray()).find((r) => r.questionId === q)?.value).toBe(1);
 		const retired = (await db.diagnostics.toArray()).flatMap((d) => d.retired ?? []);
 		db.close();
 		expect(retired.filter((r) => r.questionId === q).map((r) => r.value)).toEqual([3]);

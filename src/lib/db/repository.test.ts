@@ -67,7 +67,7 @@ describe('campaigns', () => {
 		await repo.deleteCampaign(a.id);
 		expect((await queries.listCampaigns()).map((c) => c.id)).toEqual([b.id]);
 		expect(await db.diagnostics.count()).toBe(1);
-		expect((await db.answers.toArray()).map((r) => r.diagnosticId)).toEqual([db2.id]);
+		expect((await db.answerSets.toArray()).map((s) => s.diagnosticId)).toEqual([db2.id]);
 	});
 });
 
@@ -261,8 +261,9 @@ describe('schema upgrade', () => {
 			q1: { questionId: 'q1', value: 4, note: 'ok', changedAt: 5 },
 			q2: { questionId: 'q2', value: 'nsp', changedAt: 9 }
 		});
-		// The index added in version 2 works on data written by version 1.
-		expect(await current.answers.where('changedAt').above(6).primaryKeys()).toEqual([['d', 'q2']]);
+		// Gathered in one record by version 5, with the dates the backup reminder reads.
+		expect(await current.answerSets.where('last').above(6).primaryKeys()).toEqual(['d']);
+		expect(await current.answerSets.where('first').below(6).primaryKeys()).toEqual(['d']);
 		current.close();
 	});
 });

@@ -13,6 +13,7 @@ import { isModuleId, moduleInfo } from '$lib/domain/content/catalogue';
 import { loadModule } from '$lib/domain/content/load';
 import { MODULE_IDS, moduleQuestions, type ModuleId } from '$lib/domain/content/questionnaire';
 import type { ImportWrites } from '$lib/domain/exchange/resolve';
+import { answerSet, rowsOf, withRow } from './answer-sets';
 import { RepositoryError } from './errors';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 import { forgetSync } from './sync-keys';
@@ -69,10 +70,11 @@ export class Repository {
 
 	/** Deletes a campaign with its data and sync settings (none on the server), in one go. */
 	async deleteCampaign(id: string): Promise<void> {
-		const { campaigns, diagnostics, answers, actions, meta } = this.#db;
-		await this.#db.transaction('rw', [campaigns, diagnostics, answers, actions, meta], async () => {
+		const { campaigns, diagnostics, answerSets, actions, meta } = this.#db;
+		const tables = [campaigns, diagnostics, answerSets, actions, meta];
+		await this.#db.transaction('rw', tables, async () => {
 			const ids = await diagnostics.where('campaignId').equals(id).primaryKeys();
-			await answers.where('diagnosticId').anyOf(ids).delete();
+			await answerSets.bulkDelete(ids);
 			await diagnostics.bulkDelete(ids);
 			await Promise.all([campaigns.delete(id), actions.where('campaignId').equals(id).delete()]);
 			await forgetSync(meta, id);
@@ -84,13 +86,12 @@ export class Repository {
 		checkCampaignTexts(campaign);
 		for (const d of diagnostics) checkDiagnosticTexts(d, Object.values(d.answers));
 		const t = this.#db;
-		await t.transaction('rw', t.campaigns, t.diagnostics, t.answers, async () => {
+		await t.transaction('rw', t.campaigns, t.diagnostics, t.answerSets, async () => {
 			await t.campaigns.add(campaign);
 			for (const { answers, ...diagnostic } of diagnostics) {
 				await t.diagnostics.add(diagnostic);
-				await t.answers.bulkAdd(
-					Object.values(answers).map((a) => ({ ...a, diagnosticId: diagnostic.id }))
-				);
+				const set = answerSet(diagnostic.id, Object.values(answers));
+				if (set) await t.answerSets.add(set);
 			}
 		});
 	}
@@ -187,11 +188,13 @@ export class Repository {
 		) => Partial<Pick<StoredAnswer, 'value' | 'note' | 'otherPartner'>>
 	): Promise<void> {
 		const t = this.#db;
-		await t.transaction('rw', t.campaigns, t.diagnostics, t.answers, async () => {
+		await t.transaction('rw', t.campaigns, t.diagnostics, t.answerSets, async () => {
 			const diagnostic = await this.#target(ref);
 			const diagnosticId = diagnostic.id;
 			const now = this.#now();
-			const before = await t.answers.get([diagnosticId, questionId]);
+			// Read and written in this transaction: no other write of this store runs meanwhile.
+			const set = await t.answerSets.get(diagnosticId);
+			const before = rowsOf(set).find((r) => r.questionId === questionId);
 			const row: StoredAnswer = {
 				diagnosticId,
 				questionId,
@@ -205,7 +208,7 @@ export class Repository {
 			// service », or clearing the answer) clears it, so no text hidden from the screen is
 			// exported. Kept as typed otherwise, like a note.
 			if (otherPartnerOf(row) === undefined) delete row.otherPartner;
-			await t.answers.put(row);
+			await t.answerSets.put(withRow(diagnosticId, set, row));
 			const reopen = diagnostic.status === 'complete' && row.value === null;
 			await t.diagnostics.update(diagnosticId, {
 				...nextRevision(diagnostic, this.#newId),
@@ -239,11 +242,11 @@ export class Repository {
 		const t = this.#db;
 		const id = status === 'complete' ? (await t.diagnostics.get(diagnosticId))?.moduleId : '';
 		const module = id && isModuleId(id) ? await loadModule(id) : undefined;
-		await t.transaction('rw', t.diagnostics, t.answers, async () => {
+		await t.transaction('rw', t.diagnostics, t.answerSets, async () => {
 			const d = await t.diagnostics.get(diagnosticId);
 			if (!d) throw new RepositoryError('Ce diagnostic n’existe plus sur cet appareil.');
 			if (status === 'complete') {
-				const rows = await t.answers.where('diagnosticId').equals(diagnosticId).toArray();
+				const rows = rowsOf(await t.answerSets.get(diagnosticId));
 				const answered = new Set(rows.filter((r) => r.value !== null).map((r) => r.questionId));
 				const missing = module ? moduleQuestions(module).filter((q) => !answered.has(q.id)) : [];
 				if (missing.length > 0)

@@ -6,6 +6,7 @@ import { LeviersDB } from './db';
 import { Repository } from './repository';
 import { SyncSettingsStore, type SyncSettings } from './sync-settings';
 import { SyncWrites } from './sync-writes';
+import { flatRows } from './answer-sets';
 
 let db: LeviersDB;
 let repo: Repository;
@@ -121,10 +122,10 @@ describe('deletions on a synchronised campaign', () => {
 		const c = await synced('coordinator');
 		const d = await repo.openDiagnostic(c.id, 'dechets');
 		await repo.saveAnswer(d.id, 'dec-01', 2);
-		expect(await db.answers.count()).toBe(1);
+		expect(flatRows(await db.answerSets.toArray())).toHaveLength(1);
 		await writes.deleteDiagnostic(d.id);
 		expect(await db.diagnostics.count()).toBe(0);
-		expect(await db.answers.count()).toBe(0);
+		expect(await db.answerSets.count()).toBe(0);
 		expect(await db.campaigns.count()).toBe(1);
 	});
 });

@@ -25,9 +25,9 @@ export class SyncWrites {
 
 	/** Deletes one diagnostic with its answers, in one transaction. */
 	async deleteDiagnostic(id: string): Promise<void> {
-		const { diagnostics, answers } = this.#db;
-		await this.#db.transaction('rw', [diagnostics, answers], async () => {
-			await answers.where('diagnosticId').equals(id).delete();
+		const { diagnostics, answerSets } = this.#db;
+		await this.#db.transaction('rw', [diagnostics, answerSets], async () => {
+			await answerSets.delete(id);
 			await diagnostics.delete(id);
 		});
 	}

@@ -5,6 +5,7 @@ import { Repository, repository } from '$lib/db/repository';
 import { getModule } from '$lib/domain/content/content';
 import type { Module, Question } from '$lib/domain/content/questionnaire';
 import { DiagnosticEditor, NOTE_MAX_WAIT_MS } from './editor.svelte';
+import { flatRows } from '$lib/db/answer-sets';
 
 const Q1 = 'dechets-actions-associations';
 const Q2 = 'dechets-plpdma-commission';
@@ -128,7 +129,7 @@ describe('DiagnosticEditor', () => {
 		flushSync();
 		expect([editor.value(Q1), editor.value(Q2)]).toEqual([2, 4]);
 		expect([editor.state(Q1), editor.state(Q2)]).toEqual(['error', 'error']);
-		expect(await db.answers.count()).toBe(0);
+		expect(await db.answerSets.count()).toBe(0);
 		db.writes.resume();
 		await editor.retry();
 		await until(() => editor.stored?.get(Q1)?.value === 2 && editor.stored?.get(Q2)?.value === 4);
@@ -218,7 +219,7 @@ describe('DiagnosticEditor', () => {
 		);
 		expect([editor.value(Q1), editor.value(OBLIGATION)]).toEqual([null, null]);
 		expect(editor.dirty).toBe(false);
-		expect(await db.answers.count()).toBe(0);
+		expect(await db.answerSets.count()).toBe(0);
 		expect(editor.diagnostic).toBeUndefined();
 	});
 
@@ -259,7 +260,7 @@ describe('DiagnosticEditor', () => {
 		expect(editor.text('note', OBLIGATION)).toBe('Bilan 2025 à présenter');
 		await editor.flushAll();
 		await until(() => editor.stored?.get(OBLIGATION)?.note === 'Bilan 2025 à présenter');
-		expect(await db.answers.count()).toBe(1);
+		expect(flatRows(await db.answerSets.toArray())).toHaveLength(1);
 		expect(editor.diagnostic?.respondent).toBeUndefined();
 	});
 	it('saves the « Autre » partner typed without a pause, and drops it when « Autre » is unticked', async () => {

@@ -9,6 +9,7 @@ import { hasFreeSpace, neededBytes, startCleanLog } from '$lib/db/space-probe';
 import type { StorageFailure } from '$lib/db/write-gate';
 import { formatBytes } from '$lib/format';
 import { flushAndSettle } from './writes.svelte';
+import { flatRows } from '$lib/db/answer-sets';
 
 const FLAG = 'leviers:ecritures-suspendues';
 
@@ -76,7 +77,12 @@ export class StorageHealth {
 		try {
 			const counts = await withTimeout(
 				this.#reopen().then(() =>
-					Promise.all([this.#db.campaigns.count(), this.#db.answers.count()])
+					Promise.all([
+						this.#db.campaigns.count(),
+						this.#db.answerSets
+							.toArray()
+							.then((sets) => sets.reduce((n, s) => n + s.rows.length, 0))
+					])
 				)
 			);
 			readBack = counts ? { campaigns: counts[0], answers: counts[1] } : 'unreadable';
