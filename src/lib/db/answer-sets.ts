@@ -6,7 +6,14 @@
  * another on the same store (two tabs, two quick clicks: both answers kept).
  */
 import type { AnswerRecord } from '$lib/domain/answers';
-import type { StoredAnswer } from './db';
+
+/**
+ * An answer row with its diagnostic's id: stored as is in the `answers` table up to schema 4,
+ * and how queries still hand answers out. `value` is null while only a note is written.
+ */
+export interface StoredAnswer extends AnswerRecord {
+	diagnosticId: string;
+}
 
 /** The answers of one diagnostic, sorted by question id; never stored empty. */
 export interface AnswerSet {
@@ -24,8 +31,9 @@ const byQuestion = (a: AnswerRecord, b: AnswerRecord) =>
 export function answerSet(diagnosticId: string, rows: readonly AnswerRecord[]): AnswerSet | null {
 	if (rows.length === 0) return null;
 	const clean = rows.map((r) => {
-		const { diagnosticId: _, ...row } = r as StoredAnswer;
-		return row;
+		const row: Partial<StoredAnswer> & AnswerRecord = { ...r };
+		delete row.diagnosticId;
+		return row as AnswerRecord;
 	});
 	// One row per question: the last one given wins, as a put of each row in turn did.
 	const unique = [...new Map(clean.map((r) => [r.questionId, r])).values()].sort(byQuestion);

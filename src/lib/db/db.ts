@@ -11,17 +11,11 @@ import {
 import type { AnswerRecord, Campaign, Diagnostic } from '$lib/domain/answers';
 import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import type { PlanAction } from '$lib/domain/plan/action';
-import { answerSet, rowsOf, type AnswerSet } from './answer-sets';
+import { answerSet, rowsOf, type AnswerSet, type StoredAnswer } from './answer-sets';
 import { RepositoryError } from './errors';
 import { WriteGate } from './write-gate';
 
-/**
- * An answer row with its diagnostic's id: stored as is in the `answers` table up to schema 4,
- * and how queries still hand answers out. `value` is null while only a note is written.
- */
-export interface StoredAnswer extends AnswerRecord {
-	diagnosticId: string;
-}
+export type { StoredAnswer } from './answer-sets';
 
 /** A small key–value record (e.g. the date of the last full export). */
 export interface MetaRecord {

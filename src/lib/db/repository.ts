@@ -70,11 +70,10 @@ export class Repository {
 
 	/** Deletes a campaign with its data and sync settings (none on the server), in one go. */
 	async deleteCampaign(id: string): Promise<void> {
-		const { campaigns, diagnostics, answerSets, actions, meta } = this.#db;
-		const tables = [campaigns, diagnostics, answerSets, actions, meta];
-		await this.#db.transaction('rw', tables, async () => {
+		const { campaigns, diagnostics, answerSets: sets, actions, meta } = this.#db;
+		await this.#db.transaction('rw', [campaigns, diagnostics, sets, actions, meta], async () => {
 			const ids = await diagnostics.where('campaignId').equals(id).primaryKeys();
-			await answerSets.bulkDelete(ids);
+			await sets.bulkDelete(ids);
 			await diagnostics.bulkDelete(ids);
 			await Promise.all([campaigns.delete(id), actions.where('campaignId').equals(id).delete()]);
 			await forgetSync(meta, id);

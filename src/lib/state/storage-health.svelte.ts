@@ -79,9 +79,7 @@ export class StorageHealth {
 				this.#reopen().then(() =>
 					Promise.all([
 						this.#db.campaigns.count(),
-						this.#db.answerSets
-							.toArray()
-							.then((sets) => sets.reduce((n, s) => n + s.rows.length, 0))
+						this.#db.answerSets.toArray().then((sets) => flatRows(sets).length)
 					])
 				)
 			);
