@@ -210,15 +210,18 @@ export class LeviersDB extends Dexie {
 
 	async #loadMigrationIfNeeded(): Promise<void> {
 		let stored: IDBDatabaseInfo | undefined | null = null; // null: the browser cannot say
+		let timer: ReturnType<typeof setTimeout> | undefined;
 		try {
 			// Chromium may never answer (seen while site data is erased): past a second, it cannot say.
-			const late = new Promise<null>((ok) => setTimeout(() => ok(null), 1000));
+			const late = new Promise<null>((ok) => (timer = setTimeout(() => ok(null), 1000)));
 			const listed = this.#factory?.databases
 				? await Promise.race([this.#factory.databases(), late])
 				: null;
 			if (listed) stored = listed.find((d) => d.name === this.name);
 		} catch {
 			stored = null;
+		} finally {
+			clearTimeout(timer);
 		}
 		// Dexie stores version n as n × 10; no database yet: nothing to carry.
 		if (stored === undefined || (stored && (stored.version ?? 0) >= 30)) return;
