@@ -1,7 +1,7 @@
 // Red team of the import preview in a worker (issue 16): a worker that fails after it started,
 // or that says something the page does not expect, must end in a French message with the file
 // picker back, nothing written, and a second try must work.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 const v1 = readFileSync('src/lib/domain/exchange/fixtures/v1.json', 'utf8');
@@ -283,23 +283,19 @@ test('« Annuler » during a long preview: the picker is back, the worker ends, 
 	await expect(page.getByText(/«\u202fautre\.json\u202f», exporté/)).toBeVisible();
 });
 
-test('while the import is applied, its choices cannot be changed', async ({ page, context }) => {
-	await page.goto('/importer');
-	await choose(page);
-	const create = page.getByLabel('Créer cette démarche sur cet appareil');
-	await expect(create).toBeEnabled();
-	// Another tab holds the database for a few seconds: the import waits for it.
+/** Another tab holds the database for `ms` (a read-write transaction kept busy): writes wait. */
+async function holdDatabase(context: BrowserContext, ms: number): Promise<void> {
 	const other = await context.newPage();
 	await other.goto('/');
 	await other.evaluate(
-		() =>
+		(ms) =>
 			new Promise<void>((started) => {
 				const request = indexedDB.open('leviers');
 				request.onsuccess = () => {
 					const db = request.result;
 					const tx = db.transaction([...db.objectStoreNames], 'readwrite');
 					const store = tx.objectStore(db.objectStoreNames[0]!);
-					const until = Date.now() + 4000;
+					const until = Date.now() + ms;
 					const keepBusy = () => {
 						if (Date.now() < until) store.count().onsuccess = keepBusy;
 					};
@@ -309,8 +305,17 @@ test('while the import is applied, its choices cannot be changed', async ({ page
 					};
 					tx.oncomplete = () => db.close();
 				};
-			})
+			}),
+		ms
 	);
+}
+
+test('while the import is applied, its choices cannot be changed', async ({ page, context }) => {
+	await page.goto('/importer');
+	await choose(page);
+	const create = page.getByLabel('Créer cette démarche sur cet appareil');
+	await expect(create).toBeEnabled();
+	await holdDatabase(context, 4000);
 	await page.getByRole('button', { name: 'Importer', exact: true }).click();
 	await expect(create).toBeDisabled();
 	await expect(
@@ -319,4 +324,23 @@ test('while the import is applied, its choices cannot be changed', async ({ page
 	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible({
 		timeout: 15_000
 	});
+});
+
+test('leaving the page while the import is written: the navigation waits for it, then goes on', async ({
+	page,
+	context
+}) => {
+	await page.goto('/importer');
+	await choose(page);
+	await expect(page.getByText('2 à ajouter')).toBeVisible();
+	await holdDatabase(context, 4000);
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Importer', exact: true })).toBeDisabled();
+	await page.getByRole('link', { name: 'Accueil' }).first().click();
+	// Still here while the import waits for the database: a refusal would be read here.
+	await page.waitForTimeout(1000);
+	expect(new URL(page.url()).pathname).toBe('/importer');
+	await expect(page.getByRole('heading', { name: 'Aperçu de l’import' })).toBeVisible();
+	await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
+	await expect(page.getByText(/Val d’Exemple/).first()).toBeVisible();
 });

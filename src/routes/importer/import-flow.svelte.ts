@@ -64,6 +64,12 @@ export class ImportFlow {
 		return this.#applying;
 	}
 
+	/** Resolves once the import being applied, if any, has ended: true unless it failed. */
+	settled(): Promise<boolean> {
+		return this.#applied;
+	}
+	#applied = Promise.resolve(true);
+
 	/** How many conflicts still wait for a decision. */
 	get unresolved(): number {
 		const s = this.#step;
@@ -147,6 +153,8 @@ export class ImportFlow {
 		// and the second run, finding the first one's writes, would report that nothing was imported.
 		if (this.#applying || s.kind !== 'preview' || this.unresolved > 0) return;
 		this.#applying = true;
+		let ended: (written: boolean) => void = () => {};
+		this.#applied = new Promise<boolean>((resolve) => (ended = resolve));
 		const plan = s.plan;
 		this.#error = '';
 		// The choices as they are at the click: leaving the page meanwhile clears the flow's maps,
@@ -195,6 +203,7 @@ export class ImportFlow {
 			this.#step = { kind: 'preview', plan };
 		} finally {
 			this.#applying = false;
+			ended(this.#step.kind === 'done');
 		}
 	}
 }
