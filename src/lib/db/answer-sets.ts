@@ -19,7 +19,7 @@ export interface StoredAnswer extends AnswerRecord {
 export interface AnswerSet {
 	diagnosticId: string;
 	rows: AnswerRecord[];
-	/** The earliest and latest `changedAt` of its rows (indexed: the backup reminder's facts). */
+	/** The earliest and latest numeric `changedAt` of its rows (indexed: the backup reminder's facts). */
 	first: number;
 	last: number;
 }
@@ -37,11 +37,15 @@ export function answerSet(diagnosticId: string, rows: readonly AnswerRecord[]): 
 	});
 	// One row per question: the last one given wins, as a put of each row in turn did.
 	const unique = [...new Map(clean.map((r) => [r.questionId, r])).values()].sort(byQuestion);
+	// A date that is no finite number (missing from an old or damaged row) is left out: else the
+	// set's first and last are NaN, no index holds it, and the backup reminder ignores every date
+	// of its diagnostic, later saves included. None left: ±Infinity, read there as no date.
 	let first = Infinity;
 	let last = -Infinity;
-	for (const r of unique) {
-		first = Math.min(first, r.changedAt);
-		last = Math.max(last, r.changedAt);
+	for (const { changedAt } of unique) {
+		if (!Number.isFinite(changedAt)) continue;
+		first = Math.min(first, changedAt);
+		last = Math.max(last, changedAt);
 	}
 	return { diagnosticId, rows: unique, first, last };
 }
