@@ -60,8 +60,10 @@ export async function applyImportWrites(
 				'La démarche choisie pour ces diagnostics ou ces actions n’existe plus sur cet appareil. Rien n’a été importé\u202f: relancez l’import.'
 			);
 		await actions.bulkPut(writes.actions.map((w) => w.action));
-		const replaced = writes.diagnostics.filter((w) => w.replaces !== null);
-		if (replaced.length) await answerSets.bulkDelete(replaced.map((w) => w.diagnostic.id));
+		// The sets of the replaced diagnostics, and any set a new one finds left without its
+		// diagnostic (schema 4's rows of a deleted one, kept by the upgrade, never shown): gone.
+		// Still added below, not put: one diagnostic written twice is a bug, and fails.
+		await answerSets.bulkDelete(writes.diagnostics.map((w) => w.diagnostic.id));
 		onProgress?.(0, total);
 		// Every chunk is queued at once: IndexedDB runs a transaction's requests in order, and
 		// waiting for each chunk before queuing the next leaves the database idle in between.

@@ -207,21 +207,18 @@ describe('imports', () => {
 	});
 
 	// Defect: schema 5's upgrade keeps the rows of a diagnostic whose row is gone as a set (what
-	// the `add` below writes). Importing that diagnostic then failed whole (ConstraintError).
-	it.fails(
-		'a diagnostic new to the device replaces a set left without its diagnostic',
-		async () => {
-			const a = device();
-			const b = device();
-			const c = await a.repo.createCampaign({ authority: 'A', label: 'L', modules: ['dechets'] });
-			const d = await a.repo.openDiagnostic(c.id, 'dechets');
-			await a.repo.saveAnswer(d.id, 'dechets-plpdma-pilotage', 1);
-			const stray = { questionId: 'dechets-zone-reemploi', value: 2 as const, changedAt: 1 };
-			await b.db.answerSets.add({ diagnosticId: d.id, rows: [stray], first: 1, last: 1 });
-			await b.import(await a.export({ scope: 'campaign', campaignId: c.id }));
-			expect(await b.queries.answerRows(d.id)).toEqual(await a.queries.answerRows(d.id));
-		}
-	);
+	// the `add` below writes). Importing that diagnostic failed whole (ConstraintError).
+	it('a diagnostic new to the device replaces a set left without its diagnostic', async () => {
+		const a = device();
+		const b = device();
+		const c = await a.repo.createCampaign({ authority: 'A', label: 'L', modules: ['dechets'] });
+		const d = await a.repo.openDiagnostic(c.id, 'dechets');
+		await a.repo.saveAnswer(d.id, 'dechets-plpdma-pilotage', 1);
+		const stray = { questionId: 'dechets-zone-reemploi', value: 2 as const, changedAt: 1 };
+		await b.db.answerSets.add({ diagnosticId: d.id, rows: [stray], first: 1, last: 1 });
+		await b.import(await a.export({ scope: 'campaign', campaignId: c.id }));
+		expect(await b.queries.answerRows(d.id)).toEqual(await a.queries.answerRows(d.id));
+	});
 
 	it('a save in another tab between preview and apply: the import is refused, the save kept', async () => {
 		const a = device();
