@@ -56,6 +56,14 @@ export function describeStorageError(e: unknown): StorageProblem {
 			action:
 				'Il reste affiché sur cette page\u202f; suivez les indications du bandeau en haut de la page.'
 		};
+	// The database could not even open: an upgrade to this version ran out of space (it writes a
+	// second copy of the data until it commits). Nothing was changed, and no change was asked.
+	if (['DatabaseClosedError', 'OpenFailedError'].includes(n[0] ?? '') && has('QuotaExceededError'))
+		return {
+			message:
+				'L’espace de stockage de l’appareil est plein : Leviers n’a pas pu mettre vos données à jour pour cette version. Rien n’a été modifié ni perdu.',
+			action: 'Libérez de l’espace, puis suivez les indications du bandeau en haut de la page.'
+		};
 	if (has('QuotaExceededError'))
 		return {
 			message:

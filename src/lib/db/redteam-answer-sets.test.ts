@@ -163,14 +163,18 @@ describe('an upgrade that fails for want of space', () => {
 			return add.apply(this, args);
 		} as typeof add;
 		let error: unknown;
+		let query: unknown;
 		try {
 			const db = new LeviersDB('full', { indexedDB: factory, IDBKeyRange });
 			opened.push(db);
 			await db.open().catch((e: unknown) => (error = e));
+			// What the page reads: every query fails as the open did, and no change was asked.
+			query = await db.campaigns.toArray().catch((e: unknown) => e);
 		} finally {
 			FDBObjectStore.prototype.add = add;
 		}
 		expect(describeStorageError(error).message).toMatch(/plein/);
+		expect(describeStorageError(query).message).toContain('n’a pas pu mettre vos données à jour');
 		const old = new Dexie('full', { indexedDB: factory, IDBKeyRange });
 		opened.push(old);
 		await old.open();

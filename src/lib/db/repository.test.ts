@@ -287,4 +287,12 @@ describe('storage errors', () => {
 			'stockage de l’appareil est plein'
 		);
 	});
+
+	it('explain an upgrade that ran out of space as no change of the user’s', () => {
+		const quota = new DOMException('full', 'QuotaExceededError');
+		// What every query gets once the open failed (Dexie wraps the open's error).
+		const { message } = describeStorageError({ name: 'DatabaseClosedError', inner: quota });
+		expect(message).toContain('n’a pas pu mettre vos données à jour');
+		expect(message).not.toContain('ce changement');
+	});
 });
