@@ -84,17 +84,35 @@ export async function migrateAnswerSets(
 	}
 }
 
-/** Schema 5's upgrade: the answer rows of each diagnostic gathered in one record. */
-async function gatherAnswers(tx: Transaction): Promise<void> {
-	const rows = await tx.table<StoredAnswer, [string, string]>('answers').toArray();
+/**
+ * Moves answer rows found in `answers` into the answer records, a row replacing its question's
+ * unless the record's is newer, then empties `answers`. Schema 5's upgrade, and at every open:
+ * a tab left on the previous release (the update is taken in one tab, the others keep their
+ * code) still reads and writes `answers`, so its saves are carried at the next open instead of
+ * lost. `answers` stays declared for that reason: removed, the previous release's Dexie would
+ * recreate it by a version change of its own (« schema patch mode »).
+ */
+export async function foldAnswerRows(tx: Pick<Transaction, 'table'>): Promise<void> {
+	const table = tx.table<StoredAnswer, [string, string]>('answers');
+	const rows = await table.toArray();
+	if (rows.length === 0) return;
 	const byDiagnostic = new Map<string, StoredAnswer[]>();
 	for (const row of rows) {
 		const list = byDiagnostic.get(row.diagnosticId);
 		if (list) list.push(row);
 		else byDiagnostic.set(row.diagnosticId, [row]);
 	}
-	const sets = [...byDiagnostic].map(([id, list]) => answerSet(id, list)!);
-	await tx.table<AnswerSet, string>('answerSets').bulkAdd(sets);
+	const sets = tx.table<AnswerSet, string>('answerSets');
+	const stored = await sets.bulkGet([...byDiagnostic.keys()]);
+	const merged = [...byDiagnostic].map(([id, list], i) => {
+		const kept = (stored[i]?.rows ?? []).filter((old) =>
+			list.every((r) => r.questionId !== old.questionId || old.changedAt > r.changedAt)
+		);
+		const newer = list.filter((r) => !kept.some((old) => old.questionId === r.questionId));
+		return answerSet(id, [...kept, ...newer])!;
+	});
+	await sets.bulkPut(merged);
+	await table.clear();
 }
 
 /** Schema versions, in order. Never edit a shipped entry; append a new one. */
@@ -116,7 +134,8 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	// v4: the plan d'action (issue 14): one row per action, steps and follow-ups inside it.
 	4: { stores: { actions: 'id, campaignId, updatedAt' } },
 	// v5: the answers of a diagnostic in one record (issue 16: an import writes 20× fewer records).
-	5: { stores: { answerSets: 'diagnosticId, first, last', answers: null }, upgrade: gatherAnswers }
+	// `answers` is kept, empty, for tabs still on the previous release (see foldAnswerRows).
+	5: { stores: { answerSets: 'diagnosticId, first, last' }, upgrade: foldAnswerRows }
 };
 
 /** The shipped migration rules and the content they need (~70 kB), loaded on need. */
@@ -190,6 +209,16 @@ export class LeviersDB extends Dexie {
 		// switched off for good (the halt is remembered across visits).
 		this.on('close', () => {
 			if (!this.#rulesMissing) this.writes.halt('closed');
+		});
+		// Saves of a tab left on the previous release, carried at each open (foldAnswerRows). A
+		// failure (writes halted, a full disk) leaves them where they are, for the next open.
+		this.on('ready', async (vip: Dexie) => {
+			try {
+				if ((await vip.table('answers').count()) === 0) return;
+				await vip.transaction('rw', ['answers', 'answerSets'], (tx) => foldAnswerRows(tx));
+			} catch {
+				// Left for the next open; the page works on what the records hold.
+			}
 		});
 	}
 

@@ -154,14 +154,15 @@ describe('an upgrade that fails for want of space', () => {
 			) as IDBObjectStore
 		};
 		raw.close();
-		const add = FDBObjectStore.prototype.add;
-		FDBObjectStore.prototype.add = function (
-			this: IDBObjectStore,
-			...args: [unknown, IDBValidKey?]
-		) {
-			if (this.name === 'answerSets') throw new DOMException('plein', 'QuotaExceededError');
-			return add.apply(this, args);
-		} as typeof add;
+		// Every write to the answer records fails as a full disk would.
+		const { add, put } = FDBObjectStore.prototype;
+		const full = (write: typeof add) =>
+			function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+				if (this.name === 'answerSets') throw new DOMException('plein', 'QuotaExceededError');
+				return write.apply(this, args);
+			} as typeof add;
+		FDBObjectStore.prototype.add = full(add);
+		FDBObjectStore.prototype.put = full(put);
 		let error: unknown;
 		let query: unknown;
 		try {
@@ -172,6 +173,7 @@ describe('an upgrade that fails for want of space', () => {
 			query = await db.campaigns.toArray().catch((e: unknown) => e);
 		} finally {
 			FDBObjectStore.prototype.add = add;
+			FDBObjectStore.prototype.put = put;
 		}
 		expect(describeStorageError(error).message).toMatch(/plein/);
 		expect(describeStorageError(query).message).toContain('n’a pas pu mettre vos données à jour');
