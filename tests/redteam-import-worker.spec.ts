@@ -341,6 +341,7 @@ test('leaving the page while the import is written: the navigation waits for it,
 	await page.waitForTimeout(1000);
 	expect(new URL(page.url()).pathname).toBe('/importer');
 	await expect(page.getByRole('heading', { name: 'Aperçu de l’import' })).toBeVisible();
+	await expect(page.getByText(/L’import s’enregistre\u202f: la page changera/)).toBeVisible();
 	await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
 	await expect(page.getByText(/Val d’Exemple/).first()).toBeVisible();
 });

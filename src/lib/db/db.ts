@@ -115,7 +115,7 @@ export async function foldAnswerRows(tx: Pick<Transaction, 'table'>): Promise<vo
 	await table.clear();
 }
 
-/** Schema versions, in order. Never edit a shipped entry; append a new one. */
+/** Schema versions, in order. Never change what a shipped entry does; append a new one. */
 export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	1: {
 		stores: {
@@ -137,6 +137,11 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	// `answers` is kept, empty, for tabs still on the previous release (see foldAnswerRows).
 	5: { stores: { answerSets: 'diagnosticId, first, last' }, upgrade: foldAnswerRows }
 };
+
+/** The last schema version whose upgrade needs the migration rules: `open` loads them first below it. */
+const LAST_RULES_VERSION = Math.max(
+	...Object.entries(SCHEMA_VERSIONS).map(([v, s]) => (s.rules ? Number(v) : 0))
+);
 
 /** The shipped migration rules and the content they need (~70 kB), loaded on need. */
 async function loadMigration(): Promise<DiagnosticMigration> {
@@ -252,8 +257,9 @@ export class LeviersDB extends Dexie {
 		} finally {
 			clearTimeout(timer);
 		}
-		// Dexie stores version n as n × 10; no database yet: nothing to carry.
-		if (stored === undefined || (stored && (stored.version ?? 0) >= 30)) return;
+		// No database yet: nothing to carry. Dexie stores version n as n × 10.
+		if (stored === undefined || (stored && (stored.version ?? 0) >= 10 * LAST_RULES_VERSION))
+			return;
 		this.#migrate ??= await loadMigration();
 	}
 }

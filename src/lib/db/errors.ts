@@ -61,7 +61,7 @@ export function describeStorageError(e: unknown): StorageProblem {
 	if (['DatabaseClosedError', 'OpenFailedError'].includes(n[0] ?? '') && has('QuotaExceededError'))
 		return {
 			message:
-				'L’espace de stockage de l’appareil est plein : Leviers n’a pas pu mettre vos données à jour pour cette version. Rien n’a été modifié ni perdu.',
+				'L’espace de stockage de l’appareil est plein\u202f: Leviers n’a pas pu mettre vos données à jour pour cette version. Rien n’a été modifié ni perdu.',
 			action: 'Libérez de l’espace, puis suivez les indications du bandeau en haut de la page.'
 		};
 	if (has('QuotaExceededError'))

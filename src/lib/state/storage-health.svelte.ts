@@ -9,7 +9,6 @@ import { hasFreeSpace, neededBytes, startCleanLog } from '$lib/db/space-probe';
 import type { StorageFailure } from '$lib/db/write-gate';
 import { formatBytes } from '$lib/format';
 import { flushAndSettle } from './writes.svelte';
-import { flatRows } from '$lib/db/answer-sets';
 
 const FLAG = 'leviers:ecritures-suspendues';
 
@@ -79,7 +78,9 @@ export class StorageHealth {
 				this.#reopen().then(() =>
 					Promise.all([
 						this.#db.campaigns.count(),
-						this.#db.answerSets.toArray().then((sets) => flatRows(sets).length)
+						this.#db.answerSets
+							.toArray()
+							.then((sets) => sets.reduce((n, s) => n + s.rows.length, 0))
 					])
 				)
 			);

@@ -37,11 +37,16 @@ export type BackgroundProgress = PreviewProgress | { kind: 'receiving'; share: n
 /**
  * How long the page waits for a worker's first word before it takes the work back: a worker
  * that dies before it starts (killed by the browser, a script that stops itself) fires no event.
- * Its script is loaded ahead of time (`warmUp`), so a live one answers in well under a second.
+ * A live one answers in well under a second: its script is loaded ahead of time for the first
+ * file (`warmUp`), and from the cache for the next ones. The work taken back runs to its end
+ * even if the preview is cancelled (its result is then unused).
  */
 export const FIRST_WORD_MS = 8000;
 
-/** Previews the import of `file`; stops the work when `signal` aborts (the result is then unused). */
+/**
+ * Previews the import of `file`; when `signal` aborts, ends the worker (the result is then
+ * unused; work already taken back into the page runs on).
+ */
 export function previewInBackground(
 	file: File,
 	options: { fileName: string; now: number },
