@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startSyncServer } from '../scripts/sync-server.mjs';
 import { readFileSync } from 'node:fs';
-import { createCampaign, openModule, readModule, scale } from './helpers';
+import { createCampaign, expectAllSaved, openModule, readModule, scale } from './helpers';
 
 /** Synchronisation through a real CouchDB-protocol server (express-pouchdb, in memory). */
 
@@ -113,6 +113,10 @@ test('a network cut while answering loses nothing and the answers arrive once it
 	await openModule(head, headCampaign, dechets.title);
 	await scale(head, q1!).getByLabel('2 · Engagé').check();
 	await scale(head, q3!).getByLabel('4 · Exemplaire').check();
+	// Saved on the device before leaving, as the page shows: a `goto` at once after the click
+	// lost the second answer in ~1 run in 6 on schema 5 builds (its save not yet committed when
+	// the page unloaded; whether « leave this page? » stops a test driver's goto is not checked).
+	await expectAllSaved(head);
 	await head.goto(headCampaign);
 	await expect(head.getByText(/En attente de réseau|modifications? à envoyer/)).toBeVisible({
 		timeout: 20_000
