@@ -10,6 +10,7 @@ import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import { LeviersDB, migrateAnswerSets, SCHEMA_VERSIONS, type StoredAnswer } from './db';
 import { Queries } from './queries';
 import { Repository } from './repository';
+import { schema4Database } from './test-previous-release';
 
 const opened: Dexie[] = [];
 afterEach(() => opened.splice(0).forEach((d) => d.close()));
@@ -37,36 +38,6 @@ describe('answerSet', () => {
 	});
 });
 
-/** A database `name` at schema 4 holding `rows`, with a campaign and its diagnostics. */
-async function schema4(factory: IDBFactory, name: string, rows: StoredAnswer[]): Promise<void> {
-	const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-	for (const v of [1, 2, 3, 4]) old.version(v).stores(SCHEMA_VERSIONS[v]!.stores);
-	await old.open();
-	expect(old.verno).toBe(4);
-	await old.table('campaigns').add({
-		id: 'c',
-		authority: 'A',
-		label: 'L',
-		modules: ['dechets', 'eau'],
-		createdAt: 1,
-		updatedAt: 1
-	});
-	for (const id of new Set(rows.map((r) => r.diagnosticId)))
-		await old.table('diagnostics').add({
-			id,
-			campaignId: 'c',
-			moduleId: id === 'd1' ? 'dechets' : 'eau',
-			questionnaireVersion: 2,
-			status: 'draft',
-			revision: 3,
-			createdAt: 1,
-			updatedAt: 2,
-			origin: { kind: 'local' }
-		});
-	await old.table('answers').bulkAdd(rows);
-	old.close();
-}
-
 describe('schema 5 upgrade', () => {
 	it('gathers every answer row of schema 4, notes and lists included, and empties the old table', async () => {
 		const factory = new IDBFactory();
@@ -82,7 +53,7 @@ describe('schema 5 upgrade', () => {
 				changedAt: 90
 			}
 		];
-		await schema4(factory, 'four', rows);
+		await schema4Database(factory, 'four', rows);
 		const db = new LeviersDB('four', { indexedDB: factory, IDBKeyRange });
 		opened.push(db);
 		await db.open();
@@ -100,7 +71,7 @@ describe('schema 5 upgrade', () => {
 
 	it('makes a tab left on the previous release wait while an updated tab is open; its later saves are carried', async () => {
 		const factory = new IDBFactory();
-		await schema4(factory, 'tabs', [
+		await schema4Database(factory, 'tabs', [
 			{ diagnosticId: 'd1', questionId: 'dechets-a', value: 3, changedAt: 100 },
 			{ diagnosticId: 'd1', questionId: 'dechets-b', value: 1, changedAt: 10 }
 		]);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToCurrent } from '$lib/domain/migration/shipped';
 import { flatRows } from './answer-sets';
 import { LeviersDB, migrateStoredDiagnostics, SCHEMA_VERSIONS } from './db';
-import { previousRelease, previousReleaseFixture } from './test-previous-release';
+import { previousRelease, previousReleaseFixture, schema4Database } from './test-previous-release';
 import { Queries } from './queries';
 import { Repository } from './repository';
 import { SyncWrites } from './sync-writes';
@@ -15,39 +15,6 @@ import { testDevices } from './test-devices';
 
 const opened: Dexie[] = [];
 afterEach(() => opened.splice(0).forEach((d) => d.close()));
-
-async function schema4(
-	factory: IDBFactory,
-	name: string,
-	diagnostics: string[],
-	rows: Record<string, unknown>[]
-) {
-	const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-	for (const v of [1, 2, 3, 4]) old.version(v).stores(SCHEMA_VERSIONS[v]!.stores);
-	await old.open();
-	await old.table('campaigns').add({
-		id: 'c',
-		authority: 'A',
-		label: 'L',
-		modules: ['dechets', 'eau'],
-		createdAt: 1,
-		updatedAt: 1
-	});
-	for (const id of diagnostics)
-		await old.table('diagnostics').add({
-			id,
-			campaignId: 'c',
-			moduleId: 'dechets',
-			questionnaireVersion: 2,
-			status: 'draft',
-			revision: 3,
-			createdAt: 1,
-			updatedAt: 2,
-			origin: { kind: 'local' }
-		});
-	await old.table('answers').bulkAdd(rows);
-	old.close();
-}
 
 describe('upgrade with odd rows', () => {
 	// Defect: one row without a numeric changedAt made the set's first/last NaN (not indexed), so
@@ -60,7 +27,7 @@ describe('upgrade with odd rows', () => {
 			{ diagnosticId: 'd1', questionId: 'c', value: 2, changedAt: 900 },
 			{ diagnosticId: 'd2', questionId: 'a', value: null, note: 'n', changedAt: 'x' }
 		];
-		await schema4(factory, 'odd', ['d1', 'd2'], rows);
+		await schema4Database(factory, 'odd', rows);
 		const db = new LeviersDB('odd', { indexedDB: factory, IDBKeyRange });
 		opened.push(db);
 		await db.open();
@@ -86,11 +53,11 @@ describe('upgrade with odd rows', () => {
 					changedAt: d * 1000 + i
 				});
 		rows.push({ diagnosticId: 'ghost', questionId: 'a', value: 1, changedAt: 1 });
-		await schema4(
+		await schema4Database(
 			factory,
 			'many',
-			Array.from({ length: 50 }, (_, d) => `d${d}`),
-			rows
+			rows,
+			Array.from({ length: 50 }, (_, d) => `d${d}`)
 		);
 		const db = new LeviersDB('many', { indexedDB: factory, IDBKeyRange });
 		opened.push(db);
@@ -143,7 +110,7 @@ describe('an upgrade that fails for want of space', () => {
 	it('leaves schema 4 as it was and says so in French', async () => {
 		const factory = new IDBFactory();
 		const rows = [{ diagnosticId: 'd1', questionId: 'a', value: 1, changedAt: 5 }];
-		await schema4(factory, 'full', ['d1'], rows);
+		await schema4Database(factory, 'full', rows);
 		const raw = await new Promise<IDBDatabase>((ok) => {
 			const open = factory.open('full');
 			open.onsuccess = () => ok(open.result);

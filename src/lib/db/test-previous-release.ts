@@ -48,3 +48,44 @@ export async function previousRelease(
 	});
 	old.close();
 }
+
+/**
+ * Writes a database `name` at schema version 4 (the release before answers were gathered per
+ * diagnostic): campaign `c` on déchets and eau, the diagnostics `diagnostics` (by default those
+ * `rows` name) on déchets, and `rows` as they are in its `answers` table.
+ */
+export async function schema4Database(
+	factory: IDBFactory,
+	name: string,
+	rows: readonly object[],
+	diagnostics: string[] = [
+		...new Set(rows.map((r) => String((r as { diagnosticId?: unknown }).diagnosticId)))
+	]
+): Promise<void> {
+	const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+	for (const v of [1, 2, 3, 4]) old.version(v).stores(SCHEMA_VERSIONS[v]!.stores);
+	await old.open();
+	expect(old.verno).toBe(4);
+	await old.table('campaigns').add({
+		id: 'c',
+		authority: 'A',
+		label: 'L',
+		modules: ['dechets', 'eau'],
+		createdAt: 1,
+		updatedAt: 1
+	});
+	for (const id of diagnostics)
+		await old.table('diagnostics').add({
+			id,
+			campaignId: 'c',
+			moduleId: 'dechets',
+			questionnaireVersion: 2,
+			status: 'draft',
+			revision: 3,
+			createdAt: 1,
+			updatedAt: 2,
+			origin: { kind: 'local' }
+		});
+	await old.table('answers').bulkAdd(rows);
+	old.close();
+}
