@@ -105,8 +105,15 @@ export async function foldAnswerRows(tx: Pick<Transaction, 'table'>): Promise<vo
 	const sets = tx.table<AnswerSet, string>('answerSets');
 	const stored = await sets.bulkGet([...byDiagnostic.keys()]);
 	const merged = [...byDiagnostic].map(([id, list], i) => {
+		// The record's row stays when it is newer, or dated while the stray row is not (a row
+		// without a numeric date is no evidence of a later change).
 		const kept = (stored[i]?.rows ?? []).filter((old) =>
-			list.every((r) => r.questionId !== old.questionId || old.changedAt > r.changedAt)
+			list.every(
+				(r) =>
+					r.questionId !== old.questionId ||
+					(Number.isFinite(old.changedAt) &&
+						(!Number.isFinite(r.changedAt) || old.changedAt > r.changedAt))
+			)
 		);
 		const newer = list.filter((r) => !kept.some((old) => old.questionId === r.questionId));
 		return answerSet(id, [...kept, ...newer])!;
@@ -234,14 +241,19 @@ export class LeviersDB extends Dexie {
 		});
 		// Saves of a tab left on the previous release, carried at each open (foldAnswerRows). A
 		// failure (writes halted, a full disk) leaves them where they are, for the next open.
-		this.on('ready', async (vip: Dexie) => {
-			try {
-				if ((await vip.table('answers').count()) === 0) return;
-				await vip.transaction('rw', ['answers', 'answerSets'], (tx) => foldAnswerRows(tx));
-			} catch {
-				// Left for the next open; the page works on what the records hold.
-			}
-		});
+		// Sticky (the last argument): Dexie otherwise drops a ready subscriber after the first open.
+		this.on(
+			'ready',
+			async (vip: Dexie) => {
+				try {
+					if ((await vip.table('answers').count()) === 0) return;
+					await vip.transaction('rw', ['answers', 'answerSets'], (tx) => foldAnswerRows(tx));
+				} catch {
+					// Left for the next open; the page works on what the records hold.
+				}
+			},
+			true
+		);
 	}
 
 	/**
