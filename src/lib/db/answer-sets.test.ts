@@ -69,7 +69,7 @@ describe('schema 5 upgrade', () => {
 		expect((await queries.diagnosticSummaries('c')).map((d) => d.answered)).toEqual([2, 1]);
 	});
 
-	it('makes a tab left on the previous release wait while an updated tab is open; its later saves are carried', async () => {
+	it('lets a tab left on the previous release open it as it is; its saves are carried at the next open', async () => {
 		const factory = new IDBFactory();
 		await schema4Database(factory, 'tabs', [
 			{ diagnosticId: 'd1', questionId: 'dechets-a', value: 3, changedAt: 100 },
@@ -78,26 +78,20 @@ describe('schema 5 upgrade', () => {
 		const updated = new LeviersDB('tabs', { indexedDB: factory, IDBKeyRange });
 		opened.push(updated);
 		await updated.open();
-		// The tab on the previous release (schemas 1 to 4 declared) reopens after the upgrade: it
-		// must patch the schema (`answers` lacks the index it declares), which the updated tab
-		// refuses: it waits, rather than show diagnostics without answers or send them so.
+		// The tab on the previous release (schemas 1 to 4 declared) reopens after the upgrade.
 		const previous = new Dexie('tabs', { indexedDB: factory, IDBKeyRange });
 		for (const v of [1, 2, 3, 4]) previous.version(v).stores(SCHEMA_VERSIONS[v]!.stores);
 		opened.push(previous);
-		const reopened = previous.open().then(() => 'opened');
-		const waited = new Promise((ok) => setTimeout(() => ok('waits'), 300));
-		expect(await Promise.race([reopened, waited])).toBe('waits');
-		expect(updated.isOpen()).toBe(true);
-		expect(await new Queries(updated).answerRows('d1')).toHaveLength(2);
-		// Every updated tab closed: the previous release goes on, and saves the old way.
-		updated.close();
-		expect(await reopened).toBe('opened');
+		await previous.open();
+		// Opened as it is: no version of its own (Dexie's « schema patch mode » would make one,
+		// closing the updated tabs, had `answers` been removed).
+		expect(previous.backendDB().version).toBe(50);
+		// It saves two answers the old way: one newer than the record's, one older.
 		await previous.table('answers').bulkPut([
 			{ diagnosticId: 'd1', questionId: 'dechets-b', value: 4, changedAt: 200 },
 			{ diagnosticId: 'd1', questionId: 'dechets-a', value: 0, changedAt: 50 }
 		]);
-		previous.close();
-		// The next open of this release carries them, the newer of each question kept.
+		updated.close();
 		const next = new LeviersDB('tabs', { indexedDB: factory, IDBKeyRange });
 		opened.push(next);
 		const rows = await new Queries(next).answerRows('d1');

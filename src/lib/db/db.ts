@@ -141,18 +141,8 @@ export const SCHEMA_VERSIONS: Record<number, SchemaVersion> = {
 	// v4: the plan d'action (issue 14): one row per action, steps and follow-ups inside it.
 	4: { stores: { actions: 'id, campaignId, updatedAt' } },
 	// v5: the answers of a diagnostic in one record (issue 16: an import writes 20× fewer records).
-	// `answers` is kept, empty, for tabs still on the previous release (see foldAnswerRows), less
-	// its `changedAt` index: the previous release's Dexie, missing it, must change the schema to
-	// open the database (« schema patch mode »), which an updated tab refuses (versionchange
-	// below): a tab left on the previous release waits instead of showing diagnostics without
-	// answers, or sending them so to the server.
-	5: {
-		stores: {
-			answerSets: 'diagnosticId, first, last',
-			answers: '[diagnosticId+questionId], diagnosticId'
-		},
-		upgrade: foldAnswerRows
-	}
+	// `answers` is kept, empty, for tabs still on the previous release (see foldAnswerRows).
+	5: { stores: { answerSets: 'diagnosticId, first, last' }, upgrade: foldAnswerRows }
 };
 
 /** The last schema version whose upgrade needs the migration rules: `open` loads them first below it. */
@@ -231,13 +221,6 @@ export class LeviersDB extends Dexie {
 		// switched off for good (the halt is remembered across visits).
 		this.on('close', () => {
 			if (!this.#rulesMissing) this.writes.halt('closed');
-		});
-		// A version that is no multiple of 10 is an older release's Dexie patching the schema it
-		// expects back (schema 5): this connection stays open, so that the older tab waits (a
-		// reload gives it this release) rather than work on a layout it does not know. Returning
-		// false stops Dexie's own handler, which closes.
-		this.on('versionchange', (event: IDBVersionChangeEvent) => {
-			if (event.newVersion !== null && event.newVersion % 10 !== 0) return false;
 		});
 		// Saves of a tab left on the previous release, carried at each open (foldAnswerRows). A
 		// failure (writes halted, a full disk) leaves them where they are, for the next open.
