@@ -139,7 +139,7 @@ describe('the fold while writes are halted', () => {
 	});
 });
 
-describe('the versionchange refusal', () => {
+describe('tabs of the previous release and of this one', () => {
 	it('the updated app closes and opens again itself', async () => {
 		const factory = new IDBFactory();
 		await schema4Database(factory, 'reopen', [], ['d1']);
@@ -192,31 +192,27 @@ describe('the versionchange refusal', () => {
 		expect(await new Queries(a).answerRows('d1')).toHaveLength(1);
 	});
 
-	// Defect: IndexedDB serves open requests of a database in order. The previous release's
-	// request (a schema patch, refused by the open updated tab) stays pending, and every later
-	// open of the database waits behind it: a second updated tab (or a reload's open while the
-	// first tab lives) hangs as long as the first updated tab is open.
-	it.fails(
-		'an updated tab opened while a previous-release tab waits is not held by it',
-		async () => {
-			const factory = new IDBFactory();
-			await schema4Database(factory, 'queue', [
-				{ diagnosticId: 'd1', questionId: Q, value: 3, changedAt: 100 }
-			]);
-			const a = updatedTab(factory, 'queue');
-			await a.open();
-			const previous = previousTab(factory, 'queue');
-			const waiting = previous.open().catch(() => {});
-			expect(await settles(waiting)).toBe('waits');
-			const b = updatedTab(factory, 'queue');
-			expect(await settles(b.open(), 1000)).toBe('done');
-		}
-	);
+	// Was a defect of the versionchange refusal (d8b02cd, reverted): IndexedDB serves the open
+	// requests of a database in order, so the previous release's refused schema patch held every
+	// later open, and a second updated tab hung. Without the refusal, the previous release opens
+	// schema 5 as it is (`answers` keeps the indexes it declares) and holds no one.
+	it('a previous-release tab holds no later open of an updated tab', async () => {
+		const factory = new IDBFactory();
+		await schema4Database(factory, 'queue', [
+			{ diagnosticId: 'd1', questionId: Q, value: 3, changedAt: 100 }
+		]);
+		const a = updatedTab(factory, 'queue');
+		await a.open();
+		const previous = previousTab(factory, 'queue');
+		expect(await settles(previous.open())).toBe('done');
+		const b = updatedTab(factory, 'queue');
+		expect(await settles(b.open(), 1000)).toBe('done');
+		expect(await new Queries(b).answerRows('d1')).toHaveLength(1);
+	});
 
-	// Defect: a previous-release tab that opens while no updated tab is open patches the schema
-	// (version 51). An updated tab opened afterwards needs no version change (an extra index is
-	// no difference for Dexie), so the previous-release tab is never made to wait: it keeps
-	// reading `answers`, emptied by the updated tab's fold, while the updated tab is open.
+	// Known limitation (closing note, risk 0), kept failing on purpose: nothing makes a tab of
+	// the previous release wait once this release's layout is in place; it reads `answers`,
+	// emptied by the fold, and goes on working (its saves are folded at the next open).
 	it.fails(
 		'a previous-release tab already patched is made to wait when an updated tab opens',
 		async () => {
