@@ -100,3 +100,24 @@ test.describe('scripts off (what a prerendered page shows until the app starts)'
 		}
 	});
 });
+
+test('the home page shows at once a campaign created or deleted in another tab', async ({
+	page,
+	context
+}) => {
+	// The home page reads without Dexie (issue 16) and hears Dexie's announcements of changes.
+	await page.goto('/');
+	await expect(page.getByText('Aucune démarche sur cet appareil')).toBeVisible();
+	const other = await context.newPage();
+	await other.goto('/');
+	await other.getByRole('button', { name: 'Créer la démarche exemple' }).click();
+	await expect(
+		other.getByRole('heading', { level: 1, name: 'Communauté de communes exemple' })
+	).toBeVisible();
+	const link = page.getByRole('link', { name: /Communauté de communes exemple/ });
+	await expect(link).toBeVisible();
+	await other.getByRole('button', { name: 'Supprimer la démarche' }).click();
+	await other.getByRole('button', { name: 'Supprimer définitivement' }).click();
+	await expect(page.getByText('Aucune démarche sur cet appareil')).toBeVisible();
+	await expect(link).toHaveCount(0);
+});

@@ -183,3 +183,18 @@ test('the database of the previous release is migrated even when indexedDB.datab
 	);
 	expect(version).toBeGreaterThanOrEqual(30);
 });
+
+test('the home page lists the campaigns of the previous release’s database, upgraded first', async ({
+	page
+}) => {
+	// The home page reads without Dexie only a database of this release's schema: this one goes
+	// through Dexie, which upgrades it, then shows its campaigns.
+	await restoreDump(page);
+	const campaigns = dump.stores.campaigns!.records as { authority: string }[];
+	expect(campaigns.length).toBeGreaterThan(0);
+	await page.goto('/');
+	for (const { authority } of campaigns)
+		await expect(page.getByRole('link', { name: authority }).first()).toBeVisible();
+	const databases = await page.evaluate(() => indexedDB.databases());
+	expect(databases.find((d) => d.name === 'leviers')?.version).toBe(50);
+});

@@ -13,6 +13,8 @@ import type { DiagnosticMigration } from '$lib/domain/migration/migrate';
 import type { PlanAction } from '$lib/domain/plan/action';
 import { answerSet, rowsOf, type AnswerSet, type StoredAnswer } from './answer-sets';
 import { RepositoryError } from './errors';
+import { announceDatabase } from './loaded';
+import { DB_NAME } from './names';
 import { WriteGate } from './write-gate';
 
 export type { StoredAnswer } from './answer-sets';
@@ -23,8 +25,7 @@ export interface MetaRecord {
 	value: unknown;
 }
 
-/** Name of the IndexedDB database. */
-export const DB_NAME = 'leviers';
+export { DB_NAME } from './names';
 
 /** One version of the schema: what Dexie's `stores()` receives, and how data moves to it. */
 export interface SchemaVersion {
@@ -278,3 +279,4 @@ export class LeviersDB extends Dexie {
 
 /** The app's database instance. */
 export const db = new LeviersDB();
+announceDatabase(db);

@@ -18,6 +18,8 @@ import type { ModuleId } from '$lib/domain/content/questionnaire';
 import type { PlanAction } from '$lib/domain/plan/action';
 import { compareForSelection } from '$lib/domain/scoring/selection';
 import { rowsOf } from './answer-sets';
+import { backupFactsOf } from './backup-facts';
+import { META } from './names';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 
 /** A diagnostic with how many of its questions have a value. */
@@ -147,15 +149,7 @@ export function toAnswers(rows: StoredAnswer[]): Record<string, Answer> {
 	return answers;
 }
 
-/** Keys of the meta table used by exchanges. */
-export const META = {
-	/** This device's random id, written in its exports. */
-	device: 'deviceId',
-	/** Epoch ms of the last full export (backup). */
-	lastBackup: 'lastBackupAt',
-	/** Epoch ms of the last import: imported answers keep their own (older) dates. */
-	lastImport: 'lastImportAt'
-} as const;
+export { META } from './names';
 
 /** What to export: one diagnostic, one campaign with its diagnostics, or everything. */
 export type ExportTarget =
@@ -243,29 +237,18 @@ function readLocalState(db: LeviersDB, file: ExportFile): Promise<LocalState> {
 	});
 }
 
-const numberOf = (value: unknown) => (typeof value === 'number' ? value : null);
-
 /** The facts of the backup reminder, `now` aside. */
 function readBackupFacts(db: LeviersDB): Promise<Omit<BackupFacts, 'now'>> {
-	return db.transaction('r', [db.answerSets, db.meta, db.actions], async () => {
-		const first = (await db.answerSets.orderBy('first').first())?.first;
-		const last = (await db.answerSets.orderBy('last').last())?.last;
-		// A change of the plan d'action is a change a backup must hold too.
-		const action = await db.actions.orderBy('updatedAt').first();
-		const lastAction = await db.actions.orderBy('updatedAt').last();
-		const imported = numberOf((await db.meta.get(META.lastImport))?.value);
-		const lastChange = Math.max(
-			last ?? -Infinity,
-			lastAction?.updatedAt ?? -Infinity,
-			imported ?? -Infinity
-		);
-		const firstChange = Math.min(first ?? Infinity, action?.updatedAt ?? Infinity);
-		return {
-			lastBackupAt: numberOf((await db.meta.get(META.lastBackup))?.value),
-			firstChangeAt: Number.isFinite(firstChange) ? firstChange : imported,
-			lastChangeAt: Number.isFinite(lastChange) ? lastChange : null
-		};
-	});
+	return db.transaction('r', [db.answerSets, db.meta, db.actions], async () =>
+		backupFactsOf({
+			first: (await db.answerSets.orderBy('first').first())?.first,
+			last: (await db.answerSets.orderBy('last').last())?.last,
+			firstAction: (await db.actions.orderBy('updatedAt').first())?.updatedAt,
+			lastAction: (await db.actions.orderBy('updatedAt').last())?.updatedAt,
+			imported: (await db.meta.get(META.lastImport))?.value,
+			lastBackup: (await db.meta.get(META.lastBackup))?.value
+		})
+	);
 }
 
 /** The app's reads. */

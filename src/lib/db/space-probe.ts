@@ -3,7 +3,7 @@
  * then make Chromium's LevelDB start a clean log, so that the torn record the failure left
  * behind is never followed by new data (see write-gate.ts for why that deletes the database).
  */
-import { DB_NAME } from './db';
+import { DB_NAME } from './names';
 
 const MB = 1024 * 1024;
 /** Written (then deleted) into a scratch database; measured, 0.5 MB already makes LevelDB switch logs. */

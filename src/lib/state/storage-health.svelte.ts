@@ -4,7 +4,9 @@
  * is sent to restore a backup. The halt outlives a reload and is shared with the other tabs,
  * since writing again from anywhere, before the probe, is what loses the database.
  */
-import { db, DB_NAME, type LeviersDB } from '$lib/db/db';
+import type { LeviersDB } from '$lib/db/db';
+import { loadedDatabase, onDatabase, type Announced } from '$lib/db/loaded';
+import { DB_NAME } from '$lib/db/names';
 import { hasFreeSpace, neededBytes, startCleanLog } from '$lib/db/space-probe';
 import type { StorageFailure } from '$lib/db/write-gate';
 import { formatBytes } from '$lib/format';
@@ -23,16 +25,21 @@ export type Health =
 
 /** The app's storage health. */
 export class StorageHealth {
-	readonly #db: LeviersDB;
 	#current = $state<Health>({ state: 'ok' });
 	/** True while "Réessayer" is probing. */
 	retrying = $state(false);
 	/** Why the last retry did not resume writes. */
 	retryProblem = $state('');
 
-	constructor(database: LeviersDB) {
-		this.#db = database;
-		database.writes.subscribe(() => this.#onGate());
+	/**
+	 * Follows the gate of the database once a page loads it (the home page reads without it): a
+	 * halt remembered before is applied to it at once, before any write can start.
+	 */
+	constructor() {
+		onDatabase((db) => {
+			if (this.#current.state === 'halted') db.writes.halt(this.#current.cause);
+			db.writes.subscribe(() => this.#onGate(db));
+		});
 	}
 
 	/** Where storage stands. */
@@ -52,13 +59,14 @@ export class StorageHealth {
 		});
 	}
 
-	#onGate(): void {
-		const cause = this.#db.writes.halted;
+	#onGate(db: Announced): void {
+		const cause = db.writes.halted;
 		if (cause && this.#current.state !== 'halted') this.#halt(cause, false);
 	}
 
 	#halt(cause: StorageFailure, earlier: boolean): void {
-		this.#db.writes.halt(cause);
+		// Not loaded yet: the constructor's subscriber applies the halt then, if it still holds.
+		loadedDatabase()?.writes.halt(cause);
 		this.#current = { state: 'halted', cause, earlier, readBack: null };
 		if (!earlier) writeFlag(cause);
 		void this.#check(cause);
@@ -66,21 +74,20 @@ export class StorageHealth {
 
 	/** Reads back what is stored; tells an erased database from a failing one. */
 	async #check(cause: StorageFailure): Promise<void> {
-		if (cause === 'closed' && (await this.#erased())) {
+		const db = await database();
+		if (cause === 'closed' && (await this.#erased(db))) {
 			writeFlag(null);
-			this.#db.writes.resume();
+			db.writes.resume();
 			this.#current = { state: 'erased' };
 			return;
 		}
 		let readBack: ReadBack;
 		try {
 			const counts = await withTimeout(
-				this.#reopen().then(() =>
+				this.#reopen(db).then(() =>
 					Promise.all([
-						this.#db.campaigns.count(),
-						this.#db.answerSets
-							.toArray()
-							.then((sets) => sets.reduce((n, s) => n + s.rows.length, 0))
+						db.campaigns.count(),
+						db.answerSets.toArray().then((sets) => sets.reduce((n, s) => n + s.rows.length, 0))
 					])
 				)
 			);
@@ -91,13 +98,13 @@ export class StorageHealth {
 		if (this.#current.state === 'halted') this.#current = { ...this.#current, readBack };
 	}
 
-	async #erased(): Promise<boolean> {
+	async #erased(db: LeviersDB): Promise<boolean> {
 		// Asked from the close event itself, while the browser erases, Chromium never answers.
 		await new Promise((ok) => setTimeout(ok, 200));
 		const listed = await withTimeout(indexedDB.databases?.());
 		if (listed && !listed.some((d) => d.name === DB_NAME)) return true;
 		try {
-			const counts = await withTimeout(Promise.all(this.#db.tables.map((t) => t.count())));
+			const counts = await withTimeout(Promise.all(db.tables.map((t) => t.count())));
 			return !!counts && counts.every((n) => n === 0);
 		} catch {
 			return false;
@@ -115,7 +122,7 @@ export class StorageHealth {
 				return;
 			}
 			await startCleanLog();
-			await this.#reopen();
+			await this.#reopen(await database());
 		} catch {
 			this.retryProblem =
 				'Le stockage de l’appareil refuse toujours d’écrire\u202f: libérez de l’espace, puis réessayez.';
@@ -128,16 +135,22 @@ export class StorageHealth {
 	}
 
 	// After the browser closed the connection, Dexie does not open it again by itself.
-	async #reopen(): Promise<void> {
-		if (!this.#db.isOpen()) await this.#db.open();
+	async #reopen(db: LeviersDB): Promise<void> {
+		if (!db.isOpen()) await db.open();
 	}
 
 	async #resumed(): Promise<void> {
-		this.#db.writes.resume();
+		const db = await database();
+		db.writes.resume();
 		this.#current = { state: 'ok' };
-		if (!(await flushAndSettle()) && !this.#db.writes.halted)
+		if (!(await flushAndSettle()) && !db.writes.halted)
 			this.retryProblem = 'Certains changements n’ont pas pu être enregistrés\u202f: voir la page.';
 	}
+}
+
+/** The app's database, loading Dexie if no page did yet (a halt to check or to lift). */
+async function database(): Promise<LeviersDB> {
+	return (await import('$lib/db/db')).db;
 }
 
 /** The result of `p`, or undefined if it fails or takes more than two seconds. */
@@ -166,4 +179,4 @@ function writeFlag(cause: StorageFailure | null): void {
 }
 
 /** The app's storage health, over the app's database. */
-export const storageHealth = new StorageHealth(db);
+export const storageHealth = new StorageHealth();

@@ -2,7 +2,7 @@
  * Counts the writes in flight across the app, so that anything that would reload the page
  * (an update of the app) can wait until every answer has committed.
  */
-import { db } from '$lib/db/db';
+import { loadedDatabase } from '$lib/db/loaded';
 
 let inFlight = 0;
 let idleWaiters: (() => void)[] = [];
@@ -13,7 +13,8 @@ export async function trackWrite<T>(write: Promise<T>): Promise<T> {
 	try {
 		return await write;
 	} catch (e) {
-		db.writes.report(e);
+		// A write ran: the database is loaded.
+		loadedDatabase()?.writes.report(e);
 		throw e;
 	} finally {
 		inFlight--;

@@ -1,0 +1,79 @@
+// The home page reads without Dexie (issue 16). What a person would notice: the same list and
+// the same backup reminder as the pages that read with Dexie, nothing created on a first visit,
+// and an older database still upgraded (through Dexie) before it is read.
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlanAction } from '$lib/domain/plan/action';
+import { db as appDb, LeviersDB, SCHEMA_VERSIONS } from './db';
+import { backupFacts, listCampaigns } from './light-read';
+import { DB_NAME, META, SCHEMA_VERSION } from './names';
+import { Queries } from './queries';
+import { Repository } from './repository';
+import { schema4Database } from './test-previous-release';
+
+const opened: LeviersDB[] = [];
+afterEach(() => opened.splice(0).forEach((d) => d.close()));
+
+function current(factory: IDBFactory, now: () => number) {
+	const db = new LeviersDB(DB_NAME, { indexedDB: factory, IDBKeyRange });
+	opened.push(db);
+	return { db, repo: new Repository(db, now), queries: new Queries(db) };
+}
+
+describe('light reads', () => {
+	it('names the last schema version of db.ts (Dexie stores it × 10)', () => {
+		expect(SCHEMA_VERSION).toBe(Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number)));
+	});
+
+	it('reads nothing and creates no database on a first visit', async () => {
+		const factory = new IDBFactory();
+		expect(await listCampaigns(factory)).toEqual([]);
+		expect(await backupFacts(factory)).toEqual({
+			lastBackupAt: null,
+			firstChangeAt: null,
+			lastChangeAt: null
+		});
+		expect(await factory.databases()).toEqual([]);
+		// Dexie still creates it on the first write.
+		const { repo, queries } = current(factory, () => 1);
+		await repo.createCampaign({ authority: 'A', label: 'L', modules: ['dechets'] });
+		expect(await queries.listCampaigns()).toHaveLength(1);
+	});
+
+	it('reads what Dexie reads, in the same order, ties included', async () => {
+		const factory = new IDBFactory();
+		let t = 100;
+		const { db, repo, queries } = current(factory, () => t);
+		const a = await repo.createCampaign({ authority: 'A', label: '1', modules: ['dechets'] });
+		await repo.createCampaign({ authority: 'B', label: '2', modules: ['eau'] });
+		t = 50;
+		await repo.createCampaign({ authority: 'C', label: '3', modules: ['dechets'] });
+		t = 200;
+		const d = await repo.openDiagnostic(a.id, 'dechets');
+		await repo.saveAnswer(d.id, 'q1', 2);
+		t = 300;
+		await repo.saveAnswer(d.id, 'q2', 3);
+		await repo.recordBackup(250);
+		await db.actions.add({ id: 'x', campaignId: a.id, updatedAt: 40 } as unknown as PlanAction);
+		await db.meta.put({ key: META.lastImport, value: 350 });
+
+		const list = await listCampaigns(factory);
+		expect(list.map((c) => c.label)).toEqual((await queries.listCampaigns()).map((c) => c.label));
+		expect(list.map((c) => c.label).at(-1)).toBe('3');
+		expect(list[0]).toEqual((await queries.listCampaigns())[0]);
+		const facts = await backupFacts(factory);
+		expect(facts).toEqual(await queries.backupFacts());
+		expect(facts).toEqual({ lastBackupAt: 250, firstChangeAt: 40, lastChangeAt: 350 });
+	});
+
+	it('goes through Dexie, which upgrades it, when the database is of an older schema', async () => {
+		await schema4Database(globalThis.indexedDB as IDBFactory, DB_NAME, [
+			{ diagnosticId: 'd', questionId: 'q1', value: 2, changedAt: 10 }
+		]);
+		expect((await listCampaigns()).map((c) => c.id)).toEqual(['c']);
+		expect(appDb.verno).toBe(SCHEMA_VERSION);
+		expect((await backupFacts()).lastChangeAt).toBe(10);
+		appDb.close();
+	});
+});

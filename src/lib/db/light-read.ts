@@ -1,0 +1,135 @@
+/**
+ * Reads for the pages that must stay light (issue 16: the home page), with plain IndexedDB on
+ * the database as Dexie left it, so that Dexie (33 kB gzip) is not loaded to show a list. Only
+ * when the database stands at this release's schema: with none yet, the answer is empty and no
+ * database is created; at any other version (older, to be upgraded; newer, another tab's
+ * release) or on any failure to open, the read goes through Dexie, which upgrades or says why
+ * in French.
+ */
+import type { Campaign } from '$lib/domain/answers';
+import type { BackupFacts } from '$lib/domain/exchange/backup';
+import { backupFactsOf } from './backup-facts';
+import { DB_NAME, META, SCHEMA_VERSION } from './names';
+
+/** Dexie stores schema version n as n × 10. */
+const STORED_VERSION = SCHEMA_VERSION * 10;
+
+type Opened = { db: IDBDatabase } | 'none' | 'other';
+
+/** The database at this release's schema, 'none' when there is none, 'other' otherwise. */
+function openAsItStands(factory: IDBFactory): Promise<Opened> {
+	return new Promise((resolve) => {
+		let request: IDBOpenDBRequest;
+		try {
+			request = factory.open(DB_NAME);
+		} catch {
+			resolve('other');
+			return;
+		}
+		let absent = false;
+		// Only when there is no database: the creation is undone, Dexie makes it on the first write.
+		request.onupgradeneeded = () => {
+			absent = true;
+			request.transaction?.abort();
+		};
+		request.onsuccess = () => {
+			const db = request.result;
+			if (db.version !== STORED_VERSION) {
+				db.close();
+				resolve('other');
+				return;
+			}
+			// Another tab upgrading is never held up by this short read.
+			db.onversionchange = () => db.close();
+			resolve({ db });
+		};
+		request.onerror = (e) => {
+			e.preventDefault();
+			resolve(absent ? 'none' : 'other');
+		};
+	});
+}
+
+/** The result of a request. */
+function result<T>(request: IDBRequest<T>): Promise<T> {
+	return new Promise((ok, fail) => {
+		request.onsuccess = () => ok(request.result);
+		request.onerror = () => fail(request.error);
+	});
+}
+
+/** The value of the first record of `index` in `direction`, or undefined. */
+async function edge<T>(index: IDBIndex, direction: IDBCursorDirection): Promise<T | undefined> {
+	const cursor = await result(index.openCursor(null, direction));
+	return (cursor?.value as T | undefined) ?? undefined;
+}
+
+/** Runs `read` on the database as it stands, or `empty` without one, or `fallback` (Dexie). */
+async function lightRead<T>(
+	read: (db: IDBDatabase) => Promise<T>,
+	empty: T,
+	fallback: () => Promise<T>,
+	factory: IDBFactory = globalThis.indexedDB
+): Promise<T> {
+	const opened = factory ? await openAsItStands(factory) : 'other';
+	if (opened === 'none') return empty;
+	if (opened === 'other') return fallback();
+	try {
+		return await read(opened.db);
+	} finally {
+		opened.db.close();
+	}
+}
+
+/** The campaigns, the last changed first (as `queries.listCampaigns`). */
+export function listCampaigns(factory?: IDBFactory): Promise<Campaign[]> {
+	return lightRead(
+		async (db) => {
+			const store = db.transaction('campaigns', 'readonly').objectStore('campaigns');
+			// In the index's order, ties by id, as Dexie's orderBy('updatedAt').reverse().
+			const rows = await result(store.index('updatedAt').getAll());
+			return (rows as Campaign[]).reverse();
+		},
+		[],
+		async () => (await import('./queries')).queries.listCampaigns(),
+		factory
+	);
+}
+
+/** The facts of the backup reminder, `now` aside (as `queries.backupFacts`), in one transaction. */
+export function backupFacts(factory?: IDBFactory): Promise<Omit<BackupFacts, 'now'>> {
+	return lightRead(
+		async (db) => {
+			const tx = db.transaction(['answerSets', 'actions', 'meta'], 'readonly');
+			const sets = tx.objectStore('answerSets');
+			const actions = tx.objectStore('actions').index('updatedAt');
+			const meta = tx.objectStore('meta');
+			const [first, last, firstAction, lastAction, imported, lastBackup] = await Promise.all([
+				edge<{ first: number }>(sets.index('first'), 'next'),
+				edge<{ last: number }>(sets.index('last'), 'prev'),
+				edge<{ updatedAt: number }>(actions, 'next'),
+				edge<{ updatedAt: number }>(actions, 'prev'),
+				result(meta.get(META.lastImport)),
+				result(meta.get(META.lastBackup))
+			]);
+			return backupFactsOf({
+				first: first?.first,
+				last: last?.last,
+				firstAction: firstAction?.updatedAt,
+				lastAction: lastAction?.updatedAt,
+				imported: (imported as { value?: unknown } | undefined)?.value,
+				lastBackup: (lastBackup as { value?: unknown } | undefined)?.value
+			});
+		},
+		backupFactsOf({
+			first: undefined,
+			last: undefined,
+			firstAction: undefined,
+			lastAction: undefined,
+			imported: undefined,
+			lastBackup: undefined
+		}),
+		async () => (await import('./queries')).queries.backupFacts(),
+		factory
+	);
+}

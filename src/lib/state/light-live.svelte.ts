@@ -1,0 +1,77 @@
+/**
+ * A live read without Dexie (light-read.ts), for the pages that must stay light: like `Live`,
+ * it runs again whenever the database changes, in this tab or another one. Dexie announces each
+ * committed change of its own on a BroadcastChannel that every tab of the app hears (its name is
+ * Dexie's, held by an end-to-end test), and the read runs again when the page is shown again.
+ */
+import { createSubscriber } from 'svelte/reactivity';
+
+/** Dexie 4's channel of committed changes (dexie.mjs, STORAGE_MUTATED_DOM_EVENT_NAME). */
+const DEXIE_CHANGES = 'x-storagemutated-1';
+
+/** A light live read with its loading and error states. */
+export class LightLive<T> {
+	#value: T | undefined = undefined;
+	#error: unknown = undefined;
+	#loading = true;
+	readonly #subscribe: () => void;
+
+	constructor(read: () => Promise<T>) {
+		this.#subscribe = createSubscriber((update) => {
+			let running = false;
+			let again = false;
+			let stopped = false;
+			const run = async () => {
+				if (running) {
+					again = true;
+					return;
+				}
+				running = true;
+				try {
+					const value = await read();
+					if (!stopped) [this.#value, this.#error] = [value, undefined];
+				} catch (e) {
+					if (!stopped) this.#error = e;
+				}
+				running = false;
+				if (!stopped) {
+					this.#loading = false;
+					update();
+				}
+				if (again && !stopped) {
+					again = false;
+					void run();
+				}
+			};
+			const channel =
+				typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(DEXIE_CHANGES);
+			if (channel) channel.onmessage = () => void run();
+			const shown = () => document.visibilityState === 'visible' && void run();
+			document.addEventListener('visibilitychange', shown);
+			void run();
+			return () => {
+				stopped = true;
+				channel?.close();
+				document.removeEventListener('visibilitychange', shown);
+			};
+		});
+	}
+
+	/** The latest result, undefined while loading. */
+	get current(): T | undefined {
+		this.#subscribe();
+		return this.#value;
+	}
+
+	/** True until the first result or error. */
+	get loading(): boolean {
+		this.#subscribe();
+		return this.#loading;
+	}
+
+	/** The last error, if the read failed. */
+	get error(): unknown {
+		this.#subscribe();
+		return this.#error;
+	}
+}
