@@ -71,8 +71,13 @@ export class DiagnosticEditor {
 
 	problem = $state<StorageProblem | null>(null);
 
-	/** The editor of `module` (its questions say which values each answer may take). */
-	constructor(campaignId: string, module: Module) {
+	/**
+	 * The editor of `module` (its questions say which values each answer may take). `loaded`:
+	 * what the page's load read of it, shown at once until the live read arrives (issue 16: the
+	 * questions no longer wait for a second read); not when a copy typed in before a crash is
+	 * pinned to another diagnostic.
+	 */
+	constructor(campaignId: string, module: Module, loaded?: FillingState) {
 		const moduleId = module.id;
 		this.#ref = { campaignId, moduleId };
 		// Fixed with the module: nothing to react to.
@@ -92,11 +97,17 @@ export class DiagnosticEditor {
 					? repository.saveNote(this.#target, q, text)
 					: repository.saveOtherPartner(this.#target, q, text)
 		});
-		this.#rows = new Live(async () => {
-			const state = await queries.fillingState(campaignId, moduleId, this.#pinned);
-			this.#pinned = state.diagnostic?.id;
-			return state;
-		});
+		const initial =
+			loaded && (!this.#pinned || this.#pinned === loaded.diagnostic?.id) ? loaded : undefined;
+		if (initial) this.#pinned = initial.diagnostic?.id;
+		this.#rows = new Live(
+			async () => {
+				const state = await queries.fillingState(campaignId, moduleId, this.#pinned);
+				this.#pinned = state.diagnostic?.id;
+				return state;
+			},
+			initial && { value: initial }
+		);
 		void queries.fillingState(campaignId, moduleId, this.#pinned).then((state) =>
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),

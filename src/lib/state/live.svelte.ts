@@ -13,7 +13,12 @@ export class Live<T> {
 	#loading = true;
 	readonly #subscribe: () => void;
 
-	constructor(query: () => Promise<T>) {
+	/**
+	 * `initial`: a result of the same query read just before (a page's load), shown until the
+	 * live one arrives, so that the page need not wait for a second read to show it.
+	 */
+	constructor(query: () => Promise<T>, initial?: { value: T }) {
+		if (initial) [this.#value, this.#loading] = [initial.value, false];
 		this.#subscribe = createSubscriber((update) => {
 			const subscription = liveQuery(query).subscribe({
 				next: (value) => {
@@ -38,7 +43,7 @@ export class Live<T> {
 		return this.#value;
 	}
 
-	/** True until the first result or error. */
+	/** True until the first result or error (or while no `initial` was given). */
 	get loading(): boolean {
 		this.#subscribe();
 		return this.#loading;

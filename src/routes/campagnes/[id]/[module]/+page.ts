@@ -14,14 +14,21 @@ export const load: PageLoad = async ({ params }) => {
 		error(503, e instanceof Error ? e.message : String(e))
 	);
 	try {
-		const [campaign, { diagnostic }] = await Promise.all([
+		const [campaign, filling] = await Promise.all([
 			queries.getCampaign(params.id),
 			queries.fillingState(params.id, params.module)
 		]);
 		const module = await content;
-		return { module, campaign, diagnostic, readError: undefined };
+		// The stored answers too: the form shows them at once, then follows the live ones.
+		return { module, campaign, diagnostic: filling.diagnostic, filling, readError: undefined };
 	} catch (e) {
 		const module = await content;
-		return { module, campaign: undefined, diagnostic: undefined, readError: e as unknown };
+		return {
+			module,
+			campaign: undefined,
+			diagnostic: undefined,
+			filling: undefined,
+			readError: e as unknown
+		};
 	}
 };
