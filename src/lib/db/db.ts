@@ -176,8 +176,6 @@ export class LeviersDB extends Dexie {
 	/** How upgrades carry old answers; loaded by `open` only when an upgrade needs it. */
 	#migrate: DiagnosticMigration | undefined;
 	readonly #factory: Partial<IDBFactory> | undefined;
-	/** The last open failed for want of the migration rules: its close is no storage failure. */
-	#rulesMissing = false;
 
 	constructor(
 		name = DB_NAME,
@@ -203,12 +201,7 @@ export class LeviersDB extends Dexie {
 					// Loaded by `open` before any upgrade, unless the browser's list of databases was
 					// wrong (stale, or another tab created the database meanwhile): then loaded here,
 					// the transaction kept alive meanwhile; if that fails, the upgrade fails, nothing moves.
-					try {
-						this.#migrate ??= await Dexie.waitFor(loadMigration());
-					} catch (e) {
-						this.#rulesMissing = true;
-						throw e;
-					}
+					this.#migrate ??= await Dexie.waitFor(loadMigration());
 					return upgrade(tx, this.#migrate);
 				});
 		}
@@ -216,19 +209,18 @@ export class LeviersDB extends Dexie {
 		this.#factory =
 			(dexieOptions.indexedDB as Partial<IDBFactory> | undefined) ?? globalThis.indexedDB;
 		this.use(this.writes.middleware());
-		// The browser closes the connection after a failed disk write, or when site data is erased.
-		// Not so when the open itself failed for want of the rules (Dexie closes then too): the
-		// page says that in French, and the next open (online) migrates; saving is not to be
-		// switched off for good (the halt is remembered across visits).
-		this.on('close', () => {
-			if (!this.#rulesMissing) this.writes.halt('closed');
-		});
-		// Saves of a tab left on the previous release, carried at each open (foldAnswerRows). A
-		// failure (writes halted, a full disk) leaves them where they are, for the next open.
 		// Sticky (the last argument): Dexie otherwise drops a ready subscriber after the first open.
 		this.on(
 			'ready',
 			async (vip: Dexie) => {
+				// The browser closes the connection after a failed disk write, or when site data is
+				// erased: the connection's own close event, which fires only then. Not Dexie's: it
+				// fires on every close, Dexie's own too (the page put in the back/forward cache,
+				// another tab's schema upgrade, an open failed for want of the migration rules), and
+				// halting then switched off saving in every tab (the halt is remembered and shared).
+				vip.backendDB().addEventListener('close', () => this.writes.halt('closed'));
+				// Saves of a tab left on the previous release, carried at each open (foldAnswerRows).
+				// A failure (writes halted, a full disk) leaves them where they are, for the next open.
 				try {
 					if ((await vip.table('answers').count()) === 0) return;
 					await vip.transaction('rw', ['answers', 'answerSets'], (tx) => foldAnswerRows(tx));
@@ -246,7 +238,6 @@ export class LeviersDB extends Dexie {
 	 * migration of content v2, or when the browser cannot say (issue 16: not on every page).
 	 */
 	override open(): PromiseExtended<Dexie> {
-		this.#rulesMissing = false;
 		if (this.#migrate) return super.open();
 		// Loading fails: Dexie's open runs anyway, so that the upgrade fails (nothing moved) and
 		// every query waiting for the database gets the error; else they would wait forever.

@@ -3,6 +3,7 @@
 // and an older database still upgraded (through Dexie) before it is read.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanAction } from '$lib/domain/plan/action';
 import { db as appDb, LeviersDB, SCHEMA_VERSIONS } from './db';
@@ -76,4 +77,26 @@ describe('light reads', () => {
 		expect((await backupFacts()).lastChangeAt).toBe(10);
 		appDb.close();
 	});
+});
+
+it('reads through Dexie, which folds them first, saves a previous-release tab left in answers', async () => {
+	// Red team of the light home page: the reminder missed such a save (it read answerSets only).
+	const factory = new IDBFactory();
+	await schema4Database(factory, DB_NAME, [], ['d1']);
+	const updated = new LeviersDB(DB_NAME, { indexedDB: factory, IDBKeyRange });
+	await new Repository(updated, () => 100).saveAnswer('d1', 'dechets-a', 1);
+	await new Repository(updated, () => 200).recordBackup(200);
+	updated.close();
+	const previous = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
+	for (const v of [1, 2, 3, 4]) previous.version(v).stores(SCHEMA_VERSIONS[v]!.stores);
+	await previous
+		.table('answers')
+		.put({ diagnosticId: 'd1', questionId: 'dechets-b', value: 3, changedAt: 300 });
+	previous.close();
+	const viaDexie = async () => {
+		const db = new LeviersDB(DB_NAME, { indexedDB: factory, IDBKeyRange });
+		opened.push(db);
+		return new Queries(db);
+	};
+	expect((await backupFacts(factory, viaDexie)).lastChangeAt).toBe(300);
 });

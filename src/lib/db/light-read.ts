@@ -9,15 +9,36 @@
 import type { Campaign } from '$lib/domain/answers';
 import type { BackupFacts } from '$lib/domain/exchange/backup';
 import { backupFactsOf } from './backup-facts';
+import { connectionLost } from './loaded';
 import { DB_NAME, META, SCHEMA_VERSION } from './names';
+import type { Queries } from './queries';
+
+/** The reads through Dexie: the app's, loaded on need (tests give their own). */
+type ViaDexie = () => Promise<Pick<Queries, 'listCampaigns' | 'backupFacts'>>;
+const appQueries: ViaDexie = async () => (await import('./queries')).queries;
 
 /** Dexie stores schema version n as n × 10. */
 const STORED_VERSION = SCHEMA_VERSION * 10;
 
 type Opened = { db: IDBDatabase } | 'none' | 'other';
 
+/**
+ * The connection kept open between reads, so that the browser's closing it (site data erased,
+ * a failed disk write) is heard while the page shows what it read, as Dexie's would be.
+ */
+let kept: { db: IDBDatabase; factory: IDBFactory } | undefined;
+
+if (typeof addEventListener === 'function')
+	// Put in the back/forward cache: closed, as Dexie does with its own; reopened at the next read.
+	addEventListener('pagehide', (e) => {
+		if (!e.persisted || !kept) return;
+		kept.db.close();
+		kept = undefined;
+	});
+
 /** The database at this release's schema, 'none' when there is none, 'other' otherwise. */
 function openAsItStands(factory: IDBFactory): Promise<Opened> {
+	if (kept?.factory === factory) return Promise.resolve({ db: kept.db });
 	return new Promise((resolve) => {
 		let request: IDBOpenDBRequest;
 		try {
@@ -39,8 +60,19 @@ function openAsItStands(factory: IDBFactory): Promise<Opened> {
 				resolve('other');
 				return;
 			}
-			// Another tab upgrading is never held up by this short read.
-			db.onversionchange = () => db.close();
+			const mine = { db, factory };
+			// Another tab upgrading (or deleting the database) is never held up by this connection.
+			db.onversionchange = () => {
+				db.close();
+				if (kept === mine) kept = undefined;
+			};
+			// Fired only when the browser closes it.
+			db.onclose = () => {
+				if (kept === mine) kept = undefined;
+				connectionLost();
+			};
+			if (kept) kept.db.close();
+			kept = mine;
 			resolve({ db });
 		};
 		request.onerror = (e) => {
@@ -64,9 +96,12 @@ async function edge<T>(index: IDBIndex, direction: IDBCursorDirection): Promise<
 	return (cursor?.value as T | undefined) ?? undefined;
 }
 
-/** Runs `read` on the database as it stands, or `empty` without one, or `fallback` (Dexie). */
+/**
+ * Runs `read` on the database as it stands, or gives `empty` without one, or runs `fallback`
+ * (Dexie) when the database is not at this release's schema or `read` gives undefined.
+ */
 async function lightRead<T>(
-	read: (db: IDBDatabase) => Promise<T>,
+	read: (db: IDBDatabase) => Promise<T | undefined>,
 	empty: T,
 	fallback: () => Promise<T>,
 	factory: IDBFactory = globalThis.indexedDB
@@ -74,15 +109,12 @@ async function lightRead<T>(
 	const opened = factory ? await openAsItStands(factory) : 'other';
 	if (opened === 'none') return empty;
 	if (opened === 'other') return fallback();
-	try {
-		return await read(opened.db);
-	} finally {
-		opened.db.close();
-	}
+	const value = await read(opened.db);
+	return value === undefined ? fallback() : value;
 }
 
 /** The campaigns, the last changed first (as `queries.listCampaigns`). */
-export function listCampaigns(factory?: IDBFactory): Promise<Campaign[]> {
+export function listCampaigns(factory?: IDBFactory, dexie = appQueries): Promise<Campaign[]> {
 	return lightRead(
 		async (db) => {
 			const store = db.transaction('campaigns', 'readonly').objectStore('campaigns');
@@ -91,16 +123,22 @@ export function listCampaigns(factory?: IDBFactory): Promise<Campaign[]> {
 			return (rows as Campaign[]).reverse();
 		},
 		[],
-		async () => (await import('./queries')).queries.listCampaigns(),
+		async () => (await dexie()).listCampaigns(),
 		factory
 	);
 }
 
 /** The facts of the backup reminder, `now` aside (as `queries.backupFacts`), in one transaction. */
-export function backupFacts(factory?: IDBFactory): Promise<Omit<BackupFacts, 'now'>> {
+export function backupFacts(
+	factory?: IDBFactory,
+	dexie = appQueries
+): Promise<Omit<BackupFacts, 'now'>> {
 	return lightRead(
 		async (db) => {
-			const tx = db.transaction(['answerSets', 'actions', 'meta'], 'readonly');
+			const tx = db.transaction(['answerSets', 'actions', 'meta', 'answers'], 'readonly');
+			// Saves of a tab left on the previous release wait there for Dexie's fold (db.ts):
+			// read through Dexie, which folds them first, lest the reminder miss them.
+			if ((await result(tx.objectStore('answers').count())) > 0) return undefined;
 			const sets = tx.objectStore('answerSets');
 			const actions = tx.objectStore('actions').index('updatedAt');
 			const meta = tx.objectStore('meta');
@@ -129,7 +167,7 @@ export function backupFacts(factory?: IDBFactory): Promise<Omit<BackupFacts, 'no
 			imported: undefined,
 			lastBackup: undefined
 		}),
-		async () => (await import('./queries')).queries.backupFacts(),
+		async () => (await dexie()).backupFacts(),
 		factory
 	);
 }

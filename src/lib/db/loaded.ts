@@ -29,3 +29,18 @@ export function onDatabase(callback: (db: Announced) => void): void {
 export function loadedDatabase(): Announced | undefined {
 	return loaded;
 }
+
+// The browser closed a plain connection of light-read.ts (site data erased, a failed disk
+// write): told to the storage banner and to the light reads, as Dexie's close is.
+const lostListeners = new Set<() => void>();
+
+/** Called by light-read.ts when the browser closed its connection. */
+export function connectionLost(): void {
+	for (const listener of [...lostListeners]) listener();
+}
+
+/** Calls `listener` whenever the browser closes a connection of light-read.ts; returns its removal. */
+export function onConnectionLost(listener: () => void): () => void {
+	lostListeners.add(listener);
+	return () => lostListeners.delete(listener);
+}

@@ -72,10 +72,8 @@ export class DiagnosticEditor {
 	problem = $state<StorageProblem | null>(null);
 
 	/**
-	 * The editor of `module` (its questions say which values each answer may take). `loaded`:
-	 * what the page's load read of it, shown at once until the live read arrives (issue 16: the
-	 * questions no longer wait for a second read); not when a copy typed in before a crash is
-	 * pinned to another diagnostic.
+	 * The editor of `module` (its questions say which values each answer may take); `loaded`, the
+	 * page load's read, shows until the live read arrives (unless a crash copy pins another one).
 	 */
 	constructor(campaignId: string, module: Module, loaded?: FillingState) {
 		const moduleId = module.id;
@@ -100,14 +98,9 @@ export class DiagnosticEditor {
 		const initial =
 			loaded && (!this.#pinned || this.#pinned === loaded.diagnostic?.id) ? loaded : undefined;
 		if (initial) this.#pinned = initial.diagnostic?.id;
-		this.#rows = new Live(
-			async () => {
-				const state = await queries.fillingState(campaignId, moduleId, this.#pinned);
-				this.#pinned = state.diagnostic?.id;
-				return state;
-			},
-			initial && { value: initial }
-		);
+		const read = () => queries.fillingState(campaignId, moduleId, this.#pinned);
+		const track = (state: FillingState) => ((this.#pinned = state.diagnostic?.id), state);
+		this.#rows = new Live(() => read().then(track), initial && { value: initial });
 		void queries.fillingState(campaignId, moduleId, this.#pinned).then((state) =>
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),

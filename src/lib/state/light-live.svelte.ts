@@ -2,9 +2,11 @@
  * A live read without Dexie (light-read.ts), for the pages that must stay light: like `Live`,
  * it runs again whenever the database changes, in this tab or another one. Dexie announces each
  * committed change of its own on a BroadcastChannel that every tab of the app hears (its name is
- * Dexie's, held by an end-to-end test), and the read runs again when the page is shown again.
+ * Dexie's, held by an end-to-end test); the read runs again too when the page is shown again,
+ * and when the browser closed the connection of the reads (site data erased).
  */
 import { createSubscriber } from 'svelte/reactivity';
+import { onConnectionLost } from '$lib/db/loaded';
 
 /** Dexie 4's channel of committed changes (dexie.mjs, STORAGE_MUTATED_DOM_EVENT_NAME). */
 const DEXIE_CHANGES = 'x-storagemutated-1';
@@ -48,9 +50,12 @@ export class LightLive<T> {
 			if (channel) channel.onmessage = () => void run();
 			const shown = () => document.visibilityState === 'visible' && void run();
 			document.addEventListener('visibilitychange', shown);
+			// Site data erased under the page: read again (it shows what is left: nothing).
+			const forget = onConnectionLost(() => void run());
 			void run();
 			return () => {
 				stopped = true;
+				forget();
 				channel?.close();
 				document.removeEventListener('visibilitychange', shown);
 			};

@@ -5,7 +5,7 @@
  * since writing again from anywhere, before the probe, is what loses the database.
  */
 import type { LeviersDB } from '$lib/db/db';
-import { loadedDatabase, onDatabase, type Announced } from '$lib/db/loaded';
+import { loadedDatabase, onConnectionLost, onDatabase, type Announced } from '$lib/db/loaded';
 import { DB_NAME } from '$lib/db/names';
 import { hasFreeSpace, neededBytes, startCleanLog } from '$lib/db/space-probe';
 import type { StorageFailure } from '$lib/db/write-gate';
@@ -33,12 +33,19 @@ export class StorageHealth {
 
 	/**
 	 * Follows the gate of the database once a page loads it (the home page reads without it): a
-	 * halt remembered before is applied to it at once, before any write can start.
+	 * halt remembered before (in this page or in localStorage) is applied to it at once, before
+	 * any write can start, the fold of old rows at its open included.
 	 */
 	constructor() {
 		onDatabase((db) => {
-			if (this.#current.state === 'halted') db.writes.halt(this.#current.cause);
+			// From the flag too: a page's load may open the database before the layout's start().
+			const cause = this.#current.state === 'halted' ? this.#current.cause : readFlag();
+			if (cause) db.writes.halt(cause);
 			db.writes.subscribe(() => this.#onGate(db));
+		});
+		// The home page's plain connection closed by the browser: as Dexie's close (db.ts).
+		onConnectionLost(() => {
+			if (this.#current.state !== 'halted') this.#halt('closed', false);
 		});
 	}
 
