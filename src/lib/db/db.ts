@@ -171,8 +171,16 @@ export class LeviersDB extends Dexie {
 	answerSets!: EntityTable<AnswerSet, 'diagnosticId'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
 	actions!: EntityTable<PlanAction, 'id'>;
-	/** Stops every write at the first storage failure (see write-gate.ts). */
-	readonly writes = new WriteGate();
+	/**
+	 * Stops every write at the first storage failure (see write-gate.ts). After a failed disk
+	 * write the database is closed, not reopened until « Réessayer » has started a clean log
+	 * (storage-health.svelte.ts): an open of the store, reads only, appends to its log behind the
+	 * torn record, and the next start of the browser then deletes the database (red team: lost at
+	 * 4 restarts in 5 without « Réessayer », the page having read again after the failure).
+	 */
+	readonly writes = new WriteGate((kind) => {
+		if (kind === 'quota' || kind === 'io') this.close({ disableAutoOpen: true });
+	});
 	/** How upgrades carry old answers; loaded by `open` only when an upgrade needs it. */
 	#migrate: DiagnosticMigration | undefined;
 	readonly #factory: Partial<IDBFactory> | undefined;

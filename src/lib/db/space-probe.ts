@@ -6,9 +6,14 @@
 import { DB_NAME } from './names';
 
 const MB = 1024 * 1024;
-/** Written (then deleted) into a scratch database; measured, 0.5 MB already makes LevelDB switch logs. */
-const FILLER_BYTES = 4 * MB;
+/**
+ * Written (then deleted) into a scratch database: LevelDB starts a new log once its write buffer
+ * is full, measured after about 4.1 MB of incompressible data (Chromium 156), hence 6 MB.
+ */
+const FILLER_BYTES = 6 * MB;
 const PROBE_FILE = 'leviers-place-libre.tmp';
+/** Pieces of the filler: LevelDB keeps them in its log (larger values go to files of their own). */
+const PIECE_BYTES = 32 * 1024;
 const FILLER_DB = `${DB_NAME}-relance`;
 
 /** Bytes that must be free before writing again: the filler twice, and room for a copy of the data. */
@@ -63,8 +68,13 @@ export async function startCleanLog(factory: IDBFactory = indexedDB): Promise<vo
 	open.onupgradeneeded = () => open.result.createObjectStore('filler');
 	const scratch = await request(open);
 	try {
-		const piece = 'x'.repeat(256 * 1024);
-		for (let i = 0; i * piece.length < FILLER_BYTES; i++) {
+		// Random bytes, in pieces small enough to stay in LevelDB's log: Chromium compresses a
+		// repeated string (4 MB of 'x' grew the log by 0.2 MB and started no new one) and keeps
+		// large values in files of their own (red team, Chromium 156; measured: 128 random
+		// pieces of 32 kB start a new log after about 4.1 MB).
+		const piece = new Uint8Array(PIECE_BYTES);
+		for (let i = 0; i * PIECE_BYTES < FILLER_BYTES; i++) {
+			crypto.getRandomValues(piece);
 			const tx = scratch.transaction('filler', 'readwrite', { durability: 'strict' });
 			tx.objectStore('filler').put(piece, i);
 			await new Promise<void>((ok, ko) => {

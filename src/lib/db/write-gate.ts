@@ -49,6 +49,7 @@ export class WriteGate {
 	#halted: StorageFailure | null = null;
 	// Listeners are bookkeeping: a plain Set.
 	readonly #listeners = new Set<() => void>();
+	readonly #onFailure: ((kind: StorageFailure) => void) | undefined;
 
 	/** Why writes are halted, or null while they go through. */
 	get halted(): StorageFailure | null {
@@ -62,10 +63,18 @@ export class WriteGate {
 		this.#notify();
 	}
 
+	/** `onFailure`: called with each storage failure reported (not with a halt from elsewhere). */
+	constructor(onFailure?: (kind: StorageFailure) => void) {
+		this.#onFailure = onFailure;
+	}
+
 	/** Halts writes when `e` is a storage failure; returns its kind. */
 	report(e: unknown): StorageFailure | null {
 		const kind = storageFailureKind(e);
-		if (kind) this.halt(kind);
+		if (kind) {
+			this.halt(kind);
+			this.#onFailure?.(kind);
+		}
 		return kind;
 	}
 

@@ -88,6 +88,8 @@ export class StorageHealth {
 			this.#current = { state: 'erased' };
 			return;
 		}
+		// Closed after a failed disk write (db.ts): not reopened, so nothing is read back.
+		if (cause !== 'closed' && !db.isOpen()) return;
 		let readBack: ReadBack;
 		try {
 			const counts = await withTimeout(
