@@ -82,7 +82,7 @@ export function describeStorageError(e: unknown): StorageProblem {
 	if (has('DatabaseClosedError', 'InvalidStateError'))
 		return {
 			message:
-				'La connexion à la base de données locale a été coupée\u202f: ce changement n’a pas été enregistré.',
+				'La connexion à la base de données locale est fermée\u202f: rien n’a été lu ni enregistré à l’instant.',
 			action:
 				'Il reste affiché sur cette page\u202f; suivez les indications du bandeau en haut de la page.'
 		};

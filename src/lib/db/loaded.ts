@@ -8,6 +8,8 @@ import type { WriteGate } from './write-gate';
 /** What those modules use of the database before they load it themselves. */
 export interface Announced {
 	readonly writes: WriteGate;
+	/** Dexie's close: `disableAutoOpen`, no query reopens it, only an explicit `open()`. */
+	close(options: { disableAutoOpen: boolean }): void;
 }
 
 let loaded: Announced | undefined;

@@ -48,7 +48,7 @@ describe('writes halted after a storage failure', () => {
 		expect((await queries.listCampaigns()).length).toBe(1);
 		db.writes.halt('quota');
 		const p = describeStorageError(await refused.catch((e: unknown) => e));
-		expect(p.message).toMatch(/suspendu|coupée/);
+		expect(p.message).toMatch(/suspendu|fermée/);
 		expect(`${p.message} ${p.action}`).not.toMatch(/[Rr]echarg/);
 	});
 

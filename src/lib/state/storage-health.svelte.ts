@@ -6,13 +6,12 @@
  */
 import type { LeviersDB } from '$lib/db/db';
 import { loadedDatabase, onConnectionLost, onDatabase, type Announced } from '$lib/db/loaded';
+import { HALT_FLAG, readHaltFlag, tornLog, writeHaltFlag } from '$lib/db/halt-flag';
 import { DB_NAME } from '$lib/db/names';
 import { hasFreeSpace, neededBytes, startCleanLog } from '$lib/db/space-probe';
 import type { StorageFailure } from '$lib/db/write-gate';
 import { formatBytes } from '$lib/format';
 import { flushAndSettle } from './writes.svelte';
-
-const FLAG = 'leviers:ecritures-suspendues';
 
 /** What was read back from the database after the failure, to say only what was checked. */
 export type ReadBack = { campaigns: number; answers: number } | 'unreadable';
@@ -30,6 +29,8 @@ export class StorageHealth {
 	retrying = $state(false);
 	/** Why the last retry did not resume writes. */
 	retryProblem = $state('');
+	/** The database was closed before this page could read it: the page loads again on resume. */
+	#readsRefused = false;
 
 	/**
 	 * Follows the gate of the database once a page loads it (the home page reads without it): a
@@ -39,8 +40,11 @@ export class StorageHealth {
 	constructor() {
 		onDatabase((db) => {
 			// From the flag too: a page's load may open the database before the layout's start().
-			const cause = this.#current.state === 'halted' ? this.#current.cause : readFlag();
+			const cause = this.#current.state === 'halted' ? this.#current.cause : readHaltFlag();
 			if (cause) db.writes.halt(cause);
+			// A failed disk write before (another visit, another tab): the store is not opened,
+			// not even to read, until « Réessayer » (halt-flag.ts, tornLog).
+			if (tornLog(cause)) this.#closeForGood(db, true);
 			db.writes.subscribe(() => this.#onGate(db));
 		});
 		// The home page's plain connection closed by the browser: as Dexie's close (db.ts).
@@ -56,14 +60,23 @@ export class StorageHealth {
 
 	/** Picks up a halt left by an earlier visit or another tab; call once in the browser. */
 	start(): void {
-		const saved = readFlag();
+		const saved = readHaltFlag();
 		if (saved) this.#halt(saved, true);
 		window.addEventListener('storage', (e) => {
-			if (e.key !== FLAG) return;
-			const cause = readFlag();
+			if (e.key !== HALT_FLAG) return;
+			const cause = readHaltFlag();
 			if (cause) this.#halt(cause, true);
 			else if (this.#current.state === 'halted') void this.#resumed();
 		});
+	}
+
+	/**
+	 * Closes the database without letting Dexie reopen it. `unread`: before the page could read
+	 * it, so the page loads again once it reopens (else what it shows, drafts too, stays).
+	 */
+	#closeForGood(db: Announced, unread: boolean): void {
+		db.close({ disableAutoOpen: true });
+		this.#readsRefused ||= unread;
 	}
 
 	#onGate(db: Announced): void {
@@ -73,9 +86,12 @@ export class StorageHealth {
 
 	#halt(cause: StorageFailure, earlier: boolean): void {
 		// Not loaded yet: the constructor's subscriber applies the halt then, if it still holds.
-		loadedDatabase()?.writes.halt(cause);
+		const db = loadedDatabase();
+		db?.writes.halt(cause);
+		// This page's own failure closed the database already (db.ts).
+		if (earlier && db && tornLog(cause)) this.#closeForGood(db, false);
 		this.#current = { state: 'halted', cause, earlier, readBack: null };
-		if (!earlier) writeFlag(cause);
+		if (!earlier) writeHaltFlag(cause);
 		void this.#check(cause);
 	}
 
@@ -83,7 +99,7 @@ export class StorageHealth {
 	async #check(cause: StorageFailure): Promise<void> {
 		const db = await database();
 		if (cause === 'closed' && (await this.#erased(db))) {
-			writeFlag(null);
+			writeHaltFlag(null);
 			db.writes.resume();
 			this.#current = { state: 'erased' };
 			return;
@@ -139,7 +155,7 @@ export class StorageHealth {
 		} finally {
 			this.retrying = false;
 		}
-		writeFlag(null);
+		writeHaltFlag(null);
 		await this.#resumed();
 	}
 
@@ -150,6 +166,12 @@ export class StorageHealth {
 
 	async #resumed(): Promise<void> {
 		const db = await database();
+		// Resumed from another tab: this page's connection was closed for good meanwhile.
+		await this.#reopen(db).catch(() => undefined);
+		if (this.#readsRefused) {
+			location.reload();
+			return;
+		}
 		db.writes.resume();
 		this.#current = { state: 'ok' };
 		if (!(await flushAndSettle()) && !db.writes.halted)
@@ -166,25 +188,6 @@ async function database(): Promise<LeviersDB> {
 function withTimeout<T>(p: Promise<T> | undefined): Promise<T | undefined> {
 	const late = new Promise<undefined>((ok) => setTimeout(() => ok(undefined), 2000));
 	return Promise.race([(p ?? Promise.resolve(undefined)).catch(() => undefined), late]);
-}
-
-function readFlag(): StorageFailure | null {
-	try {
-		const v = localStorage.getItem(FLAG);
-		return v === 'quota' || v === 'io' || v === 'closed' ? v : null;
-	} catch {
-		return null;
-	}
-}
-
-// A full disk may refuse this too: the halt then lasts only as long as the page.
-function writeFlag(cause: StorageFailure | null): void {
-	try {
-		if (cause) localStorage.setItem(FLAG, cause);
-		else localStorage.removeItem(FLAG);
-	} catch {
-		/* see above */
-	}
 }
 
 /** The app's storage health, over the app's database. */
