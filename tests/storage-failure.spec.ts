@@ -192,7 +192,8 @@ test.describe('a full disk', () => {
 				await expect(page.getByRole('radio')).toHaveCount(0);
 			}
 			await alertOf(page).getByRole('button', { name: 'Réessayer' }).click();
-			// Space checked, a clean log started, then the page loads again and reads.
+			// Space checked, a clean log started; the page offers to load again, and reads.
+			await page.getByRole('button', { name: 'Recharger la page' }).click({ timeout: 30_000 });
 			await expect(scale(page, q1!).getByLabel('2 · Engagé')).toBeChecked({ timeout: 30_000 });
 			await expect(scale(page, q2!).getByLabel('3 · Réalisé')).toBeChecked();
 			await expect(alertOf(page)).toHaveCount(0);

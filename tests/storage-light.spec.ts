@@ -88,8 +88,9 @@ test('a halt remembered holds on a filling page opened directly: nothing read no
 	await expect(page.getByRole('radio')).toHaveCount(0);
 	await page.waitForTimeout(500);
 	expect(await strayRows(page)).toBe(1);
-	// « Réessayer » with room on the disk: the page loads again, the old row carried.
+	// « Réessayer » with room on the disk, then « Recharger la page »: the old row carried.
 	await banner.getByRole('button', { name: 'Réessayer' }).click();
+	await page.getByRole('button', { name: 'Recharger la page' }).click();
 	await expect(scale(page, scales[1]!).getByLabel('4 · Exemplaire')).toBeChecked({
 		timeout: 30_000
 	});
@@ -108,6 +109,8 @@ test('a halt remembered: the home page reads nothing, says why, and lists again 
 	await expect(page.getByText(/Leviers ne les relit pas avant/)).toBeVisible();
 	await expect(page.getByRole('link', { name: /Commune à relire/ })).toHaveCount(0);
 	await banner.getByRole('button', { name: 'Réessayer' }).click();
+	// Not reloaded unasked (a form typed meanwhile would be lost): the page offers it.
+	await page.getByRole('button', { name: 'Recharger la page' }).click();
 	await expect(page.getByRole('link', { name: /Commune à relire/ })).toBeVisible({
 		timeout: 30_000
 	});

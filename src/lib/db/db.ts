@@ -172,15 +172,13 @@ export class LeviersDB extends Dexie {
 	meta!: EntityTable<MetaRecord, 'key'>;
 	actions!: EntityTable<PlanAction, 'id'>;
 	/**
-	 * Stops every write at the first storage failure (see write-gate.ts). After a failed disk
-	 * write the database is closed, not reopened until « Réessayer » has started a clean log
+	 * Stops every write at the first storage failure (see write-gate.ts). After a storage
+	 * failure the database is closed, not reopened until « Réessayer » has started a clean log
 	 * (storage-health.svelte.ts): an open of the store, reads only, appends to its log behind the
 	 * torn record, and the next start of the browser then deletes the database (red team: lost at
 	 * 4 restarts in 5 without « Réessayer », the page having read again after the failure).
 	 */
-	readonly writes = new WriteGate((kind) => {
-		if (kind === 'quota' || kind === 'io') this.close({ disableAutoOpen: true });
-	});
+	readonly writes = new WriteGate(() => this.close({ disableAutoOpen: true }));
 	/** How upgrades carry old answers; loaded by `open` only when an upgrade needs it. */
 	#migrate: DiagnosticMigration | undefined;
 	readonly #factory: Partial<IDBFactory> | undefined;
@@ -226,7 +224,10 @@ export class LeviersDB extends Dexie {
 				// fires on every close, Dexie's own too (the page put in the back/forward cache,
 				// another tab's schema upgrade, an open failed for want of the migration rules), and
 				// halting then switched off saving in every tab (the halt is remembered and shared).
-				vip.backendDB().addEventListener('close', () => this.writes.halt('closed'));
+				vip.backendDB().addEventListener('close', () => {
+					this.writes.halt('closed');
+					this.close({ disableAutoOpen: true });
+				});
 				// Saves of a tab left on the previous release, carried at each open (foldAnswerRows).
 				// A failure (writes halted, a full disk) leaves them where they are, for the next open.
 				try {

@@ -84,7 +84,7 @@ export function describeStorageError(e: unknown): StorageProblem {
 			message:
 				'La connexion à la base de données locale est fermée\u202f: rien n’a été lu ni enregistré à l’instant.',
 			action:
-				'Il reste affiché sur cette page\u202f; suivez les indications du bandeau en haut de la page.'
+				'Ce qui est affiché reste sur cette page\u202f; suivez les indications du bandeau en haut de la page.'
 		};
 	if (has('MissingAPIError'))
 		return {

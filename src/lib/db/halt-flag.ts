@@ -28,10 +28,15 @@ export function writeHaltFlag(cause: StorageFailure | null): void {
 }
 
 /**
- * Whether a failed disk write may have left a torn record at the end of LevelDB's log: then no
+ * Whether a storage failure may have left a torn record at the end of LevelDB's log: then no
  * open of the store, reads only, may come before « Réessayer » has started a clean log (each open
- * appends behind the torn record, and the next start of the browser deletes the database).
+ * appends behind the torn record, and the next start of the browser deletes the database). Every
+ * halt counts: a connection the browser closed is how Chromium reacts to a failed disk write too.
  */
 export function tornLog(cause: StorageFailure | null): boolean {
-	return cause === 'quota' || cause === 'io';
+	return cause !== null;
 }
+
+/** Why nothing is read while a storage failure is not retried (pages show it under the banner). */
+export const NOT_READ =
+	'Vos données restent sur cet appareil, mais Leviers ne les relit pas avant «\u202fRéessayer\u202f» (les relire maintenant pourrait les abîmer)\u202f: suivez les indications du bandeau en haut de la page.';

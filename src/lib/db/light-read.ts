@@ -10,7 +10,7 @@ import type { Campaign } from '$lib/domain/answers';
 import type { BackupFacts } from '$lib/domain/exchange/backup';
 import { backupFactsOf } from './backup-facts';
 import { RepositoryError } from './errors';
-import { readHaltFlag, tornLog } from './halt-flag';
+import { NOT_READ, readHaltFlag, tornLog } from './halt-flag';
 import { connectionLost } from './loaded';
 import { DB_NAME, META, SCHEMA_VERSION } from './names';
 import type { Queries } from './queries';
@@ -18,10 +18,6 @@ import type { Queries } from './queries';
 /** The reads through Dexie: the app's, loaded on need (tests give their own). */
 type ViaDexie = () => Promise<Pick<Queries, 'listCampaigns' | 'backupFacts'>>;
 const appQueries: ViaDexie = async () => (await import('./queries')).queries;
-
-/** Why nothing is read while a failed disk write is not retried. */
-export const NOT_READ =
-	'Vos données restent sur cet appareil, mais Leviers ne les relit pas avant «\u202fRéessayer\u202f» (les relire maintenant pourrait les abîmer)\u202f: suivez les indications du bandeau en haut de la page.';
 
 /** Dexie stores schema version n as n × 10. */
 const STORED_VERSION = SCHEMA_VERSION * 10;

@@ -4,6 +4,9 @@
  * tab or another one), and unsubscribes when nothing reads it any more.
  */
 import { liveQuery } from 'dexie';
+import { RepositoryError } from '$lib/db/errors';
+import { NOT_READ, readHaltFlag, tornLog } from '$lib/db/halt-flag';
+import { loadedDatabase } from '$lib/db/loaded';
 import { createSubscriber } from 'svelte/reactivity';
 
 /** A live query result with its loading and error states. */
@@ -20,7 +23,7 @@ export class Live<T> {
 	constructor(query: () => Promise<T>, initial?: { value: T }) {
 		if (initial) [this.#value, this.#loading] = [initial.value, false];
 		this.#subscribe = createSubscriber((update) => {
-			const subscription = liveQuery(query).subscribe({
+			const subscription = liveQuery(() => query().catch(refusedWhileHalted)).subscribe({
 				next: (value) => {
 					this.#value = value;
 					this.#error = undefined;
@@ -54,4 +57,15 @@ export class Live<T> {
 		this.#subscribe();
 		return this.#error;
 	}
+}
+
+/**
+ * Dexie's live queries drop a DatabaseClosedError silently (they wait for the reopen): after a
+ * storage failure the database stays closed until « Réessayer » (db.ts), and the page would say
+ * « Chargement… » for ever. Then the error is one the page shows, in French.
+ */
+function refusedWhileHalted(e: unknown): never {
+	const closed = (e as { name?: unknown } | null)?.name === 'DatabaseClosedError';
+	const halted = !!loadedDatabase()?.writes.halted || tornLog(readHaltFlag());
+	throw closed && halted ? new RepositoryError(NOT_READ) : e;
 }

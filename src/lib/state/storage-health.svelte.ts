@@ -20,7 +20,9 @@ export type ReadBack = { campaigns: number; answers: number } | 'unreadable';
 export type Health =
 	| { state: 'ok' }
 	| { state: 'halted'; cause: StorageFailure; earlier: boolean; readBack: ReadBack | null }
-	| { state: 'erased' };
+	| { state: 'erased' }
+	/** Writes resumed; the page could not read during the halt: it offers to load again. */
+	| { state: 'reread' };
 
 /** The app's storage health. */
 export class StorageHealth {
@@ -29,7 +31,7 @@ export class StorageHealth {
 	retrying = $state(false);
 	/** Why the last retry did not resume writes. */
 	retryProblem = $state('');
-	/** The database was closed before this page could read it: the page loads again on resume. */
+	/** The database was closed before this page could read it: on resume, the page offers to load again. */
 	#readsRefused = false;
 
 	/**
@@ -72,7 +74,7 @@ export class StorageHealth {
 
 	/**
 	 * Closes the database without letting Dexie reopen it. `unread`: before the page could read
-	 * it, so the page loads again once it reopens (else what it shows, drafts too, stays).
+	 * it, so the page offers to load again once it reopens (else what it shows, drafts too, stays).
 	 */
 	#closeForGood(db: Announced, unread: boolean): void {
 		db.close({ disableAutoOpen: true });
@@ -85,13 +87,16 @@ export class StorageHealth {
 	}
 
 	#halt(cause: StorageFailure, earlier: boolean): void {
+		// The first cause stays, here and in the flag (another tab's « closed » must not replace
+		// a full disk: both mean the store is not to be opened, but the banner says which).
+		if (this.#current.state === 'halted') return;
 		// Not loaded yet: the constructor's subscriber applies the halt then, if it still holds.
 		const db = loadedDatabase();
 		db?.writes.halt(cause);
 		// This page's own failure closed the database already (db.ts).
 		if (earlier && db && tornLog(cause)) this.#closeForGood(db, false);
 		this.#current = { state: 'halted', cause, earlier, readBack: null };
-		if (!earlier) writeHaltFlag(cause);
+		if (!earlier && !readHaltFlag()) writeHaltFlag(cause);
 		void this.#check(cause);
 	}
 
@@ -101,11 +106,13 @@ export class StorageHealth {
 		if (cause === 'closed' && (await this.#erased(db))) {
 			writeHaltFlag(null);
 			db.writes.resume();
+			// Nothing left to tear: open again (empty), for the import of a backup.
+			await this.#reopen(db).catch(() => undefined);
 			this.#current = { state: 'erased' };
 			return;
 		}
-		// Closed after a failed disk write (db.ts): not reopened, so nothing is read back.
-		if (cause !== 'closed' && !db.isOpen()) return;
+		// Closed after the failure (db.ts): not reopened, so nothing is read back.
+		if (!db.isOpen()) return;
 		let readBack: ReadBack;
 		try {
 			const counts = await withTimeout(
@@ -128,6 +135,8 @@ export class StorageHealth {
 		await new Promise((ok) => setTimeout(ok, 200));
 		const listed = await withTimeout(indexedDB.databases?.());
 		if (listed && !listed.some((d) => d.name === DB_NAME)) return true;
+		// Listed: counted only on a connection still open (an open could tear the log).
+		if (!db.isOpen()) return false;
 		try {
 			const counts = await withTimeout(Promise.all(db.tables.map((t) => t.count())));
 			return !!counts && counts.every((n) => n === 0);
@@ -168,12 +177,9 @@ export class StorageHealth {
 		const db = await database();
 		// Resumed from another tab: this page's connection was closed for good meanwhile.
 		await this.#reopen(db).catch(() => undefined);
-		if (this.#readsRefused) {
-			location.reload();
-			return;
-		}
 		db.writes.resume();
-		this.#current = { state: 'ok' };
+		// Not reloaded by itself: a form typed meanwhile would be lost.
+		this.#current = this.#readsRefused ? { state: 'reread' } : { state: 'ok' };
 		if (!(await flushAndSettle()) && !db.writes.halted)
 			this.retryProblem = 'Certains changements n’ont pas pu être enregistrés\u202f: voir la page.';
 	}

@@ -5,6 +5,7 @@
  * device without synchronisation loads nothing of it.
  */
 import { SvelteMap } from 'svelte/reactivity';
+import { onDatabase } from '$lib/db/loaded';
 import { syncSettings, type SyncSettings } from '$lib/db/sync-settings';
 import { INITIAL_STATE, type SyncState } from './state';
 import type { CampaignSync } from './engine';
@@ -50,10 +51,26 @@ class SyncManager {
 	start(): Promise<void> {
 		if (this.#started) return this.#operations;
 		this.#started = true;
+		// PouchDB's replica shares the origin's store: nothing replicates while writes are
+		// halted after a storage failure (halt-flag.ts); it starts again on « Réessayer ».
+		onDatabase((db) =>
+			db.writes.subscribe(() => {
+				if (db.writes.halted) void this.#pauseAll();
+				else if (!this.#started) void this.start();
+			})
+		);
 		return this.#serial(async () => {
 			const all = await syncSettings.all();
 			setFlag(all.length > 0);
 			for (const s of all) if (!this.#running.has(s.campaignId)) await this.#startOne(s);
+		});
+	}
+
+	#pauseAll(): Promise<void> {
+		return this.#serial(async () => {
+			this.#started = false;
+			for (const engine of this.#running.values()) await engine.stop();
+			this.#running.clear();
 		});
 	}
 

@@ -5,6 +5,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { db } from '$lib/db/db';
 import { storageErrorText } from '$lib/db/errors';
+import { NOT_READ, readHaltFlag, tornLog } from '$lib/db/halt-flag';
 import { previewImport } from '$lib/db/exchange';
 import { repository } from '$lib/db/repository';
 import { loadModules } from '$lib/domain/content/load';
@@ -126,6 +127,10 @@ export class ImportFlow {
 		};
 		const tooBig = checkSize(file.size);
 		if (tooBig) return refuse(tooBig);
+		// After a storage failure nothing opens the store before « Réessayer » (halt-flag.ts); the
+		// preview's worker has a database of its own, which the halt would not stop.
+		if (tornLog(readHaltFlag()) || db.writes.halted)
+			return refuse({ message: NOT_READ, action: '', details: [] });
 		this.#step = { kind: 'reading', fileName, loaded: 0, total: file.size };
 		// The page names questions and modules in the preview: their texts load meanwhile.
 		const texts = loadModules().catch(() => []);

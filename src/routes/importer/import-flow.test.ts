@@ -53,3 +53,17 @@ it('leaving the page while the import starts writes with the choices made at the
 	expect(diagnostics).toHaveLength(7);
 	expect(diagnostics.every((d) => d.campaignId === local.id)).toBe(true);
 });
+
+it('after a storage failure, a chosen file is refused in French before anything opens the store', async () => {
+	// The preview's worker has a database of its own, which the halt would not stop (stop 25).
+	const file = await exampleFile();
+	db.writes.halt('quota');
+	try {
+		const flow = new ImportFlow();
+		await flow.open(file);
+		expect(flow.step).toMatchObject({ kind: 'refused' });
+		expect(JSON.stringify(flow.step)).toContain('ne les relit pas avant');
+	} finally {
+		db.writes.resume();
+	}
+});
