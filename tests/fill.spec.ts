@@ -125,7 +125,8 @@ test('a failed write shows a French message and keeps the answer on screen', asy
 	await scale(page, q2!).getByLabel('4 · Exemplaire').check();
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('L’appareil n’a plus de place pour enregistrer');
-	await expect(alert).toContainText('téléchargez d’abord une sauvegarde');
+	await expect(alert).toContainText('« Réessayer » échoue encore');
+	await expect(alert).toContainText('téléchargez une sauvegarde');
 	await expect(scale(page, q2!).getByLabel('4 · Exemplaire')).toBeChecked();
 	await expect(page.getByText('Non enregistré')).toBeVisible();
 	await expect(page.getByRole('status')).not.toContainText('Toutes les réponses sont enregistrées');
