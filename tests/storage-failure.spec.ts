@@ -162,7 +162,10 @@ test.describe('a full disk', () => {
 		// Red team (helper, stop 25): the page read the database again after the failure, each
 		// open appended to LevelDB's log behind the torn record, and the restart then deleted
 		// the database (2 runs in 3 on 08025cc). The database now stays closed until « Réessayer ».
-		test.skip(mountProblem !== null, `mount tmpfs impossible\u202f: ${mountProblem}`);
+		test.skip(
+			mountProblem !== null,
+			`Cette machine ne peut pas monter un petit système de fichiers (mount tmpfs, à lancer en root)\u202f: ${mountProblem}`
+		);
 		test.setTimeout(120_000);
 		const launch = () => launchProfile(join(root, 'profile-restart'), baseURL);
 		let context: BrowserContext | undefined = await launch();

@@ -13,13 +13,10 @@ import type { StorageFailure } from '$lib/db/write-gate';
 import { formatBytes } from '$lib/format';
 import { flushAndSettle } from './writes.svelte';
 
-/** What was read back from the database after the failure, to say only what was checked. */
-export type ReadBack = { campaigns: number; answers: number } | 'unreadable';
-
 /** Where storage stands, as the banner shows it. */
 export type Health =
 	| { state: 'ok' }
-	| { state: 'halted'; cause: StorageFailure; earlier: boolean; readBack: ReadBack | null }
+	| { state: 'halted'; cause: StorageFailure; earlier: boolean }
 	| { state: 'erased' }
 	/** Writes resumed; the page could not read during the halt: it offers to load again. */
 	| { state: 'reread' };
@@ -93,56 +90,33 @@ export class StorageHealth {
 		// Not loaded yet: the constructor's subscriber applies the halt then, if it still holds.
 		const db = loadedDatabase();
 		db?.writes.halt(cause);
-		// This page's own failure closed the database already (db.ts).
-		if (earlier && db && tornLog(cause)) this.#closeForGood(db, false);
-		this.#current = { state: 'halted', cause, earlier, readBack: null };
+		// Closed already when this page's own write failed (db.ts); closing again is harmless.
+		if (db) this.#closeForGood(db, false);
+		this.#current = { state: 'halted', cause, earlier };
 		if (!earlier && !readHaltFlag()) writeHaltFlag(cause);
 		void this.#check(cause);
 	}
 
-	/** Reads back what is stored; tells an erased database from a failing one. */
+	/**
+	 * Tells an erased database from a failing one. Nothing else is read back: the database stays
+	 * closed until « Réessayer » (db.ts).
+	 */
 	async #check(cause: StorageFailure): Promise<void> {
+		if (cause !== 'closed' || !(await this.#erased())) return;
 		const db = await database();
-		if (cause === 'closed' && (await this.#erased(db))) {
-			writeHaltFlag(null);
-			db.writes.resume();
-			// Nothing left to tear: open again (empty), for the import of a backup.
-			await this.#reopen(db).catch(() => undefined);
-			this.#current = { state: 'erased' };
-			return;
-		}
-		// Closed after the failure (db.ts): not reopened, so nothing is read back.
-		if (!db.isOpen()) return;
-		let readBack: ReadBack;
-		try {
-			const counts = await withTimeout(
-				this.#reopen(db).then(() =>
-					Promise.all([
-						db.campaigns.count(),
-						db.answerSets.toArray().then((sets) => sets.reduce((n, s) => n + s.rows.length, 0))
-					])
-				)
-			);
-			readBack = counts ? { campaigns: counts[0], answers: counts[1] } : 'unreadable';
-		} catch {
-			readBack = 'unreadable';
-		}
-		if (this.#current.state === 'halted') this.#current = { ...this.#current, readBack };
+		writeHaltFlag(null);
+		db.writes.resume();
+		// Nothing left to tear: open again (empty), for the import of a backup.
+		await this.#reopen(db).catch(() => undefined);
+		this.#current = { state: 'erased' };
 	}
 
-	async #erased(db: LeviersDB): Promise<boolean> {
+	/** Told by the browser's list of databases only: counting would open the store. */
+	async #erased(): Promise<boolean> {
 		// Asked from the close event itself, while the browser erases, Chromium never answers.
 		await new Promise((ok) => setTimeout(ok, 200));
 		const listed = await withTimeout(indexedDB.databases?.());
-		if (listed && !listed.some((d) => d.name === DB_NAME)) return true;
-		// Listed: counted only on a connection still open (an open could tear the log).
-		if (!db.isOpen()) return false;
-		try {
-			const counts = await withTimeout(Promise.all(db.tables.map((t) => t.count())));
-			return !!counts && counts.every((n) => n === 0);
-		} catch {
-			return false;
-		}
+		return !!listed && !listed.some((d) => d.name === DB_NAME);
 	}
 
 	/** Checks for space, makes the storage safe to write again, resumes and saves what waits. */
@@ -175,8 +149,15 @@ export class StorageHealth {
 
 	async #resumed(): Promise<void> {
 		const db = await database();
-		// Resumed from another tab: this page's connection was closed for good meanwhile.
-		await this.#reopen(db).catch(() => undefined);
+		// Resumed from another tab: this page's connection was closed for good meanwhile. If it
+		// cannot open again, writes stay halted here (they would fail and halt every tab again).
+		try {
+			await this.#reopen(db);
+		} catch {
+			this.retryProblem =
+				'Le stockage de l’appareil refuse toujours d’écrire\u202f: libérez de l’espace, puis réessayez.';
+			return;
+		}
 		db.writes.resume();
 		// Not reloaded by itself: a form typed meanwhile would be lost.
 		this.#current = this.#readsRefused ? { state: 'reread' } : { state: 'ok' };

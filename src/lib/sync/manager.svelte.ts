@@ -5,7 +5,7 @@
  * device without synchronisation loads nothing of it.
  */
 import { SvelteMap } from 'svelte/reactivity';
-import { onDatabase } from '$lib/db/loaded';
+import { loadedDatabase, onDatabase } from '$lib/db/loaded';
 import { syncSettings, type SyncSettings } from '$lib/db/sync-settings';
 import { INITIAL_STATE, type SyncState } from './state';
 import type { CampaignSync } from './engine';
@@ -34,6 +34,7 @@ class SyncManager {
 	readonly states = new SvelteMap<string, SyncState>();
 	readonly #running = new Map<string, CampaignSync>();
 	#started = false;
+	#watching = false;
 	#operations: Promise<void> = Promise.resolve();
 
 	/**
@@ -49,16 +50,10 @@ class SyncManager {
 
 	/** Starts every synchronised campaign of the device (once per tab). */
 	start(): Promise<void> {
-		if (this.#started) return this.#operations;
+		this.#watchHalts();
+		// Halted (a storage failure, this visit or remembered): started on « Réessayer ».
+		if (this.#started || loadedDatabase()?.writes.halted) return this.#operations;
 		this.#started = true;
-		// PouchDB's replica shares the origin's store: nothing replicates while writes are
-		// halted after a storage failure (halt-flag.ts); it starts again on « Réessayer ».
-		onDatabase((db) =>
-			db.writes.subscribe(() => {
-				if (db.writes.halted) void this.#pauseAll();
-				else if (!this.#started) void this.start();
-			})
-		);
 		return this.#serial(async () => {
 			const all = await syncSettings.all();
 			setFlag(all.length > 0);
@@ -66,12 +61,24 @@ class SyncManager {
 		});
 	}
 
-	#pauseAll(): Promise<void> {
-		return this.#serial(async () => {
-			this.#started = false;
-			for (const engine of this.#running.values()) await engine.stop();
-			this.#running.clear();
-		});
+	/**
+	 * PouchDB's replica shares the origin's store: nothing replicates while writes are halted
+	 * after a storage failure (halt-flag.ts); it starts again on « Réessayer ». Watched once.
+	 */
+	#watchHalts(): void {
+		if (this.#watching) return;
+		this.#watching = true;
+		onDatabase((db) =>
+			db.writes.subscribe(() => {
+				if (!db.writes.halted) return void this.start();
+				if (!this.#started) return;
+				this.#started = false;
+				void this.#serial(async () => {
+					for (const engine of this.#running.values()) await engine.stop();
+					this.#running.clear();
+				});
+			})
+		);
 	}
 
 	async #startOne(s: SyncSettings): Promise<void> {
@@ -80,6 +87,8 @@ class SyncManager {
 			return;
 		}
 		const { CampaignSync } = await import('./engine');
+		// Halted meanwhile: PouchDB's replica must not open the store.
+		if (!this.#started) return;
 		const engine = new CampaignSync(s, (state) => this.states.set(s.campaignId, state));
 		this.#running.set(s.campaignId, engine);
 		engine.start();
