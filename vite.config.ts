@@ -35,7 +35,11 @@ function fewerChunks(): Plugin {
 	const base =
 		/src\/lib\/(db\/(errors|space-probe|names|loaded|backup-facts)\.ts|state\/(writes|storage-health)\.svelte\.ts|domain\/content\/(catalogue|files)\.ts|format\.ts|files\.ts)/;
 	const core =
-		/(node_modules\/dexie\/|src\/lib\/(db\/(queries|repository|sync-keys|write-rules|persistence|db|write-gate|answer-sets)\.ts|state\/live\.svelte\.ts|domain\/content\/(questionnaire|load|text-limits|questionnaire-index)\.ts|domain\/answers\.ts|domain\/exchange\/limits\.ts|domain\/scoring\/selection\.ts))/;
+		/(node_modules\/dexie\/|src\/lib\/(db\/(queries|repository|sync-keys|write-rules|db|write-gate)\.ts|state\/live\.svelte\.ts|domain\/exchange\/limits\.ts))/;
+	// What the filling page needs besides the framework, without Dexie (it reads with
+	// light-read.ts and loads the repository at its first write): the questionnaires' model.
+	const domain =
+		/src\/lib\/(db\/(answer-sets|filling|persistence)\.ts|domain\/content\/(questionnaire|load|text-limits|questionnaire-index)\.ts|domain\/answers\.ts|domain\/scoring\/selection\.ts)/;
 	return {
 		name: 'leviers-fewer-chunks',
 		config: (_, env) =>
@@ -52,7 +56,9 @@ function fewerChunks(): Plugin {
 												? 'framework'
 												: core.test(id)
 													? 'core'
-													: undefined
+													: domain.test(id)
+														? 'domain'
+														: undefined
 								}
 							}
 						}

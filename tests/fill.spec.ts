@@ -252,3 +252,42 @@ test.describe('a questionnaire that cannot be fetched', () => {
 		await expect(page.getByText(/Internal Error|Error: 503/)).toHaveCount(0);
 	});
 });
+
+test.describe('the code of the writes cannot be fetched', () => {
+	// Without the service worker, so that the page's own requests can be cut.
+	test.use({ serviceWorkers: 'block' });
+
+	test('the page shows its questions, says in French that an answer was not saved, and saves it on « Réessayer »', async ({
+		page
+	}) => {
+		// The filling page reads without Dexie and loads it at the first write (issue 16).
+		const url = await createCampaign(page, 'Commune au réseau coupé');
+		await openModule(page, url, dechets.title);
+		const fillUrl = page.url();
+		let cut = true;
+		const dexieCut: string[] = [];
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (cut && body.includes('Dexie.delete(')) {
+				dexieCut.push(route.request().url());
+				return route.abort();
+			}
+			return route.fulfill({ response, body });
+		});
+		await page.goto(fillUrl);
+		const [q1] = scaleQuestions;
+		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeEnabled();
+		await scale(page, q1!).getByLabel('3 · Réalisé').check();
+		const alert = page.getByRole('alert').filter({ hasText: 'n’a pas pu être chargé' });
+		await expect(alert).toContainText('Le module d’enregistrement de Leviers');
+		expect(dexieCut.length).toBeGreaterThan(0);
+		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+
+		cut = false;
+		await alert.getByRole('button', { name: 'Réessayer' }).click();
+		await expectAllSaved(page);
+		await page.reload();
+		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+	});
+});

@@ -7,6 +7,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanAction } from '$lib/domain/plan/action';
 import { db as appDb, LeviersDB, SCHEMA_VERSIONS } from './db';
+import { fillingState, getCampaign } from './light-filling';
 import { backupFacts, listCampaigns } from './light-read';
 import { DB_NAME, META, SCHEMA_VERSION } from './names';
 import { Queries } from './queries';
@@ -68,6 +69,41 @@ describe('light reads', () => {
 		expect(facts).toEqual({ lastBackupAt: 250, firstChangeAt: 40, lastChangeAt: 350 });
 	});
 
+	it('shows the filling page what Dexie shows: the campaign, the copy filled, its answers', async () => {
+		const factory = new IDBFactory();
+		let t = 100;
+		const { repo, queries } = current(factory, () => t);
+		expect(await getCampaign('none', factory)).toBeUndefined();
+		expect(await fillingState('none', 'dechets', undefined, factory)).toEqual({
+			diagnostic: undefined,
+			rows: []
+		});
+		const c = await repo.createCampaign({ authority: 'A', label: '1', modules: ['dechets'] });
+		expect(await getCampaign(c.id, factory)).toEqual(await queries.getCampaign(c.id));
+		expect(await getCampaign('other', factory)).toBeUndefined();
+		// Nothing stored for a page only looked at.
+		expect(await fillingState(c.id, 'dechets', undefined, factory)).toEqual({
+			diagnostic: undefined,
+			rows: []
+		});
+		const d = await repo.openDiagnostic(c.id, 'dechets');
+		await repo.saveAnswer(d.id, 'q1', 2);
+		t = 200;
+		await repo.saveNote(d.id, 'q2', 'Une note');
+		// A second copy of the module (another device's, imported): pinned, it is the one shown.
+		const other = await repo.openDiagnostic(c.id, 'eau');
+		await repo.saveAnswer(other.id, 'q9', 1);
+		for (const pinned of [undefined, d.id, 'gone']) {
+			const light = await fillingState(c.id, 'dechets', pinned, factory);
+			expect(light).toEqual(await queries.fillingState(c.id, 'dechets', pinned));
+			expect(light.diagnostic?.id).toBe(d.id);
+			expect(light.rows.map((r) => [r.questionId, r.value, r.note])).toEqual([
+				['q1', 2, undefined],
+				['q2', null, 'Une note']
+			]);
+		}
+	});
+
 	it('goes through Dexie, which upgrades it, when the database is of an older schema', async () => {
 		await schema4Database(globalThis.indexedDB as IDBFactory, DB_NAME, [
 			{ diagnosticId: 'd', questionId: 'q1', value: 2, changedAt: 10 }
@@ -99,4 +135,10 @@ it('reads through Dexie, which folds them first, saves a previous-release tab le
 		return new Queries(db);
 	};
 	expect((await backupFacts(factory, viaDexie)).lastChangeAt).toBe(300);
+	// The filling page too: the answer saved by the previous release is shown.
+	const filling = await fillingState('c', 'dechets', 'd1', factory, viaDexie);
+	expect(filling.rows.map((r) => [r.questionId, r.value])).toEqual([
+		['dechets-a', 1],
+		['dechets-b', 3]
+	]);
 });

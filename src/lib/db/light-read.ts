@@ -1,5 +1,5 @@
 /**
- * Reads for the pages that must stay light (issue 16: the home page), with plain IndexedDB on
+ * Reads for the pages that must stay light (issue 16: the home page, the filling page), with plain IndexedDB on
  * the database as Dexie left it, so that Dexie (33 kB gzip) is not loaded to show a list. Only
  * when the database stands at this release's schema: with none yet, the answer is empty and no
  * database is created; at any other version (older, to be upgraded; newer, another tab's
@@ -11,13 +11,15 @@ import type { BackupFacts } from '$lib/domain/exchange/backup';
 import { backupFactsOf } from './backup-facts';
 import { RepositoryError } from './errors';
 import { NOT_READ, readHaltFlag, tornLog } from './halt-flag';
-import { connectionLost } from './loaded';
+import { connectionLost, loadedDatabase } from './loaded';
 import { DB_NAME, META, SCHEMA_VERSION } from './names';
 import type { Queries } from './queries';
 
 /** The reads through Dexie: the app's, loaded on need (tests give their own). */
-type ViaDexie = () => Promise<Pick<Queries, 'listCampaigns' | 'backupFacts'>>;
-const appQueries: ViaDexie = async () => (await import('./queries')).queries;
+export type ViaDexie = () => Promise<
+	Pick<Queries, 'listCampaigns' | 'backupFacts' | 'getCampaign' | 'fillingState'>
+>;
+export const appQueries: ViaDexie = async () => (await import('./queries')).queries;
 
 /** Dexie stores schema version n as n × 10. */
 const STORED_VERSION = SCHEMA_VERSION * 10;
@@ -85,7 +87,7 @@ function openAsItStands(factory: IDBFactory): Promise<Opened> {
 }
 
 /** The result of a request. */
-function result<T>(request: IDBRequest<T>): Promise<T> {
+export function result<T>(request: IDBRequest<T>): Promise<T> {
 	return new Promise((ok, fail) => {
 		request.onsuccess = () => ok(request.result);
 		request.onerror = () => fail(request.error);
@@ -98,18 +100,24 @@ async function edge<T>(index: IDBIndex, direction: IDBCursorDirection): Promise<
 	return (cursor?.value as T | undefined) ?? undefined;
 }
 
+/** Whether saves of a tab on the previous release wait in `answers` (db.ts folds them first). */
+export async function strayRows(tx: IDBTransaction): Promise<boolean> {
+	return (await result(tx.objectStore('answers').count())) > 0;
+}
+
 /**
  * Runs `read` on the database as it stands, or gives `empty` without one, or runs `fallback`
  * (Dexie) when the database is not at this release's schema or `read` gives undefined.
  */
-async function lightRead<T>(
+export async function lightRead<T>(
 	read: (db: IDBDatabase) => Promise<T | undefined>,
 	empty: T,
 	fallback: () => Promise<T>,
 	factory: IDBFactory = globalThis.indexedDB
 ): Promise<T> {
 	// After a failed disk write, not even a read opens the store before « Réessayer ».
-	if (tornLog(readHaltFlag())) throw new RepositoryError(NOT_READ);
+	if (loadedDatabase()?.writes.halted || tornLog(readHaltFlag()))
+		throw new RepositoryError(NOT_READ);
 	const opened = factory ? await openAsItStands(factory) : 'other';
 	if (opened === 'none') return empty;
 	if (opened === 'other') return fallback();
@@ -142,7 +150,7 @@ export function backupFacts(
 			const tx = db.transaction(['answerSets', 'actions', 'meta', 'answers'], 'readonly');
 			// Saves of a tab left on the previous release wait there for Dexie's fold (db.ts):
 			// read through Dexie, which folds them first, lest the reminder miss them.
-			if ((await result(tx.objectStore('answers').count())) > 0) return undefined;
+			if (await strayRows(tx)) return undefined;
 			const sets = tx.objectStore('answerSets');
 			const actions = tx.objectStore('actions').index('updatedAt');
 			const meta = tx.objectStore('meta');

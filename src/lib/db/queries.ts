@@ -16,34 +16,17 @@ import type { DiagnosticSnapshot, ExportFile } from '$lib/domain/exchange/format
 import type { LocalState } from '$lib/domain/exchange/plan';
 import type { ModuleId } from '$lib/domain/content/questionnaire';
 import type { PlanAction } from '$lib/domain/plan/action';
-import { compareForSelection } from '$lib/domain/scoring/selection';
 import { rowsOf } from './answer-sets';
 import { backupFactsOf } from './backup-facts';
+import { fillingCopy, type FillingState } from './filling';
 import { META } from './names';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
+
+export { fillingCopy, type FillingState } from './filling';
 
 /** A diagnostic with how many of its questions have a value. */
 export interface DiagnosticSummary extends Diagnostic {
 	answered: number;
-}
-
-/** The diagnostic a filling page shows, with its stored rows. */
-export interface FillingState {
-	diagnostic: Diagnostic | undefined;
-	rows: StoredAnswer[];
-}
-
-/**
- * Of several copies of one module's diagnostic in a campaign, the one the filling page shows and
- * fills: the one that counts in the results (`compareForSelection`), so that what is typed is
- * what is scored. A draft this device made and never wrote to (older versions made one on
- * opening or hovering a page) is passed over when there is another copy.
- */
-export function fillingCopy<D extends Diagnostic>(copies: readonly D[]): D | undefined {
-	const neverWritten = (d: D) =>
-		d.status === 'draft' && d.revision === 0 && d.origin.kind === 'local';
-	const written = copies.filter((d) => !neverWritten(d));
-	return [...(written.length > 0 ? written : copies)].sort(compareForSelection)[0];
 }
 
 /** The reads, bound to one database. */

@@ -75,3 +75,26 @@ it('keeps an answer chosen before the live read arrives, without a flicker', asy
 	expect(shown.slice(shown.indexOf(3))).not.toContain(null);
 	expect(editor.value(Q1!.id)).toBe(2);
 });
+
+it('keeps the answers shown when storage halts after they were read (the banner says why)', async () => {
+	// The page reads without Dexie (issue 16) and reads again on every change: after a failed
+	// disk write that read is refused, and the form must not vanish behind a read error.
+	const { editor } = await openLoaded(Q1!.id);
+	await until(() => editor.stored?.get(Q1!.id)?.value === 2);
+	expect(db.writes.report({ name: 'QuotaExceededError' })).toBe('quota');
+	try {
+		// A change heard from another tab makes the page read again: refused while halted.
+		new BroadcastChannel('x-storagemutated-1').postMessage({});
+		await new Promise((r) => setTimeout(r, 200));
+		flushSync();
+		expect(editor.readError).toBeUndefined();
+		expect(editor.value(Q1!.id)).toBe(2);
+		await editor.answer(Q2!.id, 3);
+		expect(editor.value(Q2!.id)).toBe(3);
+		// Shown, not written: the page says so.
+		expect(editor.problem).not.toBeNull();
+	} finally {
+		db.writes.resume();
+		if (!db.isOpen()) await db.open();
+	}
+});

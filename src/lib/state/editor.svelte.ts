@@ -17,30 +17,23 @@ import {
 } from '$lib/domain/content/questionnaire';
 import { describeStorageError, type StorageProblem } from '$lib/db/errors';
 import { requestPersistence } from '$lib/db/persistence';
-import { queries, type FillingState } from '$lib/db/queries';
-import { repository, type DiagnosticRef } from '$lib/db/repository';
+import type { FillingState } from '$lib/db/filling';
+import { writing } from '$lib/db/lazy-repository';
+import { fillingState } from '$lib/db/light-filling';
+import type { DiagnosticRef } from '$lib/db/repository';
 import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
 import { FieldState, type SaveOutcome } from './field.svelte';
-import { Live } from './live.svelte';
+import { LightLive } from './light-live.svelte';
 import { QuestionTexts } from './question-texts.svelte';
 import { restoreDrafts, type QuestionText, type Respondent } from './restore-drafts';
-import { TypingTimers } from './typing-timers';
+import { NOTE_DELAY_MS, NOTE_MAX_WAIT_MS, TypingTimers } from './typing-timers';
 import { trackWrite } from './writes.svelte';
 
 /** Where the writes of a question stand. */
 export type SaveState = 'saving' | 'saved' | 'error';
 
 export type { QuestionText } from './restore-drafts';
-
-/** How long typing must pause before a note (or an « Autre » partner) is saved. */
-export const NOTE_DELAY_MS = 700;
-
-/**
- * How long typing that never pauses may go unsaved: a crash loses at most this much. The copy in
- * localStorage is no substitute: Chromium writes it to disk a few seconds late, then at most
- * about once a minute, so a killed browser keeps only an early part of a long note.
- */
-export const NOTE_MAX_WAIT_MS = 2000;
+export { NOTE_DELAY_MS, NOTE_MAX_WAIT_MS } from './typing-timers';
 
 type Value = Answer['value'] | null;
 
@@ -53,7 +46,7 @@ export class DiagnosticEditor {
 	readonly #questions: ReadonlyMap<string, Question>;
 	/** Where copies of typed text are kept in localStorage for this module of this campaign. */
 	readonly #scope: string;
-	readonly #rows: Live<FillingState>;
+	readonly #rows: LightLive<FillingState>;
 	/**
 	 * The copy this page fills, fixed once seen (or the one typed in before a crash): writes go
 	 * to it by id, even if another copy of the module arrives meanwhile (an import, another tab).
@@ -91,17 +84,19 @@ export class DiagnosticEditor {
 			stored: (q) => this.stored?.get(q),
 			save: (field, q, write) => this.#save(field, q, write),
 			write: (kind, q, text) =>
-				kind === 'note'
-					? repository.saveNote(this.#target, q, text)
-					: repository.saveOtherPartner(this.#target, q, text)
+				writing((r) =>
+					kind === 'note'
+						? r.saveNote(this.#target, q, text)
+						: r.saveOtherPartner(this.#target, q, text)
+				)
 		});
 		const initial =
 			loaded && (!this.#pinned || this.#pinned === loaded.diagnostic?.id) ? loaded : undefined;
 		if (initial) this.#pinned = initial.diagnostic?.id;
-		const read = () => queries.fillingState(campaignId, moduleId, this.#pinned);
+		const read = () => fillingState(campaignId, moduleId, this.#pinned);
 		const track = (state: FillingState) => ((this.#pinned = state.diagnostic?.id), state);
-		this.#rows = new Live(() => read().then(track), initial && { value: initial });
-		void queries.fillingState(campaignId, moduleId, this.#pinned).then((state) =>
+		this.#rows = new LightLive(() => read().then(track), initial && { value: initial });
+		void fillingState(campaignId, moduleId, this.#pinned).then((state) =>
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),
@@ -225,15 +220,17 @@ export class DiagnosticEditor {
 		const self = this.#ref.moduleId;
 		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self));
 		await this.#save(field, questionId, () =>
-			repository.toggleCooperation(this.#target, questionId, partner, ticked)
+			writing((r) => r.toggleCooperation(this.#target, questionId, partner, ticked))
 		);
 	}
 
 	#saveAnswer(questionId: string): Promise<SaveOutcome> {
 		return this.#save(this.#field(this.#answers, questionId), questionId, (value) =>
-			value === null
-				? repository.clearAnswer(this.#target, questionId)
-				: repository.saveAnswer(this.#target, questionId, value)
+			writing((r) =>
+				value === null
+					? r.clearAnswer(this.#target, questionId)
+					: r.saveAnswer(this.#target, questionId, value)
+			)
 		);
 	}
 
@@ -262,7 +259,7 @@ export class DiagnosticEditor {
 	async flushRespondent(): Promise<void> {
 		this.#timers.cancel('respondent');
 		const outcome = await this.#save(this.#respondent, null, (value) =>
-			repository.saveRespondent(this.#target, value)
+			writing((r) => r.saveRespondent(this.#target, value))
 		);
 		if (outcome === 'committed') dropDraft(this.#scope, 'respondent');
 	}

@@ -6,6 +6,8 @@
  * and when the browser closed the connection of the reads (site data erased).
  */
 import { createSubscriber } from 'svelte/reactivity';
+import { RepositoryError } from '$lib/db/errors';
+import { NOT_READ } from '$lib/db/halt-flag';
 import { onConnectionLost } from '$lib/db/loaded';
 
 /** Dexie 4's channel of committed changes (dexie.mjs, STORAGE_MUTATED_DOM_EVENT_NAME). */
@@ -18,7 +20,12 @@ export class LightLive<T> {
 	#loading = true;
 	readonly #subscribe: () => void;
 
-	constructor(read: () => Promise<T>) {
+	/**
+	 * `initial`: a result of the same read made just before (a page's load), shown until the
+	 * live one arrives, so that the page need not wait for a second read to show it.
+	 */
+	constructor(read: () => Promise<T>, initial?: { value: T }) {
+		if (initial) [this.#value, this.#loading] = [initial.value, false];
 		this.#subscribe = createSubscriber((update) => {
 			let running = false;
 			let again = false;
@@ -33,7 +40,10 @@ export class LightLive<T> {
 					const value = await read();
 					if (!stopped) [this.#value, this.#error] = [value, undefined];
 				} catch (e) {
-					if (!stopped) this.#error = e;
+					// Refused after a storage failure (light-read.ts): what was read stays shown (a
+					// form's answers, a list), and the storage banner says why nothing is read.
+					const refused = e instanceof RepositoryError && e.message === NOT_READ;
+					if (!stopped && !(refused && this.#value !== undefined)) this.#error = e;
 				}
 				running = false;
 				if (!stopped) {
@@ -68,7 +78,7 @@ export class LightLive<T> {
 		return this.#value;
 	}
 
-	/** True until the first result or error. */
+	/** True until the first result or error (or while no `initial` was given). */
 	get loading(): boolean {
 		this.#subscribe();
 		return this.#loading;

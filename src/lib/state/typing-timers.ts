@@ -4,6 +4,16 @@
  * field (a note, the respondent).
  */
 
+/** How long typing must pause before a note (or an « Autre » partner) is saved. */
+export const NOTE_DELAY_MS = 700;
+
+/**
+ * How long typing that never pauses may go unsaved: a crash loses at most this much. The copy in
+ * localStorage is no substitute: Chromium writes it to disk a few seconds late, then at most
+ * about once a minute, so a killed browser keeps only an early part of a long note.
+ */
+export const NOTE_MAX_WAIT_MS = 2000;
+
 /** The save timers of the fields of one page. */
 export class TypingTimers {
 	readonly #pause: number;

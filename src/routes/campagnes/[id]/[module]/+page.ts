@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { queries } from '$lib/db/queries';
+import { fillingState, getCampaign } from '$lib/db/light-filling';
 import { isModuleId } from '$lib/domain/content/catalogue';
 import { loadModule } from '$lib/domain/content/load';
 import type { PageLoad } from './$types';
 
 // Only reads: the app preloads this on hover, and the diagnostic is created by its first write.
+// Read without Dexie (light-read.ts), loaded by the first write (issue 16).
 // A campaign missing or unreadable is shown by the page's CampaignGate, as on every campaign page.
 export const load: PageLoad = async ({ params }) => {
 	if (!isModuleId(params.module)) error(404, 'Ce questionnaire n’existe pas.');
@@ -15,8 +16,8 @@ export const load: PageLoad = async ({ params }) => {
 	);
 	try {
 		const [campaign, filling] = await Promise.all([
-			queries.getCampaign(params.id),
-			queries.fillingState(params.id, params.module)
+			getCampaign(params.id),
+			fillingState(params.id, params.module)
 		]);
 		const module = await content;
 		// The stored answers too: the form shows them at once, then follows the live ones.

@@ -1,0 +1,33 @@
+/**
+ * The app's writes for a page that reads without Dexie (issue 16: the filling page): the
+ * repository, and Dexie with it, is loaded at the first write, or when the user starts to act
+ * (`warmRepository`), not to show the page.
+ */
+import { RepositoryError } from './errors';
+import type { Repository } from './repository';
+
+let loading: Promise<Repository> | undefined;
+
+/** The repository; a failed load (a script the browser could not fetch) is tried again next time. */
+export function loadRepository(): Promise<Repository> {
+	loading ??= import('./repository').then(
+		(m) => m.repository,
+		() => {
+			loading = undefined;
+			throw new RepositoryError(
+				'Le module d’enregistrement de Leviers n’a pas pu être chargé\u202f: rien n’a été enregistré à l’instant. Vérifiez la connexion, puis cliquez sur «\u202fRéessayer\u202f».'
+			);
+		}
+	);
+	return loading;
+}
+
+/** Starts loading the repository now (on a first pointer or key press), ignoring a failure. */
+export function warmRepository(): void {
+	loadRepository().catch(() => {});
+}
+
+/** Runs a write of the repository, loading it first if need be. */
+export function writing<T>(write: (repository: Repository) => Promise<T>): Promise<T> {
+	return loadRepository().then(write);
+}
