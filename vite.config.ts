@@ -50,15 +50,17 @@ function fewerChunks(): Plugin {
 							rollupOptions: {
 								output: {
 									manualChunks: (id) =>
-										framework.test(id)
-											? 'framework'
-											: base.test(id)
+										id.includes('node_modules/valibot/')
+											? 'valibot'
+											: framework.test(id)
 												? 'framework'
-												: core.test(id)
-													? 'core'
-													: domain.test(id)
-														? 'domain'
-														: undefined
+												: base.test(id)
+													? 'framework'
+													: core.test(id)
+														? 'core'
+														: domain.test(id)
+															? 'domain'
+															: undefined
 								}
 							}
 						}

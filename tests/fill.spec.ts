@@ -285,6 +285,8 @@ test.describe('the code of the writes cannot be fetched', () => {
 		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
 
 		cut = false;
+		// No handler left running when the page reloads below.
+		await page.unrouteAll({ behavior: 'wait' });
 		await alert.getByRole('button', { name: 'Réessayer' }).click();
 		await expectAllSaved(page);
 		await page.reload();

@@ -109,12 +109,42 @@ test('a halt remembered: the home page reads nothing, says why, and lists again 
 	await expect(page.getByText(/Leviers ne les relit pas avant/)).toBeVisible();
 	await expect(page.getByRole('link', { name: /Commune à relire/ })).toHaveCount(0);
 	await banner.getByRole('button', { name: 'Réessayer' }).click();
-	// Not reloaded unasked (a form typed meanwhile would be lost): the page offers it.
-	await page.getByRole('button', { name: 'Recharger la page' }).click();
+	// Its list reads again by itself once writes resume: no reload asked (issue 16).
 	await expect(page.getByRole('link', { name: /Commune à relire/ })).toBeVisible({
 		timeout: 30_000
 	});
 	await expect(banner).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Recharger la page' })).toHaveCount(0);
+});
+
+test('halted then resumed from another tab: a filling page that had read its answers asks no reload', async ({
+	context
+}) => {
+	// Red team of the filling page without Dexie: it loaded Dexie only to lift the halt, and
+	// then said it « n’avait pas pu relire » what it showed all along.
+	const a = await context.newPage();
+	const url = await createCampaign(a, 'Commune reprise');
+	await openModule(a, url, dechets.title);
+	await scale(a, scales[0]!).getByLabel('2 · Engagé').check();
+	await expectAllSaved(a);
+	const fillUrl = a.url();
+	const b = await context.newPage();
+	await b.goto(fillUrl);
+	await expect(scale(b, scales[0]!).getByLabel('2 · Engagé')).toBeChecked();
+	await a.evaluate((flag) => localStorage.setItem(flag, 'quota'), FLAG);
+	const halted = b.getByRole('heading', { name: 'Enregistrement suspendu' });
+	await expect(halted).toBeVisible();
+	// Meanwhile the first tab changes an answer (as its « Réessayer » would save what waited).
+	await a.evaluate((flag) => localStorage.removeItem(flag), FLAG);
+	await expect(halted).toHaveCount(0);
+	await b.waitForTimeout(1000);
+	await expect(b.getByRole('heading', { name: 'Enregistrement repris' })).toHaveCount(0);
+	await expect(scale(b, scales[0]!).getByLabel('2 · Engagé')).toBeChecked();
+	await scale(a, scales[0]!).getByLabel('4 · Exemplaire').check();
+	await expectAllSaved(a);
+	await expect(scale(b, scales[0]!).getByLabel('4 · Exemplaire')).toBeChecked();
+	await scale(b, scales[1]!).getByLabel('3 · Réalisé').check();
+	await expectAllSaved(b);
 });
 
 test('a campaign page left into the back/forward cache halts no writes', async ({ baseURL }) => {

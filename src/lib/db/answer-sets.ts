@@ -5,7 +5,7 @@
  * writes the record inside one read-write transaction, which IndexedDB never runs alongside
  * another on the same store (two tabs, two quick clicks: both answers kept).
  */
-import type { AnswerRecord } from '$lib/domain/answers';
+import type { Answer, AnswerRecord } from '$lib/domain/answers';
 
 /**
  * An answer row with its diagnostic's id: stored as is in the `answers` table up to schema 4,
@@ -68,4 +68,20 @@ export function withRow(
 /** Every row of `sets`, each with its diagnostic's id. */
 export function flatRows(sets: readonly AnswerSet[]): StoredAnswer[] {
 	return sets.flatMap(rowsOf);
+}
+
+/** Stored rows to the domain's answers: rows holding only a note are not answers. */
+export function toAnswers(rows: StoredAnswer[]): Record<string, Answer> {
+	const answers: Record<string, Answer> = {};
+	for (const { questionId, value, note, otherPartner, changedAt } of rows) {
+		if (value !== null)
+			answers[questionId] = {
+				questionId,
+				value,
+				...(note === undefined ? {} : { note }),
+				...(otherPartner === undefined ? {} : { otherPartner }),
+				changedAt
+			};
+	}
+	return answers;
 }

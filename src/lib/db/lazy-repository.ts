@@ -4,13 +4,14 @@
  * (`warmRepository`), not to show the page.
  */
 import { RepositoryError } from './errors';
+import { loadForWrites } from './loaded';
 import type { Repository } from './repository';
 
 let loading: Promise<Repository> | undefined;
 
 /** The repository; a failed load (a script the browser could not fetch) is tried again next time. */
 export function loadRepository(): Promise<Repository> {
-	loading ??= import('./repository').then(
+	loading ??= loadForWrites(() => import('./repository')).then(
 		(m) => m.repository,
 		() => {
 			loading = undefined;

@@ -17,7 +17,10 @@ import type { Queries } from './queries';
 
 /** The reads through Dexie: the app's, loaded on need (tests give their own). */
 export type ViaDexie = () => Promise<
-	Pick<Queries, 'listCampaigns' | 'backupFacts' | 'getCampaign' | 'fillingState'>
+	Pick<
+		Queries,
+		'listCampaigns' | 'backupFacts' | 'getCampaign' | 'fillingState' | 'campaignDiagnostics'
+	>
 >;
 export const appQueries: ViaDexie = async () => (await import('./queries')).queries;
 

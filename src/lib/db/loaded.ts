@@ -14,10 +14,14 @@ export interface Announced {
 
 let loaded: Announced | undefined;
 const waiting: ((db: Announced) => void)[] = [];
+/** Loads under way that only write (or lift a halt) for a page that reads without Dexie. */
+let writeLoads = 0;
+let forWrites = false;
 
 /** Called once by db.ts with the app's instance. */
 export function announceDatabase(db: Announced): void {
 	loaded = db;
+	forWrites = writeLoads > 0;
 	for (const callback of waiting.splice(0)) callback(db);
 }
 
@@ -25,6 +29,25 @@ export function announceDatabase(db: Announced): void {
 export function onDatabase(callback: (db: Announced) => void): void {
 	if (loaded) callback(loaded);
 	else waiting.push(callback);
+}
+
+/**
+ * Runs `load`, which loads the database for writes only (a page reading without Dexie, its
+ * first write; the storage banner, to lift a halt): if it is announced meanwhile, no read of
+ * the page went through it, so a halt then is no reason to reload the page (storage-health).
+ */
+export async function loadForWrites<T>(load: () => Promise<T>): Promise<T> {
+	writeLoads++;
+	try {
+		return await load();
+	} finally {
+		writeLoads--;
+	}
+}
+
+/** Whether the database was loaded by `loadForWrites` (no read of the page went through it). */
+export function loadedForWrites(): boolean {
+	return forWrites;
 }
 
 /** The database if some page loaded it, else undefined. */
@@ -45,4 +68,33 @@ export function connectionLost(): void {
 export function onConnectionLost(listener: () => void): () => void {
 	lostListeners.add(listener);
 	return () => lostListeners.delete(listener);
+}
+
+// Writes resumed after a halt (« Réessayer », here or in another tab): the light reads read
+// again, those refused meanwhile and those that missed a change.
+const resumeListeners = new Set<() => void>();
+
+/** Called by the storage health once writes have resumed. */
+export function storageResumed(): void {
+	for (const listener of [...resumeListeners]) listener();
+}
+
+/** Calls `listener` whenever writes resume after a halt; returns its removal. */
+export function onStorageResumed(listener: () => void): () => void {
+	resumeListeners.add(listener);
+	return () => resumeListeners.delete(listener);
+}
+
+let refused = false;
+
+/** A read of the page was refused under a halt and is not read again by itself. */
+export function readRefused(): void {
+	refused = true;
+}
+
+/** Whether `readRefused` was called since the last call. */
+export function takeReadRefused(): boolean {
+	const was = refused;
+	refused = false;
+	return was;
 }

@@ -6,7 +6,6 @@
  */
 import {
 	isEmptyDraft,
-	type Answer,
 	type Campaign,
 	type Diagnostic,
 	type DiagnosticWithAnswers
@@ -16,13 +15,14 @@ import type { DiagnosticSnapshot, ExportFile } from '$lib/domain/exchange/format
 import type { LocalState } from '$lib/domain/exchange/plan';
 import type { ModuleId } from '$lib/domain/content/questionnaire';
 import type { PlanAction } from '$lib/domain/plan/action';
-import { rowsOf } from './answer-sets';
+import { rowsOf, toAnswers } from './answer-sets';
 import { backupFactsOf } from './backup-facts';
 import { fillingCopy, type FillingState } from './filling';
 import { META } from './names';
 import { db as defaultDb, type LeviersDB, type StoredAnswer } from './db';
 
 export { fillingCopy, type FillingState } from './filling';
+export { toAnswers } from './answer-sets';
 
 /** A diagnostic with how many of its questions have a value. */
 export interface DiagnosticSummary extends Diagnostic {
@@ -114,22 +114,6 @@ export class Queries {
 			}))
 		);
 	}
-}
-
-/** Stored rows to the domain's answers: rows holding only a note are not answers. */
-export function toAnswers(rows: StoredAnswer[]): Record<string, Answer> {
-	const answers: Record<string, Answer> = {};
-	for (const { questionId, value, note, otherPartner, changedAt } of rows) {
-		if (value !== null)
-			answers[questionId] = {
-				questionId,
-				value,
-				...(note === undefined ? {} : { note }),
-				...(otherPartner === undefined ? {} : { otherPartner }),
-				changedAt
-			};
-	}
-	return answers;
 }
 
 export { META } from './names';

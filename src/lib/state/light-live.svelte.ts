@@ -8,7 +8,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import { RepositoryError } from '$lib/db/errors';
 import { NOT_READ } from '$lib/db/halt-flag';
-import { onConnectionLost } from '$lib/db/loaded';
+import { onConnectionLost, onStorageResumed } from '$lib/db/loaded';
 
 /** Dexie 4's channel of committed changes (dexie.mjs, STORAGE_MUTATED_DOM_EVENT_NAME). */
 const DEXIE_CHANGES = 'x-storagemutated-1';
@@ -62,10 +62,13 @@ export class LightLive<T> {
 			document.addEventListener('visibilitychange', shown);
 			// Site data erased under the page: read again (it shows what is left: nothing).
 			const forget = onConnectionLost(() => void run());
+			// Writes resumed: what was refused meanwhile (or changed unheard) is read again.
+			const forgetResume = onStorageResumed(() => void run());
 			void run();
 			return () => {
 				stopped = true;
 				forget();
+				forgetResume();
 				channel?.close();
 				document.removeEventListener('visibilitychange', shown);
 			};

@@ -8,13 +8,14 @@ import { getModule, loadModules } from '$lib/domain/content/load';
 import { levers } from '$lib/domain/content/levers';
 import { MODULE_IDS, type Module } from '$lib/domain/content/questionnaire';
 import { recommend, type Recommendations } from '$lib/domain/scoring/recommendations';
-import { queries } from '$lib/db/queries';
-import { Live } from './live.svelte';
+import { getCampaign } from '$lib/db/light-filling';
+import { campaignDiagnostics } from '$lib/db/light-results';
+import { LightLive } from './light-live.svelte';
 
 /** Scores and recommendations of one campaign. */
 export class CampaignResults {
-	readonly #campaign: Live<Campaign | undefined>;
-	readonly #diagnostics: Live<DiagnosticWithAnswers[]>;
+	readonly #campaign: LightLive<Campaign | undefined>;
+	readonly #diagnostics: LightLive<DiagnosticWithAnswers[]>;
 
 	/** Bumped when questionnaires finish loading, so that the scores are computed again. */
 	#loaded = $state(0);
@@ -24,8 +25,9 @@ export class CampaignResults {
 	#questionnaires = new Map<string, { modules: Module[]; levers: typeof levers }>();
 
 	constructor(campaignId: string) {
-		this.#campaign = new Live(() => queries.getCampaign(campaignId));
-		this.#diagnostics = new Live(() => queries.campaignDiagnostics(campaignId));
+		// Read without Dexie (issue 16): the results pages only read.
+		this.#campaign = new LightLive(() => getCampaign(campaignId));
+		this.#diagnostics = new LightLive(() => campaignDiagnostics(campaignId));
 	}
 
 	/** True until the campaign, its diagnostics and their questionnaires are read. */

@@ -5,7 +5,16 @@
  * since writing again from anywhere, before the probe, is what loses the database.
  */
 import type { LeviersDB } from '$lib/db/db';
-import { loadedDatabase, onConnectionLost, onDatabase, type Announced } from '$lib/db/loaded';
+import {
+	loadForWrites,
+	loadedDatabase,
+	loadedForWrites,
+	onConnectionLost,
+	onDatabase,
+	storageResumed,
+	takeReadRefused,
+	type Announced
+} from '$lib/db/loaded';
 import { HALT_FLAG, readHaltFlag, tornLog, writeHaltFlag } from '$lib/db/halt-flag';
 import { DB_NAME } from '$lib/db/names';
 import { hasFreeSpace, neededBytes, startCleanLog } from '$lib/db/space-probe';
@@ -42,8 +51,9 @@ export class StorageHealth {
 			const cause = this.#current.state === 'halted' ? this.#current.cause : readHaltFlag();
 			if (cause) db.writes.halt(cause);
 			// A failed disk write before (another visit, another tab): the store is not opened,
-			// not even to read, until « Réessayer » (halt-flag.ts, tornLog).
-			if (tornLog(cause)) this.#closeForGood(db, true);
+			// not even to read, until « Réessayer » (halt-flag.ts, tornLog). Loaded to write or to
+			// lift the halt by a page that reads without Dexie: its reads read again on resume.
+			if (tornLog(cause)) this.#closeForGood(db, !loadedForWrites());
 			db.writes.subscribe(() => this.#onGate(db));
 		});
 		// The home page's plain connection closed by the browser: as Dexie's close (db.ts).
@@ -159,8 +169,10 @@ export class StorageHealth {
 			return;
 		}
 		db.writes.resume();
-		// Not reloaded by itself: a form typed meanwhile would be lost.
-		this.#current = this.#readsRefused ? { state: 'reread' } : { state: 'ok' };
+		// Not reloaded by itself: a form typed meanwhile would be lost. Light reads read again.
+		const reread = takeReadRefused() || this.#readsRefused;
+		this.#current = reread ? { state: 'reread' } : { state: 'ok' };
+		storageResumed();
 		if (!(await flushAndSettle()) && !db.writes.halted)
 			this.retryProblem = 'Certains changements n’ont pas pu être enregistrés\u202f: voir la page.';
 	}
@@ -168,7 +180,7 @@ export class StorageHealth {
 
 /** The app's database, loading Dexie if no page did yet (a halt to check or to lift). */
 async function database(): Promise<LeviersDB> {
-	return (await import('$lib/db/db')).db;
+	return (await loadForWrites(() => import('$lib/db/db'))).db;
 }
 
 /** The result of `p`, or undefined if it fails or takes more than two seconds. */

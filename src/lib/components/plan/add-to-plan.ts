@@ -4,8 +4,8 @@
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { actionRepository } from '$lib/db/actions';
 import { storageErrorText } from '$lib/db/errors';
+import { loadForWrites } from '$lib/db/loaded';
 import { draftFromRecommendation } from '$lib/domain/plan/plan';
 import type { LeverRecommendation } from '$lib/domain/scoring/recommendations';
 import { serviceName } from './names';
@@ -22,6 +22,8 @@ export async function addToPlan(
 	if (pending) return '';
 	pending = true;
 	try {
+		// Dexie with it, loaded at this write: the results pages read without it (issue 16).
+		const { actionRepository } = await loadForWrites(() => import('$lib/db/actions'));
 		const draft = draftFromRecommendation(
 			recommendation,
 			index,

@@ -1,5 +1,8 @@
 import { error } from '@sveltejs/kit';
+import { RepositoryError } from '$lib/db/errors';
+import { NOT_READ } from '$lib/db/halt-flag';
 import { fillingState, getCampaign } from '$lib/db/light-filling';
+import { readRefused } from '$lib/db/loaded';
 import { isModuleId } from '$lib/domain/content/catalogue';
 import { loadModule } from '$lib/domain/content/load';
 import type { PageLoad } from './$types';
@@ -23,6 +26,8 @@ export const load: PageLoad = async ({ params }) => {
 		// The stored answers too: the form shows them at once, then follows the live ones.
 		return { module, campaign, diagnostic: filling.diagnostic, filling, readError: undefined };
 	} catch (e) {
+		// Refused under a halt: shown until the page is loaded again (the banner offers it).
+		if (e instanceof RepositoryError && e.message === NOT_READ) readRefused();
 		const module = await content;
 		return {
 			module,
