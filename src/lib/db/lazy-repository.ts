@@ -9,14 +9,19 @@ import type { Repository } from './repository';
 
 let loading: Promise<Repository> | undefined;
 
-/** The repository; a failed load (a script the browser could not fetch) is tried again next time. */
+/**
+ * The repository; a failed load (a script the browser could not fetch) is tried again next time.
+ * Known risk: a tab left open on a build whose files are gone (updated in another tab, the old
+ * cache pruned, offline or the server serving the new build only) cannot load it: the message
+ * says what to do, and the answers chosen meanwhile are lost at the reload.
+ */
 export function loadRepository(): Promise<Repository> {
 	loading ??= loadForWrites(() => import('./repository')).then(
 		(m) => m.repository,
 		() => {
 			loading = undefined;
 			throw new RepositoryError(
-				'Le module d’enregistrement de Leviers n’a pas pu être chargé\u202f: rien n’a été enregistré à l’instant. Vérifiez la connexion, puis cliquez sur «\u202fRéessayer\u202f».'
+				'Le module d’enregistrement de Leviers n’a pas pu être chargé (réseau coupé, ou Leviers mis à jour dans un autre onglet)\u202f: rien n’a été enregistré à l’instant. Cliquez sur «\u202fRéessayer\u202f»\u202f; si l’erreur revient, notez les réponses marquées «\u202fNon enregistré\u202f», puis rechargez la page.'
 			);
 		}
 	);
