@@ -43,9 +43,21 @@ if (typeof addEventListener === 'function')
 		kept = undefined;
 	});
 
+/** An open under way, shared by the reads that start meanwhile (a page's load reads twice). */
+let opening: { factory: IDBFactory; opened: Promise<Opened> } | undefined;
+
 /** The database at this release's schema, 'none' when there is none, 'other' otherwise. */
 function openAsItStands(factory: IDBFactory): Promise<Opened> {
 	if (kept?.factory === factory) return Promise.resolve({ db: kept.db });
+	if (opening?.factory === factory) return opening.opened;
+	const opened = openNow(factory);
+	const mine = { factory, opened };
+	opening = mine;
+	void opened.finally(() => opening === mine && (opening = undefined));
+	return opened;
+}
+
+function openNow(factory: IDBFactory): Promise<Opened> {
 	return new Promise((resolve) => {
 		let request: IDBOpenDBRequest;
 		try {
