@@ -96,7 +96,9 @@ export class DiagnosticEditor {
 		const read = () => fillingState(campaignId, moduleId, this.#pinned);
 		const track = (state: FillingState) => ((this.#pinned = state.diagnostic?.id), state);
 		this.#rows = new LightLive(() => read().then(track), initial && { value: initial });
-		void fillingState(campaignId, moduleId, this.#pinned).then((state) =>
+		// Drafts typed before a crash, compared with what is stored (the page's load read it).
+		const stored = initial ? Promise.resolve(initial) : read();
+		void stored.then((state) =>
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),

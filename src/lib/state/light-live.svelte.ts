@@ -8,6 +8,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import { RepositoryError } from '$lib/db/errors';
 import { NOT_READ } from '$lib/db/halt-flag';
+import { afterFirstPaint } from '$lib/after-paint';
 import { onConnectionLost, onStorageResumed } from '$lib/db/loaded';
 
 /** Dexie 4's channel of committed changes (dexie.mjs, STORAGE_MUTATED_DOM_EVENT_NAME). */
@@ -64,9 +65,12 @@ export class LightLive<T> {
 			const forget = onConnectionLost(() => void run());
 			// Writes resumed: what was refused meanwhile (or changed unheard) is read again.
 			const forgetResume = onStorageResumed(() => void run());
-			void run();
+			// With a result read just before (`initial`, the page's load), the first read only catches
+			// a change made in between: it waits until the page is drawn.
+			const later = initial ? afterFirstPaint(() => void run()) : (void run(), () => {});
 			return () => {
 				stopped = true;
+				later();
 				forget();
 				forgetResume();
 				channel?.close();
