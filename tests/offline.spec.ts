@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '../scripts/serve.mjs';
@@ -49,6 +50,36 @@ test('after one visit the app opens and fills with the server stopped', async ({
 	await page.reload();
 	await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
 	await expect(scale(page, q2!).getByLabel('Non concerné')).toBeChecked();
+	// Loaded afresh, the filling page reads without Dexie and loads it at its first write
+	// (issue 16): from the service worker's cache too.
+	await scale(page, q3!).getByLabel('1 · En réflexion').check();
+	await expect(page.getByRole('status')).toHaveText(/Toutes les réponses sont enregistrées/);
+	await page.reload();
+	await expect(scale(page, q3!).getByLabel('1 · En réflexion')).toBeChecked();
+});
+
+test('the service worker holds every script of the build, those loaded on need included', async ({
+	page
+}) => {
+	const server = await start('build', 4334);
+	try {
+		await visitUntilOfflineReady(page, 'http://127.0.0.1:4334/');
+		const cached = await page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys())
+				for (const request of await (await caches.open(name)).keys())
+					urls.push(new URL(request.url).pathname);
+			return urls;
+		});
+		const built = readdirSync('build/_app/immutable', { recursive: true })
+			.map(String)
+			.filter((f) => f.endsWith('.js'))
+			.map((f) => `/_app/immutable/${f}`);
+		expect(built.length).toBeGreaterThan(20);
+		expect(built.filter((f) => !cached.includes(f))).toEqual([]);
+	} finally {
+		await stop(server);
+	}
 });
 
 test('a deep link opened for the first time offline works', async ({ context }) => {
