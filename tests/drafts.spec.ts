@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchProfile } from './chromium';
-import { createCampaign, expectAllSaved, openModule, readModule } from './helpers';
+import { createCampaign, expectAllSaved, openModule, readModule, scale } from './helpers';
 
 const dechets = readModule('dechets');
 const modules = ['economie', 'dechets', 'eau', 'urbanisme', 'cantines', 'marches', 'transversal'];
@@ -137,4 +137,48 @@ test('a note typed without a pause survives a killed browser, but for the last 2
 	} finally {
 		rmSync(profile, { recursive: true, force: true });
 	}
+});
+
+test('an « Autre » text typed in a tab that crashed survives a module link hovered earlier in another tab', async ({
+	context
+}) => {
+	// Red team of issue 16: the drafts were compared with the page's load, which SvelteKit may
+	// have preloaded at a hover long before (« Autre » not ticked then): the text was dropped.
+	const coop = dechets.questions.find((q) => q.type === 'cooperation')!;
+	const first = dechets.questions.find((q) => q.type === 'scale')!;
+	const a = await context.newPage();
+	const url = await createCampaign(a, 'Commune survolée');
+	await openModule(a, url, dechets.title);
+	await scale(a, first).getByLabel('2 · Engagé').check();
+	await expectAllSaved(a);
+	const fillUrl = a.url();
+	await a.goto(url);
+	// Tab A: the pointer passes over the module's link (data-sveltekit-preload-data="hover").
+	await a.getByRole('link', { name: dechets.title, exact: true }).hover();
+	await a.waitForTimeout(1000);
+	await a.mouse.move(0, 0);
+	// Tab B: « Autre » ticked (saved), then its text typed and the tab's process killed before
+	// the save: what typing leaves in localStorage (draft-backup.ts) is written here instead.
+	const b = await context.newPage();
+	await b.goto(fillUrl);
+	const others = b
+		.getByRole('group', { name: coop.text })
+		.getByRole('group', { name: 'Autres partenaires' });
+	await others.getByRole('checkbox', { name: 'Autre (préciser)' }).check();
+	await expectAllSaved(b);
+	const campaignId = new URL(fillUrl).pathname.split('/')[2]!;
+	const diagnosticId = ((await storedRows(b, 'diagnostics'))[0] as { id: string }).id;
+	await b.evaluate(({ key, draft }) => localStorage.setItem(key, JSON.stringify(draft)), {
+		key: `leviers-brouillon:${campaignId}/dechets:otherPartner:${coop.id}`,
+		draft: { text: 'Régie X', at: Date.now(), diagnosticId }
+	});
+	await b.close();
+	// Tab A: the module opened by its link: the typed text is offered back.
+	await a.getByRole('link', { name: dechets.title, exact: true }).click();
+	await expect(a.getByRole('heading', { level: 1, name: dechets.title })).toBeVisible();
+	const othersA = a
+		.getByRole('group', { name: coop.text })
+		.getByRole('group', { name: 'Autres partenaires' });
+	await expect(othersA.getByRole('checkbox', { name: 'Autre (préciser)' })).toBeChecked();
+	await expect(a.getByLabel('Précisez l’autre partenaire')).toHaveValue('Régie X');
 });

@@ -10,19 +10,31 @@ import type { Repository } from './repository';
 let loading: Promise<Repository> | undefined;
 
 /**
+ * Loads code that writes, Dexie with it (`loadForWrites`): a script the browser could not fetch
+ * is a French error that says what to do, whatever the page (red team of issue 16).
+ */
+export async function loadWriteCode<T>(load: () => Promise<T>): Promise<T> {
+	try {
+		return await loadForWrites(load);
+	} catch {
+		throw new RepositoryError(
+			'Le module d’enregistrement de Leviers n’a pas pu être chargé (réseau coupé, ou Leviers mis à jour dans un autre onglet)\u202f: rien n’a été enregistré à l’instant. Réessayez\u202f; si l’erreur revient, notez ce qui n’est pas enregistré, puis rechargez la page.'
+		);
+	}
+}
+
+/**
  * The repository; a failed load (a script the browser could not fetch) is tried again next time.
  * Known risk: a tab left open on a build whose files are gone (updated in another tab, the old
  * cache pruned, offline or the server serving the new build only) cannot load it: the message
  * says what to do, and the answers chosen meanwhile are lost at the reload.
  */
 export function loadRepository(): Promise<Repository> {
-	loading ??= loadForWrites(() => import('./repository')).then(
+	loading ??= loadWriteCode(() => import('./repository')).then(
 		(m) => m.repository,
-		() => {
+		(e: unknown) => {
 			loading = undefined;
-			throw new RepositoryError(
-				'Le module d’enregistrement de Leviers n’a pas pu être chargé (réseau coupé, ou Leviers mis à jour dans un autre onglet)\u202f: rien n’a été enregistré à l’instant. Cliquez sur «\u202fRéessayer\u202f»\u202f; si l’erreur revient, notez les réponses marquées «\u202fNon enregistré\u202f», puis rechargez la page.'
-			);
+			throw e;
 		}
 	);
 	return loading;

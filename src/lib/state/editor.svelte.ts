@@ -23,6 +23,7 @@ import { fillingState } from '$lib/db/light-filling';
 import type { DiagnosticRef } from '$lib/db/repository';
 import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
 import { FieldState, type SaveOutcome } from './field.svelte';
+import { afterFirstPaint } from '$lib/after-paint';
 import { LightLive } from './light-live.svelte';
 import { QuestionTexts } from './question-texts.svelte';
 import { restoreDrafts, type QuestionText, type Respondent } from './restore-drafts';
@@ -96,15 +97,14 @@ export class DiagnosticEditor {
 		const read = () => fillingState(campaignId, moduleId, this.#pinned);
 		const track = (state: FillingState) => ((this.#pinned = state.diagnostic?.id), state);
 		this.#rows = new LightLive(() => read().then(track), initial && { value: initial });
-		// Drafts typed before a crash, compared with what is stored (the page's load read it).
-		const stored = initial ? Promise.resolve(initial) : read();
-		void stored.then((state) =>
+		// Crash drafts, against what is stored now (the load may be a preload from a hover).
+		const restore = (state: FillingState) =>
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),
 				asks: (q) => this.#questions.has(q)
-			})
-		);
+			});
+		afterFirstPaint(() => void read().then(restore));
 	}
 
 	/** The diagnostic filled here, as stored (undefined while loading and before a first write). */

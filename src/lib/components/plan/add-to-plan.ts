@@ -5,7 +5,7 @@
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { storageErrorText } from '$lib/db/errors';
-import { loadForWrites } from '$lib/db/loaded';
+import { loadWriteCode } from '$lib/db/lazy-repository';
 import { draftFromRecommendation } from '$lib/domain/plan/plan';
 import type { LeverRecommendation } from '$lib/domain/scoring/recommendations';
 import { serviceName } from './names';
@@ -23,7 +23,7 @@ export async function addToPlan(
 	pending = true;
 	try {
 		// Dexie with it, loaded at this write: the results pages read without it (issue 16).
-		const { actionRepository } = await loadForWrites(() => import('$lib/db/actions'));
+		const { actionRepository } = await loadWriteCode(() => import('$lib/db/actions'));
 		const draft = draftFromRecommendation(
 			recommendation,
 			index,

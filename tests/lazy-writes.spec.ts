@@ -1,0 +1,81 @@
+/**
+ * Pages that read without Dexie load the code of their writes on need (issue 16): when that code
+ * cannot be fetched (network cut, or the build's files gone after an update in another tab), the
+ * page says so in French, keeps what was entered, and saves it once the code can be loaded.
+ */
+import { expect, test } from '@playwright/test';
+import {
+	createCampaign,
+	createExample,
+	expectAllSaved,
+	openModule,
+	readModule,
+	scale
+} from './helpers';
+
+const dechets = readModule('dechets');
+const scaleQuestions = dechets.questions.filter((q) => q.type === 'scale');
+
+test.describe('the code of the writes cannot be fetched', () => {
+	// Without the service worker, so that the page's own requests can be cut.
+	test.use({ serviceWorkers: 'block' });
+
+	test('the page shows its questions, says in French that an answer was not saved, and saves it on « Réessayer »', async ({
+		page
+	}) => {
+		// The filling page reads without Dexie and loads it at the first write (issue 16).
+		const url = await createCampaign(page, 'Commune au réseau coupé');
+		await openModule(page, url, dechets.title);
+		const fillUrl = page.url();
+		let cut = true;
+		const dexieCut: string[] = [];
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (cut && body.includes('Dexie.delete(')) {
+				dexieCut.push(route.request().url());
+				return route.abort();
+			}
+			return route.fulfill({ response, body });
+		});
+		await page.goto(fillUrl);
+		const [q1] = scaleQuestions;
+		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeEnabled();
+		await scale(page, q1!).getByLabel('3 · Réalisé').check();
+		const alert = page.getByRole('alert').filter({ hasText: 'n’a pas pu être chargé' });
+		await expect(alert).toContainText('Le module d’enregistrement de Leviers');
+		expect(dexieCut.length).toBeGreaterThan(0);
+		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+
+		cut = false;
+		// No handler left running when the page reloads below.
+		await page.unrouteAll({ behavior: 'wait' });
+		await alert.getByRole('button', { name: 'Réessayer' }).click();
+		await expectAllSaved(page);
+		await page.reload();
+		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+	});
+});
+
+test.describe('the code of the plan’s writes cannot be fetched', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('« Ajouter au plan » says why in French, and works once the network is back', async ({
+		page
+	}) => {
+		// Red team: the dashboard reads without Dexie; the message said « L’enregistrement a
+		// échoué… exportez une sauvegarde », with nothing about the network.
+		const url = await createExample(page);
+		await page.goto(`${url}/resultats`);
+		const add = page.getByRole('button', { name: /Ajouter au plan/ }).first();
+		await expect(add).toBeVisible({ timeout: 20_000 });
+		await page.route('**/_app/immutable/**', (route) => route.abort('internetdisconnected'));
+		await add.click();
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'n’a pas pu être chargé' })
+		).toContainText('réseau coupé');
+		await page.unrouteAll({ behavior: 'wait' });
+		await add.click();
+		await expect(page.getByLabel('Titre', { exact: true })).toBeVisible({ timeout: 10_000 });
+	});
+});
