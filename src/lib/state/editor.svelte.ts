@@ -97,14 +97,15 @@ export class DiagnosticEditor {
 		const read = () => fillingState(campaignId, moduleId, this.#pinned);
 		const track = (state: FillingState) => ((this.#pinned = state.diagnostic?.id), state);
 		this.#rows = new LightLive(() => read().then(track), initial && { value: initial });
-		// Crash drafts, against what is stored now (the load may be a preload from a hover).
+		// Crash drafts, against what is stored now (the load may be a preload from a hover); not
+		// read under a halt, they stay in localStorage for the next visit.
 		const restore = (state: FillingState) =>
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),
 				asks: (q) => this.#questions.has(q)
 			});
-		afterFirstPaint(() => void read().then(restore));
+		afterFirstPaint(() => void read().then(restore, () => {}));
 	}
 
 	/** The diagnostic filled here, as stored (undefined while loading and before a first write). */
