@@ -57,6 +57,51 @@ test.describe('the code of the writes cannot be fetched', () => {
 	});
 });
 
+test.describe('a filling page left in the background', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('loads the code of its writes when hidden, so it still saves once that code is gone', async ({
+		page
+	}) => {
+		// Red team: an update taken in another tab may prune this build's files while this tab is
+		// in the background; an untouched filling page then could not load its writes' code.
+		const url = await createCampaign(page, 'Commune en arrière-plan');
+		await openModule(page, url, dechets.title);
+		const fillUrl = page.url();
+		const dexie: string[] = [];
+		let gone = false;
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('Dexie.delete(')) {
+				if (gone) return route.abort();
+				dexie.push(route.request().url());
+			}
+			return route.fulfill({ response, body });
+		});
+		await page.goto(fillUrl);
+		const [q1] = scaleQuestions;
+		await expect(scale(page, q1!).getByLabel('2 · Engagé')).toBeEnabled();
+		expect(dexie).toEqual([]);
+		// The tab is hidden (another tab in front), then shown again.
+		const show = (state: 'hidden' | 'visible') =>
+			page.evaluate((s) => {
+				Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+				document.dispatchEvent(new Event('visibilitychange'));
+			}, state);
+		await show('hidden');
+		await expect.poll(() => dexie.length).toBeGreaterThan(0);
+		await show('visible');
+		// Meanwhile this build's files went away (pruned, server on a new build).
+		gone = true;
+		await scale(page, q1!).getByLabel('2 · Engagé').check();
+		await expectAllSaved(page);
+		await page.unrouteAll({ behavior: 'wait' });
+		await page.reload();
+		await expect(scale(page, q1!).getByLabel('2 · Engagé')).toBeChecked();
+	});
+});
+
 test.describe('the code of the plan’s writes cannot be fetched', () => {
 	test.use({ serviceWorkers: 'block' });
 
