@@ -3,7 +3,7 @@
  * cannot be fetched (network cut, or the build's files gone after an update in another tab), the
  * page says so in French, keeps what was entered, and saves it once the code can be loaded.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	createCampaign,
 	createExample,
@@ -16,6 +16,24 @@ import {
 const dechets = readModule('dechets');
 const scaleQuestions = dechets.questions.filter((q) => q.type === 'scale');
 
+/**
+ * Follows the page's requests for the chunk that holds Dexie (known by a string of its own):
+ * `fetched` lists those served, `cut` those refused while `gone` is true.
+ */
+async function watchDexie(page: Page) {
+	const dexie = { gone: false, fetched: [] as string[], cut: [] as string[] };
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('Dexie.delete(')) {
+			(dexie.gone ? dexie.cut : dexie.fetched).push(route.request().url());
+			if (dexie.gone) return route.abort();
+		}
+		return route.fulfill({ response, body });
+	});
+	return dexie;
+}
+
 test.describe('the code of the writes cannot be fetched', () => {
 	// Without the service worker, so that the page's own requests can be cut.
 	test.use({ serviceWorkers: 'block' });
@@ -27,27 +45,18 @@ test.describe('the code of the writes cannot be fetched', () => {
 		const url = await createCampaign(page, 'Commune au réseau coupé');
 		await openModule(page, url, dechets.title);
 		const fillUrl = page.url();
-		let cut = true;
-		const dexieCut: string[] = [];
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			const response = await route.fetch();
-			const body = await response.text();
-			if (cut && body.includes('Dexie.delete(')) {
-				dexieCut.push(route.request().url());
-				return route.abort();
-			}
-			return route.fulfill({ response, body });
-		});
+		const dexie = await watchDexie(page);
+		dexie.gone = true;
 		await page.goto(fillUrl);
 		const [q1] = scaleQuestions;
 		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeEnabled();
 		await scale(page, q1!).getByLabel('3 · Réalisé').check();
 		const alert = page.getByRole('alert').filter({ hasText: 'n’a pas pu être chargé' });
 		await expect(alert).toContainText('Le module d’enregistrement de Leviers');
-		expect(dexieCut.length).toBeGreaterThan(0);
+		expect(dexie.cut.length).toBeGreaterThan(0);
 		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
 
-		cut = false;
+		dexie.gone = false;
 		// No handler left running when the page reloads below.
 		await page.unrouteAll({ behavior: 'wait' });
 		await alert.getByRole('button', { name: 'Réessayer' }).click();
@@ -68,21 +77,11 @@ test.describe('a filling page left in the background', () => {
 		const url = await createCampaign(page, 'Commune en arrière-plan');
 		await openModule(page, url, dechets.title);
 		const fillUrl = page.url();
-		const dexie: string[] = [];
-		let gone = false;
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			const response = await route.fetch();
-			const body = await response.text();
-			if (body.includes('Dexie.delete(')) {
-				if (gone) return route.abort();
-				dexie.push(route.request().url());
-			}
-			return route.fulfill({ response, body });
-		});
+		const dexie = await watchDexie(page);
 		await page.goto(fillUrl);
 		const [q1] = scaleQuestions;
 		await expect(scale(page, q1!).getByLabel('2 · Engagé')).toBeEnabled();
-		expect(dexie).toEqual([]);
+		expect(dexie.fetched).toEqual([]);
 		// The tab is hidden (another tab in front), then shown again.
 		const show = (state: 'hidden' | 'visible') =>
 			page.evaluate((s) => {
@@ -90,10 +89,10 @@ test.describe('a filling page left in the background', () => {
 				document.dispatchEvent(new Event('visibilitychange'));
 			}, state);
 		await show('hidden');
-		await expect.poll(() => dexie.length).toBeGreaterThan(0);
+		await expect.poll(() => dexie.fetched.length).toBeGreaterThan(0);
 		await show('visible');
 		// Meanwhile this build's files went away (pruned, server on a new build).
-		gone = true;
+		dexie.gone = true;
 		await scale(page, q1!).getByLabel('2 · Engagé').check();
 		await expectAllSaved(page);
 		await page.unrouteAll({ behavior: 'wait' });

@@ -55,35 +55,28 @@ export function loadedDatabase(): Announced | undefined {
 	return loaded;
 }
 
-// The browser closed a plain connection of light-read.ts (site data erased, a failed disk
-// write): told to the storage banner and to the light reads, as Dexie's close is.
-const lostListeners = new Set<() => void>();
-
-/** Called by light-read.ts when the browser closed its connection. */
-export function connectionLost(): void {
-	for (const listener of [...lostListeners]) listener();
+/** An event without data: its emitter, and its subscription (which returns the removal). */
+function signal(): [emit: () => void, on: (listener: () => void) => () => void] {
+	const listeners = new Set<() => void>();
+	return [
+		() => [...listeners].forEach((listener) => listener()),
+		(listener) => (listeners.add(listener), () => void listeners.delete(listener))
+	];
 }
 
-/** Calls `listener` whenever the browser closes a connection of light-read.ts; returns its removal. */
-export function onConnectionLost(listener: () => void): () => void {
-	lostListeners.add(listener);
-	return () => lostListeners.delete(listener);
-}
+/**
+ * The browser closed a plain connection of light-read.ts (site data erased, a failed disk
+ * write): told to the storage banner and to the light reads, as Dexie's close is. `connectionLost`
+ * is called by light-read.ts.
+ */
+export const [connectionLost, onConnectionLost] = signal();
 
-// Writes resumed after a halt (« Réessayer », here or in another tab): the light reads read
-// again, those refused meanwhile and those that missed a change.
-const resumeListeners = new Set<() => void>();
-
-/** Called by the storage health once writes have resumed. */
-export function storageResumed(): void {
-	for (const listener of [...resumeListeners]) listener();
-}
-
-/** Calls `listener` whenever writes resume after a halt; returns its removal. */
-export function onStorageResumed(listener: () => void): () => void {
-	resumeListeners.add(listener);
-	return () => resumeListeners.delete(listener);
-}
+/**
+ * Writes resumed after a halt (« Réessayer », here or in another tab): the light reads read again,
+ * those refused meanwhile and those that missed a change. `storageResumed` is called by the
+ * storage health.
+ */
+export const [storageResumed, onStorageResumed] = signal();
 
 let refused = false;
 
