@@ -3,7 +3,7 @@
  * to the last byte, then freed; the browser is restarted to make LevelDB read its log again,
  * which is when a torn log deletes the database.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,8 @@ import {
 	expectAllSaved,
 	openModule,
 	readModule,
-	scale
+	scale,
+	type TestQuestion
 } from './helpers';
 
 const dechets = readModule('dechets');
@@ -35,31 +36,62 @@ function freeBytes(dir: string): number {
 	return s.bavail * s.bsize;
 }
 
+let fills = 0;
+
 /**
- * Fills the filesystem to the last byte: fallocate all but 256 kB (the browser may write between
- * the measure and the call: asking for every free byte then failed with ENOSPC, seen once in six
- * runs), then byte by byte.
+ * Fills the filesystem to the last page, and again when called again: each call writes new
+ * files. fallocate takes all but 64 kB (the browser may write between the measure and the call:
+ * asking for every free byte then failed with ENOSPC), retried on what is left when it fails,
+ * then `dd` writes page after page until ENOSPC. The earlier version wrote at most 1 MB with
+ * `dd` after a failed fallocate, and truncated its own file when called again: the disk then
+ * had room for ten more answers (failed once in CI, and 2 runs in 17 here).
  */
 function fillDisk(dir: string): void {
-	// The browser writes its profile meanwhile: a first size may no longer fit (failed once in
-	// CI), a smaller one then, and `dd` fills the rest byte by byte.
-	for (const margin of [256 * 1024, 2 * 1024 * 1024, 8 * 1024 * 1024]) {
-		const blocks = freeBytes(dir) - margin;
-		if (blocks <= 0) break;
+	for (let round = 0; round < 3 && freeBytes(dir) > 0; round++) {
+		for (let attempt = 0; attempt < 8; attempt++) {
+			const size = freeBytes(dir) - 64 * 1024;
+			if (size <= 0) break;
+			const file = join(dir, `fill-${++fills}`);
+			try {
+				execFileSync('fallocate', ['-l', String(size), file], { stdio: 'pipe' });
+				break;
+			} catch {
+				rmSync(file, { force: true });
+			}
+		}
 		try {
-			execFileSync('fallocate', ['-l', String(blocks), join(dir, 'fill')], { stdio: 'pipe' });
-			break;
+			execFileSync('dd', ['if=/dev/zero', `of=${join(dir, `fill-${++fills}`)}`, 'bs=4096'], {
+				stdio: 'pipe'
+			});
 		} catch {
-			rmSync(join(dir, 'fill'), { force: true });
+			// dd stops with ENOSPC: that is the point.
 		}
 	}
-	try {
-		execFileSync('dd', ['if=/dev/zero', `of=${join(dir, 'fill-tail')}`, 'bs=1', 'count=1000000'], {
-			stdio: 'pipe'
-		});
-	} catch {
-		// dd stops with ENOSPC: that is the point.
+	expect(freeBytes(dir), 'le disque de test est plein').toBe(0);
+}
+
+/**
+ * Answers one question after another with « 4 · Exemplaire » until the banner shows, the disk
+ * filled again before each click: the browser may delete files of its own once the disk is full
+ * (400 kB freed after the fill, seen once in five runs), and ten small writes then fitted.
+ */
+async function answerUntilHalted(
+	page: Page,
+	dir: string,
+	banner: Locator,
+	questions: TestQuestion[]
+): Promise<TestQuestion[]> {
+	const clicked: TestQuestion[] = [];
+	for (const q of questions) {
+		fillDisk(dir);
+		await scale(page, q).getByLabel('4 · Exemplaire').check();
+		clicked.push(q);
+		if (await banner.isVisible()) break;
+		await page.waitForTimeout(500);
+		if (await banner.isVisible()) break;
 	}
+	await expect(banner).toBeVisible();
+	return clicked;
 }
 
 function freeDisk(dir: string): void {
@@ -99,18 +131,9 @@ test.describe('a full disk', () => {
 			await expectAllSaved(page);
 			const fillUrl = page.url();
 
-			fillDisk(root);
 			// A small write can still fit in the last page of a file: click on until one fails.
 			const banner = page.getByRole('alert').filter({ hasText: 'Enregistrement suspendu' });
-			const clicked = [];
-			for (const q of scales.slice(2, 12)) {
-				await scale(page, q).getByLabel('4 · Exemplaire').check();
-				clicked.push(q);
-				if (await banner.isVisible()) break;
-				await page.waitForTimeout(500);
-				if (await banner.isVisible()) break;
-			}
-			await expect(banner).toBeVisible();
+			const clicked = await answerUntilHalted(page, root, banner, scales.slice(2, 12));
 			await expect(banner).toContainText('reste affiché sur cette page');
 			await expect(page.getByRole('main')).not.toContainText(/[Rr]echargez/);
 			await expect(page.getByRole('main')).not.toContainText('sont conservées');
@@ -122,6 +145,7 @@ test.describe('a full disk', () => {
 			await expect(scale(page, next).getByLabel('1 · En réflexion')).toBeChecked();
 
 			// Still full: « Réessayer » says so and writes nothing.
+			fillDisk(root);
 			await banner.getByRole('button', { name: 'Réessayer' }).click();
 			await expect(banner).toContainText('Il n’y a toujours pas assez de place');
 
@@ -179,17 +203,9 @@ test.describe('a full disk', () => {
 			await expectAllSaved(page);
 			const fillUrl = page.url();
 
-			fillDisk(root);
 			const alertOf = (p: Page) =>
 				p.getByRole('alert').filter({ hasText: 'Enregistrement suspendu' });
-			const banner = alertOf(page);
-			for (const q of scales.slice(2, 12)) {
-				await scale(page, q).getByLabel('4 · Exemplaire').check();
-				if (await banner.isVisible()) break;
-				await page.waitForTimeout(500);
-				if (await banner.isVisible()) break;
-			}
-			await expect(banner).toBeVisible();
+			await answerUntilHalted(page, root, alertOf(page), scales.slice(2, 12));
 			await page.waitForTimeout(1000);
 			freeDisk(root);
 			// The halt is remembered in localStorage, which Chromium writes to disk only once
