@@ -18,20 +18,23 @@ const scaleQuestions = dechets.questions.filter((q) => q.type === 'scale');
 
 /**
  * Follows the page's requests for the chunk that holds Dexie (known by a string of its own):
- * `fetched` lists those served, `cut` those refused while `gone` is true.
+ * `fetched` lists those served, `cut` those refused while `gone` is true, `held` those never
+ * answered while `hold` is true (the page is closed meanwhile).
  */
 async function watchDexie(page: Page) {
-	const dexie = { gone: false, fetched: [] as string[], cut: [] as string[] };
+	const dexie = { gone: false, hold: false, fetched: [] as string[], cut: [] as string[] };
+	const held: string[] = [];
 	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		const response = await route.fetch();
 		const body = await response.text();
 		if (body.includes('Dexie.delete(')) {
+			if (dexie.hold) return void held.push(route.request().url());
 			(dexie.gone ? dexie.cut : dexie.fetched).push(route.request().url());
 			if (dexie.gone) return route.abort();
 		}
 		return route.fulfill({ response, body });
 	});
-	return dexie;
+	return Object.assign(dexie, { held });
 }
 
 test.describe('the code of the writes cannot be fetched', () => {
@@ -63,6 +66,43 @@ test.describe('the code of the writes cannot be fetched', () => {
 		await expectAllSaved(page);
 		await page.reload();
 		await expect(scale(page, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+	});
+});
+
+test.describe('a filling page closed before its first write', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('an answer chosen while the code of the writes is on its way is chosen again at the next visit', async ({
+		context
+	}) => {
+		// Red team of issue 16: an answer lived only in memory until its commit, which waits for
+		// the code of the writes on a fresh page; closed within 0–110 ms, the answer was lost.
+		const page = await context.newPage();
+		const url = await createCampaign(page, 'Commune fermée trop tôt');
+		await openModule(page, url, dechets.title);
+		const fillUrl = page.url();
+		const dexie = await watchDexie(page);
+		dexie.hold = true;
+		await page.goto(fillUrl);
+		const [q1, q2] = scaleQuestions;
+		await scale(page, q1!).getByLabel('3 · Réalisé').check();
+		await scale(page, q2!).getByLabel('Je ne sais pas').check();
+		await expect.poll(() => dexie.held.length).toBeGreaterThan(0);
+		await page.close({ runBeforeUnload: false });
+
+		const again = await context.newPage();
+		await again.goto(fillUrl);
+		await expect(scale(again, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+		await expect(scale(again, q2!).getByLabel('Je ne sais pas')).toBeChecked();
+		await expectAllSaved(again);
+		await again.reload();
+		await expect(scale(again, q1!).getByLabel('3 · Réalisé')).toBeChecked();
+		await expect(scale(again, q2!).getByLabel('Je ne sais pas')).toBeChecked();
+		expect(
+			await again.evaluate(() =>
+				Object.keys(localStorage).filter((k) => k.startsWith('leviers-brouillon:'))
+			)
+		).toEqual([]);
 	});
 });
 

@@ -18,7 +18,7 @@ export async function loadWriteCode<T>(load: () => Promise<T>): Promise<T> {
 		return await loadForWrites(load);
 	} catch {
 		throw new RepositoryError(
-			'Le module d’enregistrement de Leviers n’a pas pu être chargé (réseau coupé, ou Leviers mis à jour dans un autre onglet)\u202f: rien n’a été enregistré à l’instant. Réessayez\u202f; si l’erreur revient, notez ce qui n’est pas enregistré, puis rechargez la page.'
+			'Le module d’enregistrement de Leviers n’a pas pu être chargé (réseau coupé, ou Leviers mis à jour dans un autre onglet)\u202f: rien n’a été enregistré à l’instant. Réessayez\u202f; si l’erreur revient, rechargez la page\u202f: les réponses et les notes saisies restent sur cet appareil et sont reprises au rechargement.'
 		);
 	}
 }
@@ -27,7 +27,8 @@ export async function loadWriteCode<T>(load: () => Promise<T>): Promise<T> {
  * The repository; a failed load (a script the browser could not fetch) is tried again next time.
  * Known risk: a tab left open on a build whose files are gone (updated in another tab, the old
  * cache pruned, offline or the server serving the new build only) cannot load it: the message
- * says what to do, and the answers chosen meanwhile are lost at the reload.
+ * says what to do; the answers and notes entered meanwhile are copied to localStorage and chosen
+ * again at the reload (`draft-backup.ts`).
  */
 export function loadRepository(): Promise<Repository> {
 	loading ??= loadWriteCode(() => import('./repository')).then(

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backedUpDrafts, backUpDraft, dropCampaignDrafts, dropDraft } from './draft-backup';
+import {
+	backedUpDrafts,
+	backUpAnswer,
+	backUpDraft,
+	dropAnswer,
+	dropCampaignDrafts,
+	dropDraft
+} from './draft-backup';
 
 function memoryStorage(): Storage {
 	const m = new Map<string, string>();
@@ -52,5 +59,17 @@ describe('draft backups', () => {
 		dropCampaignDrafts('c1');
 		expect([...backedUpDrafts('c1/dechets'), ...backedUpDrafts('c1/eau')]).toEqual([]);
 		expect(backedUpDrafts('c2/dechets')).toHaveLength(1);
+	});
+
+	it('keep an answer until its value commits, not when an older one does', () => {
+		backUpAnswer('c1/dechets', 'q1', 2, undefined);
+		backUpAnswer('c1/dechets', 'q1', 3, 'd1');
+		// The write of 2 commits after 3 was chosen (another tab, or a save superseded late).
+		dropAnswer('c1/dechets', 'q1', 2);
+		expect(backedUpDrafts('c1/dechets')).toEqual([
+			{ field: 'answer:q1', text: '3', at: expect.any(Number), diagnosticId: 'd1' }
+		]);
+		dropAnswer('c1/dechets', 'q1', 3);
+		expect(backedUpDrafts('c1/dechets')).toEqual([]);
 	});
 });

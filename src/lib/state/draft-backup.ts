@@ -1,6 +1,6 @@
 /**
- * A copy in localStorage of what is being typed (notes, respondent) until it is committed to
- * IndexedDB. localStorage writes are synchronous, so the copy survives a tab closed within the
+ * A copy in localStorage of what is being typed (notes, respondent) or chosen (answers) until it
+ * is committed to IndexedDB. localStorage writes are synchronous, so the copy survives a tab closed within the
  * pause before the save; the editor restores it when the diagnostic is opened again.
  */
 
@@ -36,12 +36,45 @@ export function backUpDraft(
 	}
 }
 
-/** Drops the copy of a field once what it held is committed. */
-export function dropDraft(scope: string, field: string): void {
+/** Keeps a copy of an answer chosen on screen until its write commits (`dropAnswer`). */
+export function backUpAnswer(
+	scope: string,
+	questionId: string,
+	value: unknown,
+	diagnosticId: string | undefined
+): void {
+	backUpDraft(scope, `answer:${questionId}`, {
+		text: JSON.stringify(value),
+		at: Date.now(),
+		diagnosticId
+	});
+}
+
+/** Drops the copy of an answer once `value` is committed, if no newer choice replaced it. */
+export function dropAnswer(scope: string, questionId: string, value: unknown): void {
+	dropDraft(scope, `answer:${questionId}`, JSON.stringify(value));
+}
+
+/**
+ * Drops the copy of a field once what it held is committed; with `ifText`, only while the copy
+ * still holds that text (another tab may have put a newer one under the same key).
+ */
+export function dropDraft(scope: string, field: string, ifText?: string): void {
+	const key = `${PREFIX}${scope}:${field}`;
 	try {
-		storage()?.removeItem(`${PREFIX}${scope}:${field}`);
+		const s = storage();
+		if (ifText !== undefined && !holds(s?.getItem(key) ?? null, ifText)) return;
+		s?.removeItem(key);
 	} catch {
 		// Nothing to drop.
+	}
+}
+
+function holds(copy: string | null, text: string): boolean {
+	try {
+		return copy !== null && (JSON.parse(copy) as { text?: unknown }).text === text;
+	} catch {
+		return true; // A damaged copy is of no use: drop it.
 	}
 }
 

@@ -91,10 +91,25 @@ it('keeps the answers shown when storage halts after they were read (the banner 
 		expect(editor.value(Q1!.id)).toBe(2);
 		await editor.answer(Q2!.id, 3);
 		expect(editor.value(Q2!.id)).toBe(3);
-		// Shown, not written: the page says so.
+		// Shown, not written: the page says so, and a copy waits in localStorage for a next visit.
 		expect(editor.problem).not.toBeNull();
+		const kept = localStorage.getItem(`leviers-brouillon:${campaignId}/dechets:answer:${Q2!.id}`);
+		expect(JSON.parse(kept ?? '{}').text).toBe('3');
 	} finally {
 		db.writes.resume();
 		if (!db.isOpen()) await db.open();
 	}
+});
+
+it('chooses again an answer a closed page left unsaved, and drops a copy the question does not take', async () => {
+	const scope = `leviers-brouillon:${campaignId}/dechets`;
+	const copy = (text: string) => JSON.stringify({ text, at: Date.now() });
+	localStorage.setItem(`${scope}:answer:${Q1!.id}`, copy('4'));
+	localStorage.setItem(`${scope}:answer:${Q2!.id}`, copy('"<img src=x onerror=alert(1)>"'));
+	const { editor } = await openLoaded(Q1!.id);
+	await until(() => editor.stored?.get(Q1!.id)?.value === 4);
+	await until(() => localStorage.getItem(`${scope}:answer:${Q1!.id}`) === null);
+	expect(localStorage.getItem(`${scope}:answer:${Q2!.id}`)).toBeNull();
+	expect(editor.value(Q2!.id)).toBeNull();
+	expect(editor.problem).toBeNull();
 });

@@ -110,7 +110,7 @@ describe('DiagnosticEditor', () => {
 		expect(editor.state(Q1)).toBe('error');
 		expect(editor.problem?.message).toBe('L’enregistrement a échoué.');
 		expect(editor.dirty).toBe(true);
-		await editor.retry();
+		await editor.flushAll();
 		flushSync();
 		expect(editor.state(Q1)).toBe('saved');
 		expect(editor.problem).toBeNull();
@@ -134,7 +134,7 @@ describe('DiagnosticEditor', () => {
 		db.writes.resume();
 		await db.open();
 		expect(await db.answerSets.count()).toBe(0);
-		await editor.retry();
+		await editor.flushAll();
 		await until(() => editor.stored?.get(Q1)?.value === 2 && editor.stored?.get(Q2)?.value === 4);
 		expect(editor.dirty).toBe(false);
 	});

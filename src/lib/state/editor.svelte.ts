@@ -2,8 +2,8 @@
  * The state of the page where a service fills its diagnostic: what each question shows, what is
  * being saved, what failed. A value chosen on screen stays on screen until its transaction has
  * committed and the live rows show it; on failure it stays, with the error, until retried.
- * Typed text (notes, « Autre » partners, respondent) is saved after a pause, and backed up in
- * localStorage meanwhile.
+ * Typed text (notes, « Autre » partners, respondent) is saved after a pause. What is typed or
+ * chosen is copied to localStorage until committed, and chosen again after a crash.
  */
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { acceptsValue, readsValue } from '$lib/domain/answer-fit';
@@ -21,11 +21,12 @@ import type { FillingState } from '$lib/db/filling';
 import { writing } from '$lib/db/lazy-repository';
 import { fillingState } from '$lib/db/light-filling';
 import type { DiagnosticRef } from '$lib/db/repository';
-import { backedUpDrafts, backUpDraft, dropDraft } from './draft-backup';
+import { backedUpDrafts, backUpAnswer, dropAnswer } from './draft-backup';
 import { FieldState, type SaveOutcome } from './field.svelte';
 import { afterFirstPaint } from '$lib/after-paint';
 import { LightLive } from './light-live.svelte';
 import { QuestionTexts } from './question-texts.svelte';
+import { RespondentField } from './respondent-field.svelte';
 import { restoreDrafts, type QuestionText, type Respondent } from './restore-drafts';
 import { NOTE_DELAY_MS, NOTE_MAX_WAIT_MS, TypingTimers } from './typing-timers';
 import { trackWrite } from './writes.svelte';
@@ -54,10 +55,7 @@ export class DiagnosticEditor {
 	 */
 	#pinned: string | undefined;
 	readonly #answers = new SvelteMap<string, FieldState<Value>>();
-	// Released by changes of the stored respondent only, not by the answers written meanwhile.
-	readonly #respondent = new FieldState<Respondent>(() =>
-		JSON.stringify(this.#rows.current?.diagnostic?.respondent ?? null)
-	);
+	readonly #respondent: RespondentField;
 	/** Questions written at least once on this page. */
 	readonly #written = new SvelteSet<string>();
 	readonly #timers = new TypingTimers(NOTE_DELAY_MS, NOTE_MAX_WAIT_MS);
@@ -91,6 +89,15 @@ export class DiagnosticEditor {
 						: r.saveOtherPartner(this.#target, q, text)
 				)
 		});
+		this.#respondent = new RespondentField({
+			scope: this.#scope,
+			timers: this.#timers,
+			pinned: () => this.#pinned,
+			// The stored respondent only, not the answers written meanwhile.
+			version: () => JSON.stringify(this.#rows.current?.diagnostic?.respondent ?? null),
+			save: (field, write) => this.#save(field, null, write),
+			write: (value) => writing((r) => r.saveRespondent(this.#target, value))
+		});
 		const initial =
 			loaded && (!this.#pinned || this.#pinned === loaded.diagnostic?.id) ? loaded : undefined;
 		if (initial) this.#pinned = initial.diagnostic?.id;
@@ -103,6 +110,7 @@ export class DiagnosticEditor {
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),
+				answer: (q, value) => this.#accepts(q, value) && (void this.answer(q, value), true),
 				asks: (q) => this.#questions.has(q)
 			});
 		afterFirstPaint(() => void read().then(restore, () => {}));
@@ -150,12 +158,7 @@ export class DiagnosticEditor {
 
 	/** The respondent shown, given the stored one. */
 	respondent(stored: Partial<Respondent> | undefined): Respondent {
-		const kept = { name: stored?.name ?? '', role: stored?.role ?? '' };
-		const typed = this.#respondent.last;
-		// The store trims: while it holds what was typed, trimmed, the field keeps what was typed
-		// (a space typed just before a save is not taken away under the cursor).
-		const same = !!typed && typed.name.trim() === kept.name && typed.role.trim() === kept.role;
-		return typed && (same || this.#respondent.shown) ? typed : kept;
+		return this.#respondent.shown(stored);
 	}
 
 	/** Where a question stands: an unsaved change shows "saving", a failure "error". */
@@ -167,7 +170,7 @@ export class DiagnosticEditor {
 	}
 
 	#fields(): FieldState<unknown>[] {
-		return [...this.#answers.values(), ...this.#texts.fields(), this.#respondent];
+		return [...this.#answers.values(), ...this.#texts.fields(), this.#respondent.field];
 	}
 
 	/** Whether some change shown on screen is not saved yet. */
@@ -177,7 +180,7 @@ export class DiagnosticEditor {
 
 	/** Whether some write was made on this page (to say "all saved" only after one). */
 	get touched(): boolean {
-		return this.#written.size > 0 || this.#respondent.last !== undefined;
+		return this.#written.size > 0 || this.#respondent.field.last !== undefined;
 	}
 
 	/** Where writes go: the pinned copy, or before any the module (the first write makes it). */
@@ -200,8 +203,7 @@ export class DiagnosticEditor {
 	 * French message and nothing is written.
 	 */
 	async answer(questionId: string, value: Value): Promise<void> {
-		const question = this.#questions.get(questionId);
-		if (!question || (value !== null && !acceptsValue(question, value, this.#ref.moduleId))) {
+		if (!this.#accepts(questionId, value)) {
 			this.problem = {
 				message: 'Cette réponse ne correspond pas à la question : elle n’est pas enregistrée.',
 				action: 'Rechargez la page.'
@@ -209,7 +211,13 @@ export class DiagnosticEditor {
 			return;
 		}
 		this.#field(this.#answers, questionId).set(value);
+		backUpAnswer(this.#scope, questionId, value, this.#pinned);
 		await this.#saveAnswer(questionId);
+	}
+
+	#accepts(questionId: string, value: unknown): value is Value {
+		const question = this.#questions.get(questionId);
+		return !!question && (value === null || acceptsValue(question, value, this.#ref.moduleId));
 	}
 
 	/**
@@ -221,20 +229,26 @@ export class DiagnosticEditor {
 		if (partner === 'autre' && !ticked) this.#texts.drop('otherPartner', questionId);
 		const field = this.#field(this.#answers, questionId);
 		const self = this.#ref.moduleId;
-		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self));
-		await this.#save(field, questionId, () =>
+		const value = withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self);
+		field.set(value);
+		backUpAnswer(this.#scope, questionId, value, this.#pinned);
+		const outcome = await this.#save(field, questionId, () =>
 			writing((r) => r.toggleCooperation(this.#target, questionId, partner, ticked))
 		);
+		if (outcome === 'committed') dropAnswer(this.#scope, questionId, value);
 	}
 
-	#saveAnswer(questionId: string): Promise<SaveOutcome> {
-		return this.#save(this.#field(this.#answers, questionId), questionId, (value) =>
+	async #saveAnswer(questionId: string): Promise<void> {
+		const field = this.#field(this.#answers, questionId);
+		const value = field.last;
+		const outcome = await this.#save(field, questionId, (value) =>
 			writing((r) =>
 				value === null
 					? r.clearAnswer(this.#target, questionId)
 					: r.saveAnswer(this.#target, questionId, value)
 			)
 		);
+		if (outcome === 'committed') dropAnswer(this.#scope, questionId, value);
 	}
 
 	/** Records typing in a note or an « Autre » partner; saved after a pause (QuestionTexts). */
@@ -249,22 +263,12 @@ export class DiagnosticEditor {
 
 	/** Records typing in the respondent fields; saved like a note. */
 	typeRespondent(value: Respondent): void {
-		this.#respondent.set(value);
-		backUpDraft(this.#scope, 'respondent', {
-			text: JSON.stringify(value),
-			at: Date.now(),
-			diagnosticId: this.#pinned
-		});
-		this.#timers.schedule('respondent', () => this.flushRespondent());
+		this.#respondent.type(value);
 	}
 
 	/** Saves the respondent being typed now. */
-	async flushRespondent(): Promise<void> {
-		this.#timers.cancel('respondent');
-		const outcome = await this.#save(this.#respondent, null, (value) =>
-			writing((r) => r.saveRespondent(this.#target, value))
-		);
-		if (outcome === 'committed') dropDraft(this.#scope, 'respondent');
+	flushRespondent(): Promise<void> {
+		return this.#respondent.flush();
 	}
 
 	/** Saves everything typed and retries what failed; true when nothing is left unsaved. */
@@ -274,11 +278,6 @@ export class DiagnosticEditor {
 			.map(([q]) => this.#saveAnswer(q));
 		await Promise.all([...retries, this.#texts.flushAll(), this.flushRespondent()]);
 		return !this.dirty;
-	}
-
-	/** Writes again every change that failed. */
-	async retry(): Promise<void> {
-		await this.flushAll();
 	}
 
 	/** Saves one field; failures stay on the field, and the page's message, until it saves. */

@@ -33,9 +33,51 @@ describe('restoring an « Autre » partner typed before a crash', () => {
 		restoreDrafts(
 			'c1/dechets',
 			{ diagnostic: undefined, rows: [row('q1', ['eau', 'autre']), row('q2', ['eau'])] },
-			{ text: (...t) => typed.push(t), respondent: () => {}, asks: () => true }
+			{ text: (...t) => typed.push(t), respondent: () => {}, answer: () => false, asks: () => true }
 		);
 		expect(typed).toEqual([['otherPartner', 'q1', 'Syndicat']]);
 		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual(['otherPartner:q1']);
+	});
+});
+
+describe('restoring an answer chosen before a crash', () => {
+	const restoreWith = (rows: StoredAnswer[], accepts = (v: unknown) => v === 3 || v === null) => {
+		const chosen: [string, unknown][] = [];
+		restoreDrafts(
+			'c1/dechets',
+			{ diagnostic: undefined, rows },
+			{
+				text: () => {},
+				respondent: () => {},
+				answer: (q, v) => accepts(v) && (chosen.push([q, v]), true),
+				asks: (q) => q !== 'ailleurs'
+			}
+		);
+		return chosen;
+	};
+
+	it('chooses it again when the store holds an older value, or none', () => {
+		backUpDraft('c1/dechets', 'answer:q1', { text: '3', at: 10 });
+		backUpDraft('c1/dechets', 'answer:q2', { text: '3', at: 10 });
+		expect(restoreWith([row('q1', 1, 5)])).toEqual([
+			['q1', 3],
+			['q2', 3]
+		]);
+	});
+
+	it('drops it when the store holds it, or a change made after it', () => {
+		backUpDraft('c1/dechets', 'answer:q1', { text: '3', at: 10 });
+		backUpDraft('c1/dechets', 'answer:q2', { text: '3', at: 10 });
+		backUpDraft('c1/dechets', 'answer:q3', { text: 'null', at: 10 });
+		expect(restoreWith([row('q1', 3, 5), row('q2', 2, 11)])).toEqual([]);
+		expect(backedUpDrafts('c1/dechets')).toEqual([]);
+	});
+
+	it('drops a copy the question does not take, of a question not asked, or not JSON', () => {
+		backUpDraft('c1/dechets', 'answer:q1', { text: '"<img src=x>"', at: 10 });
+		backUpDraft('c1/dechets', 'answer:ailleurs', { text: '3', at: 10 });
+		backUpDraft('c1/dechets', 'answer:q3', { text: '{pas du json', at: 10 });
+		expect(restoreWith([])).toEqual([]);
+		expect(backedUpDrafts('c1/dechets')).toEqual([]);
 	});
 });

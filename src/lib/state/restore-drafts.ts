@@ -1,11 +1,12 @@
 /**
- * Which copies of typed text, left in localStorage by a tab closed or killed before the save,
- * must be typed again when the module opens. A note (or an « Autre » partner, while « Autre » is
- * ticked) is dropped when the stored one is the same or was changed after the typing (another tab); an empty stored note never wins, since a later
- * answer on the same question also moves its time. The respondent has no time of its own (any
- * write moves the diagnostic's), so a different stored respondent never wins. A copy is untrusted
- * input (any script of the origin, or an older release, may have left it): a note of a question
- * the module does not have is dropped.
+ * Which copies, left in localStorage by a tab closed or killed before the save, must be typed or
+ * chosen again when the module opens. A note (or an « Autre » partner, while « Autre » is ticked)
+ * or an answer is dropped when the stored one is the same or was changed after the copy (another
+ * tab); an empty stored note never wins, since a later answer on the same question also moves its
+ * time. The respondent has no time of its own (any write moves the diagnostic's), so a different
+ * stored respondent never wins. A copy is untrusted input (any script of the origin, or an older
+ * release, may have left it): a copy of a question the module does not have, or an answer the
+ * question does not take, is dropped.
  */
 import type { FillingState } from '$lib/db/queries';
 import type { Answer } from '$lib/domain/answers';
@@ -24,6 +25,8 @@ export type QuestionText = 'note' | 'otherPartner';
 export interface Restore {
 	text(kind: QuestionText, questionId: string, text: string): void;
 	respondent(value: Respondent): void;
+	/** Chooses again an answer left unsaved; false when the question does not take the value. */
+	answer(questionId: string, value: unknown): boolean;
 	/** Whether the module has this question. */
 	asks(questionId: string): boolean;
 }
@@ -61,6 +64,10 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 		const kind = b.field.slice(0, colon);
 		const questionId = b.field.slice(colon + 1);
 		const row = rows.find((r) => r.questionId === questionId);
+		if (kind === 'answer') {
+			restoreAnswer(scope, b, row, restore);
+			continue;
+		}
 		// An « Autre » text is kept only while « Autre » is ticked in the store.
 		const fits =
 			kind === 'note' || (kind === 'otherPartner' && otherPartnerTicked(row?.value ?? null));
@@ -73,4 +80,27 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 		if (stored === b.text || newer) dropDraft(scope, b.field);
 		else restore.text(kind as QuestionText, questionId, b.text);
 	}
+}
+
+/**
+ * An answer chosen, then the page closed or killed before its commit: chosen again unless the
+ * store holds it, or changed the question after (another tab; a note saved later, too).
+ */
+function restoreAnswer(
+	scope: string,
+	b: BackedUpDraft,
+	row: FillingState['rows'][number] | undefined,
+	restore: Restore
+) {
+	const questionId = b.field.slice('answer:'.length);
+	let value: unknown;
+	try {
+		value = JSON.parse(b.text);
+	} catch {
+		return dropDraft(scope, b.field);
+	}
+	const same = JSON.stringify(row?.value ?? null) === JSON.stringify(value);
+	const newer = !!row && row.changedAt > b.at;
+	if (same || newer || !restore.asks(questionId) || !restore.answer(questionId, value))
+		dropDraft(scope, b.field);
 }
