@@ -106,6 +106,47 @@ test.describe('a filling page closed before its first write', () => {
 	});
 });
 
+test.describe('ticks of a filling page closed before its first write', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('are made again at the next visit, with the « Autre » text, after another tab’s tick', async ({
+		context
+	}) => {
+		// Red team: the ticks were copied as a whole list, restored over another tab's tick made
+		// since (or dropped as older than it), and the « Autre » text was dropped before « Autre »
+		// was ticked again.
+		const coop = dechets.questions.find((q) => q.type === 'cooperation')!;
+		const [eau, marches] = [readModule('eau').title, readModule('marches').title];
+		const group = (p: Page) => p.getByRole('group', { name: coop.text });
+		const a = await context.newPage();
+		const url = await createCampaign(a, 'Commune aux coches perdues');
+		await openModule(a, url, dechets.title);
+		const fillUrl = a.url();
+		const b = await context.newPage();
+		const dexie = await watchDexie(b);
+		dexie.hold = true;
+		await b.goto(fillUrl);
+		await group(b).getByLabel(marches).check();
+		await group(b).getByRole('checkbox', { name: 'Autre (préciser)' }).check();
+		await group(b).getByLabel('Précisez l’autre partenaire').fill('Syndicat mixte');
+		await expect.poll(() => dexie.held.length).toBeGreaterThan(0);
+		await b.close({ runBeforeUnload: false });
+		// Tab A, open all along, ticks « Eau » after.
+		await group(a).getByLabel(eau).check();
+		await expectAllSaved(a);
+
+		await a.reload();
+		for (const name of [eau, marches, 'Autre (préciser)'])
+			await expect(group(a).getByRole('checkbox', { name })).toBeChecked();
+		await expect(group(a).getByLabel('Précisez l’autre partenaire')).toHaveValue('Syndicat mixte');
+		await expectAllSaved(a);
+		await a.reload();
+		for (const name of [eau, marches, 'Autre (préciser)'])
+			await expect(group(a).getByRole('checkbox', { name })).toBeChecked();
+		await expect(group(a).getByLabel('Précisez l’autre partenaire')).toHaveValue('Syndicat mixte');
+	});
+});
+
 test.describe('a filling page left in the background', () => {
 	test.use({ serviceWorkers: 'block' });
 

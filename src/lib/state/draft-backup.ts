@@ -36,25 +36,6 @@ export function backUpDraft(
 	}
 }
 
-/** Keeps a copy of an answer chosen on screen until its write commits (`dropAnswer`). */
-export function backUpAnswer(
-	scope: string,
-	questionId: string,
-	value: unknown,
-	diagnosticId: string | undefined
-): void {
-	backUpDraft(scope, `answer:${questionId}`, {
-		text: JSON.stringify(value),
-		at: Date.now(),
-		diagnosticId
-	});
-}
-
-/** Drops the copy of an answer once `value` is committed, if no newer choice replaced it. */
-export function dropAnswer(scope: string, questionId: string, value: unknown): void {
-	dropDraft(scope, `answer:${questionId}`, JSON.stringify(value));
-}
-
 /**
  * Drops the copy of a field once what it held is committed; with `ifText`, only while the copy
  * still holds that text (another tab may have put a newer one under the same key).

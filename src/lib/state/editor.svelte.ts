@@ -21,7 +21,8 @@ import type { FillingState } from '$lib/db/filling';
 import { writing } from '$lib/db/lazy-repository';
 import { fillingState } from '$lib/db/light-filling';
 import type { DiagnosticRef } from '$lib/db/repository';
-import { backedUpDrafts, backUpAnswer, dropAnswer } from './draft-backup';
+import { backUpAnswer, backUpTick, dropAnswer, dropTick } from './answer-copies';
+import { backedUpDrafts } from './draft-backup';
 import { FieldState, type SaveOutcome } from './field.svelte';
 import { afterFirstPaint } from '$lib/after-paint';
 import { LightLive } from './light-live.svelte';
@@ -104,13 +105,14 @@ export class DiagnosticEditor {
 		const read = () => fillingState(campaignId, moduleId, this.#pinned);
 		const track = (state: FillingState) => ((this.#pinned = state.diagnostic?.id), state);
 		this.#rows = new LightLive(() => read().then(track), initial && { value: initial });
-		// Crash drafts, against what is stored now (the load may be a preload from a hover); not
-		// read under a halt, they stay in localStorage for the next visit.
+		// Crash copies, against the store now (not a hover's preload); kept for later under a halt.
 		const restore = (state: FillingState) =>
 			restoreDrafts(this.#scope, state, {
 				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),
 				answer: (q, value) => this.#accepts(q, value) && (void this.answer(q, value), true),
+				tick: (q, p, t) =>
+					this.#accepts(q, [p]) && (void this.togglePartner(q, p as PartnerId, t), true),
 				asks: (q) => this.#questions.has(q)
 			});
 		afterFirstPaint(() => void read().then(restore, () => {}));
@@ -229,13 +231,12 @@ export class DiagnosticEditor {
 		if (partner === 'autre' && !ticked) this.#texts.drop('otherPartner', questionId);
 		const field = this.#field(this.#answers, questionId);
 		const self = this.#ref.moduleId;
-		const value = withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self);
-		field.set(value);
-		backUpAnswer(this.#scope, questionId, value, this.#pinned);
+		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self));
+		backUpTick(this.#scope, questionId, partner, ticked, this.#pinned);
 		const outcome = await this.#save(field, questionId, () =>
 			writing((r) => r.toggleCooperation(this.#target, questionId, partner, ticked))
 		);
-		if (outcome === 'committed') dropAnswer(this.#scope, questionId, value);
+		if (outcome !== 'failed') dropTick(this.#scope, questionId, partner, ticked);
 	}
 
 	async #saveAnswer(questionId: string): Promise<void> {

@@ -33,7 +33,13 @@ describe('restoring an « Autre » partner typed before a crash', () => {
 		restoreDrafts(
 			'c1/dechets',
 			{ diagnostic: undefined, rows: [row('q1', ['eau', 'autre']), row('q2', ['eau'])] },
-			{ text: (...t) => typed.push(t), respondent: () => {}, answer: () => false, asks: () => true }
+			{
+				text: (...t) => typed.push(t),
+				respondent: () => {},
+				answer: () => false,
+				tick: () => false,
+				asks: () => true
+			}
 		);
 		expect(typed).toEqual([['otherPartner', 'q1', 'Syndicat']]);
 		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual(['otherPartner:q1']);
@@ -50,6 +56,7 @@ describe('restoring an answer chosen before a crash', () => {
 				text: () => {},
 				respondent: () => {},
 				answer: (q, v) => accepts(v) && (chosen.push([q, v]), true),
+				tick: () => false,
 				asks: (q) => q !== 'ailleurs'
 			}
 		);
@@ -79,5 +86,51 @@ describe('restoring an answer chosen before a crash', () => {
 		backUpDraft('c1/dechets', 'answer:q3', { text: '{pas du json', at: 10 });
 		expect(restoreWith([])).toEqual([]);
 		expect(backedUpDrafts('c1/dechets')).toEqual([]);
+	});
+});
+
+describe('restoring ticks made before a crash', () => {
+	it('makes again the ticks the store does not show, whatever changed since', () => {
+		// « marches » ticked and « eau » unticked here, unsaved; another tab then ticked « eau »
+		// and « cantines » (the stored row is newer than the copy).
+		backUpDraft('c1/dechets', 'ticks:q1', { text: '{"marches":true,"eau":false}', at: 10 });
+		backUpDraft('c1/dechets', 'ticks:q2', { text: '{"eau":true}', at: 10 });
+		backUpDraft('c1/dechets', 'ticks:q3', { text: '["eau"]', at: 10 });
+		const ticked: [string, string, boolean][] = [];
+		restoreDrafts(
+			'c1/dechets',
+			{ diagnostic: undefined, rows: [row('q1', ['eau', 'cantines'], 20), row('q2', ['eau'], 5)] },
+			{
+				text: () => {},
+				respondent: () => {},
+				answer: () => false,
+				tick: (...t) => (ticked.push(t), true),
+				asks: () => true
+			}
+		);
+		expect(ticked).toEqual([
+			['q1', 'marches', true],
+			['q1', 'eau', false]
+		]);
+		// The editor copies each tick again as it makes it; the store showed the rest.
+		expect(backedUpDrafts('c1/dechets')).toEqual([]);
+	});
+
+	it('types an « Autre » text again when « Autre » is ticked again with it', () => {
+		backUpDraft('c1/dechets', 'ticks:q1', { text: '{"autre":true}', at: 10 });
+		backUpDraft('c1/dechets', 'otherPartner:q1', { text: 'Syndicat mixte', at: 11 });
+		const typed: unknown[] = [];
+		restoreDrafts(
+			'c1/dechets',
+			{ diagnostic: undefined, rows: [] },
+			{
+				text: (...t) => typed.push(t),
+				respondent: () => {},
+				answer: () => false,
+				tick: () => true,
+				asks: () => true
+			}
+		);
+		expect(typed).toEqual([['otherPartner', 'q1', 'Syndicat mixte']]);
 	});
 });

@@ -9,11 +9,10 @@
  * question does not take, is dropped.
  */
 import type { FillingState } from '$lib/db/queries';
-import type { Answer } from '$lib/domain/answers';
+import { restoreAnswers, type AnswerRestore } from './answer-copies';
 import { backedUpDrafts, dropDraft, type BackedUpDraft } from './draft-backup';
 
-const otherPartnerTicked = (value: Answer['value'] | null) =>
-	Array.isArray(value) && value.includes('autre');
+const otherPartnerTicked = (value: unknown) => Array.isArray(value) && value.includes('autre');
 
 /** Who answered, as typed. */
 export type Respondent = { name: string; role: string };
@@ -21,12 +20,10 @@ export type Respondent = { name: string; role: string };
 /** A text typed on a question: its note, or its « Autre (préciser) » partner. */
 export type QuestionText = 'note' | 'otherPartner';
 
-/** What to type again. */
-export interface Restore {
+/** What to type or choose again. */
+export interface Restore extends AnswerRestore {
 	text(kind: QuestionText, questionId: string, text: string): void;
 	respondent(value: Respondent): void;
-	/** Chooses again an answer left unsaved; false when the question does not take the value. */
-	answer(questionId: string, value: unknown): boolean;
 	/** Whether the module has this question. */
 	asks(questionId: string): boolean;
 }
@@ -46,7 +43,10 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 	const latest = new Map<string, BackedUpDraft>();
 	for (const b of [...backedUpDrafts(scope), ...legacy])
 		if ((latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
+	// Answers first: a text of « Autre » fits once « Autre » is ticked again.
+	const values = restoreAnswers(scope, [...latest.values()], rows, restore);
 	for (const b of latest.values()) {
+		if (/^(answer|ticks):/.test(b.field)) continue;
 		if (b.field === 'respondent') {
 			try {
 				const typed: unknown = JSON.parse(b.text);
@@ -64,13 +64,9 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 		const kind = b.field.slice(0, colon);
 		const questionId = b.field.slice(colon + 1);
 		const row = rows.find((r) => r.questionId === questionId);
-		if (kind === 'answer') {
-			restoreAnswer(scope, b, row, restore);
-			continue;
-		}
 		// An « Autre » text is kept only while « Autre » is ticked in the store.
 		const fits =
-			kind === 'note' || (kind === 'otherPartner' && otherPartnerTicked(row?.value ?? null));
+			kind === 'note' || (kind === 'otherPartner' && otherPartnerTicked(values.get(questionId)));
 		if (!fits || !restore.asks(questionId)) {
 			dropDraft(scope, b.field);
 			continue;
@@ -80,27 +76,4 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 		if (stored === b.text || newer) dropDraft(scope, b.field);
 		else restore.text(kind as QuestionText, questionId, b.text);
 	}
-}
-
-/**
- * An answer chosen, then the page closed or killed before its commit: chosen again unless the
- * store holds it, or changed the question after (another tab; a note saved later, too).
- */
-function restoreAnswer(
-	scope: string,
-	b: BackedUpDraft,
-	row: FillingState['rows'][number] | undefined,
-	restore: Restore
-) {
-	const questionId = b.field.slice('answer:'.length);
-	let value: unknown;
-	try {
-		value = JSON.parse(b.text);
-	} catch {
-		return dropDraft(scope, b.field);
-	}
-	const same = JSON.stringify(row?.value ?? null) === JSON.stringify(value);
-	const newer = !!row && row.changedAt > b.at;
-	if (same || newer || !restore.asks(questionId) || !restore.answer(questionId, value))
-		dropDraft(scope, b.field);
 }

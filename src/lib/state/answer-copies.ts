@@ -1,0 +1,128 @@
+/**
+ * Copies in localStorage of the answers chosen on a filling page, until their write commits
+ * (draft-backup.ts keeps them). An answer is copied whole (`answer:<question>`): the later
+ * choice wins, as in the store. A cooperation tick is copied as the tick itself
+ * (`ticks:<question>`, partner → ticked): the store merges ticks with what it holds, so a tick
+ * left unsaved is made again at the next visit whatever another tab ticked since, unless the
+ * store already shows it (red team: restoring the whole list dropped another tab's ticks).
+ */
+import type { StoredAnswer } from '$lib/db/db';
+import { backedUpDrafts, backUpDraft, dropDraft, type BackedUpDraft } from './draft-backup';
+
+type Ticks = Record<string, boolean>;
+
+function ticksOf(scope: string, questionId: string): Ticks {
+	const copy = backedUpDrafts(scope).find((b) => b.field === `ticks:${questionId}`);
+	return (copy && parseTicks(copy.text)) || {};
+}
+
+/** The ticks a copy holds; null when it is damaged or hostile. */
+function parseTicks(text: string): Ticks | null {
+	try {
+		const value: unknown = JSON.parse(text);
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+		const entries = Object.entries(value);
+		return entries.every(([, t]) => typeof t === 'boolean') ? Object.fromEntries(entries) : null;
+	} catch {
+		return null;
+	}
+}
+
+function saveTicks(scope: string, questionId: string, ticks: Ticks, diagnosticId?: string) {
+	if (Object.keys(ticks).length === 0) return dropDraft(scope, `ticks:${questionId}`);
+	const text = JSON.stringify(ticks);
+	backUpDraft(scope, `ticks:${questionId}`, { text, at: Date.now(), diagnosticId });
+}
+
+/** Keeps a copy of an answer chosen whole; it replaces the ticks not saved yet. */
+export function backUpAnswer(scope: string, questionId: string, value: unknown, pinned?: string) {
+	const text = JSON.stringify(value);
+	backUpDraft(scope, `answer:${questionId}`, { text, at: Date.now(), diagnosticId: pinned });
+	dropDraft(scope, `ticks:${questionId}`);
+}
+
+/** Drops the copy of an answer once `value` is committed, if no newer choice replaced it. */
+export function dropAnswer(scope: string, questionId: string, value: unknown): void {
+	dropDraft(scope, `answer:${questionId}`, JSON.stringify(value));
+	// Ticks the committed list shows are saved too (a retry writes the whole list).
+	if (Array.isArray(value)) {
+		const ticks = ticksOf(scope, questionId);
+		for (const [p, t] of Object.entries(ticks)) if (value.includes(p) === t) delete ticks[p];
+		saveTicks(scope, questionId, ticks);
+	}
+}
+
+/** Keeps a copy of a tick (or untick) until its write commits. */
+export function backUpTick(
+	scope: string,
+	questionId: string,
+	partner: string,
+	ticked: boolean,
+	pinned?: string
+) {
+	saveTicks(scope, questionId, { ...ticksOf(scope, questionId), [partner]: ticked }, pinned);
+}
+
+/** Drops the copy of a tick once written, unless the partner was toggled again since. */
+export function dropTick(scope: string, questionId: string, partner: string, ticked: boolean) {
+	const ticks = ticksOf(scope, questionId);
+	if (ticks[partner] !== ticked) return;
+	delete ticks[partner];
+	saveTicks(scope, questionId, ticks);
+}
+
+/** What restoring needs from the editor. */
+export interface AnswerRestore {
+	/** Chooses an answer again; false when the question does not take the value. */
+	answer(questionId: string, value: unknown): boolean;
+	/** Ticks or unticks a partner again; false when the question does not take it. */
+	tick(questionId: string, partner: string, ticked: boolean): boolean;
+	asks(questionId: string): boolean;
+}
+
+/**
+ * Chooses again the answers and ticks `copies` hold and the store does not. An answer is
+ * dropped when the store holds it, or a change of the question made after it (another tab; a
+ * note saved later, too). A tick is made again unless the store shows it. Returns each
+ * question's value as it will be, for the texts restored next (« Autre » ticked again).
+ */
+export function restoreAnswers(
+	scope: string,
+	copies: BackedUpDraft[],
+	rows: StoredAnswer[],
+	restore: AnswerRestore
+): Map<string, unknown> {
+	const values = new Map<string, unknown>(rows.map((r) => [r.questionId, r.value]));
+	const fields = (kind: string) => copies.filter((b) => b.field.startsWith(`${kind}:`));
+	for (const b of fields('answer')) {
+		const questionId = b.field.slice('answer:'.length);
+		const row = rows.find((r) => r.questionId === questionId);
+		let value: unknown;
+		try {
+			value = JSON.parse(b.text);
+		} catch {
+			dropDraft(scope, b.field);
+			continue;
+		}
+		const same = JSON.stringify(row?.value ?? null) === JSON.stringify(value);
+		const newer = !!row && row.changedAt > b.at;
+		if (same || newer || !restore.asks(questionId) || !restore.answer(questionId, value))
+			dropDraft(scope, b.field);
+		else values.set(questionId, value);
+	}
+	for (const b of fields('ticks')) {
+		const questionId = b.field.slice('ticks:'.length);
+		const ticks = parseTicks(b.text) ?? {};
+		// Made again below, each copied again until written.
+		dropDraft(scope, b.field);
+		if (!restore.asks(questionId)) continue;
+		for (const [partner, ticked] of Object.entries(ticks)) {
+			const now = values.get(questionId);
+			const shown = Array.isArray(now) && now.includes(partner);
+			if (shown === ticked || !restore.tick(questionId, partner, ticked)) continue;
+			const list = Array.isArray(now) ? now.filter((p) => p !== partner) : [];
+			values.set(questionId, ticked ? [...list, partner] : list);
+		}
+	}
+	return values;
+}
