@@ -9,16 +9,23 @@ import type { Repository } from './repository';
 
 let loading: Promise<Repository> | undefined;
 
+/** What to do when the code of the writes cannot be loaded, on a page that copies nothing. */
+const NOTE_AND_RELOAD = 'notez ce qui n’est pas enregistré, puis rechargez la page.';
+
 /**
  * Loads code that writes, Dexie with it (`loadForWrites`): a script the browser could not fetch
- * is a French error that says what to do, whatever the page (red team of issue 16).
+ * is a French error that says what to do, whatever the page (red team of issue 16). `ifRepeated`
+ * says what to do if it fails again: only the filling page keeps what was entered for a reload.
  */
-export async function loadWriteCode<T>(load: () => Promise<T>): Promise<T> {
+export async function loadWriteCode<T>(
+	load: () => Promise<T>,
+	ifRepeated = NOTE_AND_RELOAD
+): Promise<T> {
 	try {
 		return await loadForWrites(load);
 	} catch {
 		throw new RepositoryError(
-			'Le module d’enregistrement de Leviers n’a pas pu être chargé (réseau coupé, ou Leviers mis à jour dans un autre onglet)\u202f: rien n’a été enregistré à l’instant. Réessayez\u202f; si l’erreur revient, rechargez la page\u202f: les réponses et les notes saisies restent sur cet appareil et sont reprises au rechargement.'
+			`Le module d’enregistrement de Leviers n’a pas pu être chargé (réseau coupé, ou Leviers mis à jour dans un autre onglet)\u202f: rien n’a été enregistré à l’instant. Réessayez\u202f; si l’erreur revient, ${ifRepeated}`
 		);
 	}
 }
@@ -31,7 +38,11 @@ export async function loadWriteCode<T>(load: () => Promise<T>): Promise<T> {
  * again at the reload (`draft-backup.ts`).
  */
 export function loadRepository(): Promise<Repository> {
-	loading ??= loadWriteCode(() => import('./repository')).then(
+	loading ??= loadWriteCode(
+		() => import('./repository'),
+		// Answers and texts are copied to localStorage until written (answer-copies.ts).
+		'rechargez la page\u202f: les réponses et les notes saisies ici restent sur cet appareil et y sont reprises.'
+	).then(
 		(m) => m.repository,
 		(e: unknown) => {
 			loading = undefined;

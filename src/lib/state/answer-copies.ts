@@ -34,10 +34,18 @@ function saveTicks(scope: string, questionId: string, ticks: Ticks, diagnosticId
 	backUpDraft(scope, `ticks:${questionId}`, { text, at: Date.now(), diagnosticId });
 }
 
-/** Keeps a copy of an answer chosen whole; it replaces the ticks not saved yet. */
-export function backUpAnswer(scope: string, questionId: string, value: unknown, pinned?: string) {
-	const text = JSON.stringify(value);
-	backUpDraft(scope, `answer:${questionId}`, { text, at: Date.now(), diagnosticId: pinned });
+/**
+ * Keeps a copy of an answer chosen whole, with the value it replaced on screen (`was`); it
+ * replaces the ticks not saved yet.
+ */
+export function backUpAnswer(
+	scope: string,
+	questionId: string,
+	value: unknown,
+	{ pinned, was }: { pinned?: string; was?: unknown } = {}
+) {
+	const copy = { text: JSON.stringify(value), at: Date.now(), diagnosticId: pinned };
+	backUpDraft(scope, `answer:${questionId}`, { ...copy, was: JSON.stringify(was ?? null) });
 	dropDraft(scope, `ticks:${questionId}`);
 }
 
@@ -82,9 +90,11 @@ export interface AnswerRestore {
 
 /**
  * Chooses again the answers and ticks `copies` hold and the store does not. An answer is
- * dropped when the store holds it, or a change of the question made after it (another tab; a
- * note saved later, too). A tick is made again unless the store shows it. Returns each
- * question's value as it will be, for the texts restored next (« Autre » ticked again).
+ * dropped when the store holds it, or another answer given after it (a change of the question
+ * after the copy, to a value other than the one the copy replaced: a note saved since is no
+ * reason). A tick is made again unless the store shows it: of a tick and another tab's later
+ * change of the same partner, the tick wins, since the store keeps no time per partner. Returns
+ * each question's value as it will be, for the texts restored next (« Autre » ticked again).
  */
 export function restoreAnswers(
 	scope: string,
@@ -104,8 +114,9 @@ export function restoreAnswers(
 			dropDraft(scope, b.field);
 			continue;
 		}
-		const same = JSON.stringify(row?.value ?? null) === JSON.stringify(value);
-		const newer = !!row && row.changedAt > b.at;
+		const stored = JSON.stringify(row?.value ?? null);
+		const same = stored === JSON.stringify(value);
+		const newer = !!row && row.changedAt > b.at && (b.was === undefined || stored !== b.was);
 		if (same || newer || !restore.asks(questionId) || !restore.answer(questionId, value))
 			dropDraft(scope, b.field);
 		else values.set(questionId, value);

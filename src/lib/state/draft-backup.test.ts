@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backUpAnswer, backUpTick, dropAnswer, dropTick } from './answer-copies';
 import { backedUpDrafts, backUpDraft, dropCampaignDrafts, dropDraft } from './draft-backup';
 
 function memoryStorage(): Storage {
@@ -53,36 +52,5 @@ describe('draft backups', () => {
 		dropCampaignDrafts('c1');
 		expect([...backedUpDrafts('c1/dechets'), ...backedUpDrafts('c1/eau')]).toEqual([]);
 		expect(backedUpDrafts('c2/dechets')).toHaveLength(1);
-	});
-
-	it('keep an answer until its value commits, not when an older one does', () => {
-		backUpAnswer('c1/dechets', 'q1', 2);
-		backUpAnswer('c1/dechets', 'q1', 3, 'd1');
-		// The write of 2 commits after 3 was chosen (another tab, or a save superseded late).
-		dropAnswer('c1/dechets', 'q1', 2);
-		expect(backedUpDrafts('c1/dechets')).toEqual([
-			{ field: 'answer:q1', text: '3', at: expect.any(Number), diagnosticId: 'd1' }
-		]);
-		dropAnswer('c1/dechets', 'q1', 3);
-		expect(backedUpDrafts('c1/dechets')).toEqual([]);
-	});
-
-	it('keep each tick until it is written, or until a list showing it is', () => {
-		backUpTick('c1/dechets', 'q1', 'eau', true);
-		backUpTick('c1/dechets', 'q1', 'marches', true);
-		backUpTick('c1/dechets', 'q1', 'eau', false);
-		// The tick of « eau » is written after it was unticked: the untick stays copied.
-		dropTick('c1/dechets', 'q1', 'eau', true);
-		const ticks = () => backedUpDrafts('c1/dechets').map((b) => JSON.parse(b.text));
-		expect(ticks()).toEqual([{ eau: false, marches: true }]);
-		// A retry writes a whole list: the ticks it shows are saved, the others stay copied.
-		dropAnswer('c1/dechets', 'q1', ['eau', 'marches']);
-		expect(ticks()).toEqual([{ eau: false }]);
-		dropTick('c1/dechets', 'q1', 'eau', false);
-		expect(backedUpDrafts('c1/dechets')).toEqual([]);
-		// An answer chosen whole replaces the ticks not saved yet.
-		backUpTick('c1/dechets', 'q1', 'eau', true);
-		backUpAnswer('c1/dechets', 'q1', []);
-		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual(['answer:q1']);
 	});
 });

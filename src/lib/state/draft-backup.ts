@@ -1,17 +1,21 @@
 /**
- * A copy in localStorage of what is being typed (notes, respondent) or chosen (answers) until it
- * is committed to IndexedDB. localStorage writes are synchronous, so the copy survives a tab closed within the
- * pause before the save; the editor restores it when the diagnostic is opened again.
+ * A copy in localStorage of what is being typed (notes, respondent) or chosen (answers,
+ * answer-copies.ts) until it is committed to IndexedDB. localStorage writes are synchronous, so
+ * the copy survives a tab closed before the save; the editor restores it at the next visit.
  */
 
 const PREFIX = 'leviers-brouillon:';
 
-/** A text typed on screen, when, and in which diagnostic if it existed yet. */
+/**
+ * A text typed or an answer chosen on screen (as JSON), when, in which diagnostic if it existed
+ * yet, and for an answer the value it replaced on screen (as JSON).
+ */
 export interface BackedUpDraft {
 	field: string;
 	text: string;
 	at: number;
 	diagnosticId?: string;
+	was?: string;
 }
 
 function storage(): Storage | null {
@@ -69,7 +73,7 @@ export function backedUpDrafts(scope: string): BackedUpDraft[] {
 		const key = s.key(i);
 		if (!key?.startsWith(prefix)) continue;
 		try {
-			const { text, at, diagnosticId } = JSON.parse(s.getItem(key) ?? '') as Record<
+			const { text, at, diagnosticId, was } = JSON.parse(s.getItem(key) ?? '') as Record<
 				string,
 				unknown
 			>;
@@ -78,7 +82,8 @@ export function backedUpDrafts(scope: string): BackedUpDraft[] {
 					field: key.slice(prefix.length),
 					text,
 					at,
-					...(typeof diagnosticId === 'string' ? { diagnosticId } : {})
+					...(typeof diagnosticId === 'string' ? { diagnosticId } : {}),
+					...(typeof was === 'string' ? { was } : {})
 				});
 		} catch {
 			// A damaged copy is of no use.

@@ -47,7 +47,7 @@ type Value = Answer['value'] | null;
 export class DiagnosticEditor {
 	readonly #ref: { campaignId: string; moduleId: ModuleId };
 	readonly #questions: ReadonlyMap<string, Question>;
-	/** Where copies of typed text are kept in localStorage for this module of this campaign. */
+	/** Where copies of what is typed or chosen are kept in localStorage (a module of a campaign). */
 	readonly #scope: string;
 	readonly #rows: LightLive<FillingState>;
 	/**
@@ -76,10 +76,9 @@ export class DiagnosticEditor {
 		this.#questions = new Map(moduleQuestions(module).map((q) => [q.id, q]));
 		this.#scope = `${campaignId}/${moduleId}`;
 		this.#pinned = backedUpDrafts(this.#scope).find((b) => b.diagnosticId)?.diagnosticId;
+		const copies = { scope: this.#scope, timers: this.#timers, pinned: () => this.#pinned };
 		this.#texts = new QuestionTexts({
-			scope: this.#scope,
-			timers: this.#timers,
-			pinned: () => this.#pinned,
+			...copies,
 			version: () => this.#rows.current,
 			stored: (q) => this.stored?.get(q),
 			save: (field, q, write) => this.#save(field, q, write),
@@ -91,13 +90,11 @@ export class DiagnosticEditor {
 				)
 		});
 		this.#respondent = new RespondentField({
-			scope: this.#scope,
-			timers: this.#timers,
-			pinned: () => this.#pinned,
+			...copies,
 			// The stored respondent only, not the answers written meanwhile.
 			version: () => JSON.stringify(this.#rows.current?.diagnostic?.respondent ?? null),
-			save: (field, write) => this.#save(field, null, write),
-			write: (value) => writing((r) => r.saveRespondent(this.#target, value))
+			save: (field) =>
+				this.#save(field, null, (value) => writing((r) => r.saveRespondent(this.#target, value)))
 		});
 		const initial =
 			loaded && (!this.#pinned || this.#pinned === loaded.diagnostic?.id) ? loaded : undefined;
@@ -105,9 +102,11 @@ export class DiagnosticEditor {
 		const read = () => fillingState(campaignId, moduleId, this.#pinned);
 		const track = (state: FillingState) => ((this.#pinned = state.diagnostic?.id), state);
 		this.#rows = new LightLive(() => read().then(track), initial && { value: initial });
-		// Crash copies, against the store now (not a hover's preload); kept for later under a halt.
+		// Copies left before this page opened (a crash), against the store now (not a hover's
+		// preload); kept for later under a halt.
+		const opened = Date.now();
 		const restore = (state: FillingState) =>
-			restoreDrafts(this.#scope, state, {
+			restoreDrafts(this.#scope, state, opened, {
 				text: (kind, q, text) => this.typeText(kind, q, text),
 				respondent: (value) => this.typeRespondent(value),
 				answer: (q, value) => this.#accepts(q, value) && (void this.answer(q, value), true),
@@ -212,8 +211,9 @@ export class DiagnosticEditor {
 			};
 			return;
 		}
+		const copy = { pinned: this.#pinned, was: this.value(questionId) };
+		backUpAnswer(this.#scope, questionId, value, copy);
 		this.#field(this.#answers, questionId).set(value);
-		backUpAnswer(this.#scope, questionId, value, this.#pinned);
 		await this.#saveAnswer(questionId);
 	}
 

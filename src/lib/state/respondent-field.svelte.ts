@@ -15,12 +15,8 @@ export interface RespondentHost {
 	pinned(): string | undefined;
 	/** The stored respondent, as compared by FieldState: its changes release what was typed. */
 	version(): unknown;
-	/** Saves the field through the editor (its errors), writing with `write`. */
-	save(
-		field: FieldState<Respondent>,
-		write: (value: Respondent) => Promise<void>
-	): Promise<SaveOutcome>;
-	write(value: Respondent): Promise<void>;
+	/** Writes the field through the editor (its errors, its « Enregistré »). */
+	save(field: FieldState<Respondent>): Promise<SaveOutcome>;
 }
 
 export class RespondentField {
@@ -56,7 +52,7 @@ export class RespondentField {
 	/** Saves what is typed now. */
 	async flush(): Promise<void> {
 		this.#host.timers.cancel('respondent');
-		const outcome = await this.#host.save(this.field, (value) => this.#host.write(value));
+		const outcome = await this.#host.save(this.field);
 		if (outcome === 'committed') dropDraft(this.#host.scope, 'respondent');
 	}
 }

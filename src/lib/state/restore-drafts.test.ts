@@ -18,6 +18,9 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
+/** When the page opened: the copies of these tests were made before. */
+const OPENED = 100;
+
 const row = (questionId: string, value: StoredAnswer['value'], at = 5): StoredAnswer => ({
 	diagnosticId: 'd1',
 	questionId,
@@ -33,6 +36,7 @@ describe('restoring an « Autre » partner typed before a crash', () => {
 		restoreDrafts(
 			'c1/dechets',
 			{ diagnostic: undefined, rows: [row('q1', ['eau', 'autre']), row('q2', ['eau'])] },
+			OPENED,
 			{
 				text: (...t) => typed.push(t),
 				respondent: () => {},
@@ -49,17 +53,13 @@ describe('restoring an « Autre » partner typed before a crash', () => {
 describe('restoring an answer chosen before a crash', () => {
 	const restoreWith = (rows: StoredAnswer[], accepts = (v: unknown) => v === 3 || v === null) => {
 		const chosen: [string, unknown][] = [];
-		restoreDrafts(
-			'c1/dechets',
-			{ diagnostic: undefined, rows },
-			{
-				text: () => {},
-				respondent: () => {},
-				answer: (q, v) => accepts(v) && (chosen.push([q, v]), true),
-				tick: () => false,
-				asks: (q) => q !== 'ailleurs'
-			}
-		);
+		restoreDrafts('c1/dechets', { diagnostic: undefined, rows }, OPENED, {
+			text: () => {},
+			respondent: () => {},
+			answer: (q, v) => accepts(v) && (chosen.push([q, v]), true),
+			tick: () => false,
+			asks: (q) => q !== 'ailleurs'
+		});
 		return chosen;
 	};
 
@@ -78,6 +78,21 @@ describe('restoring an answer chosen before a crash', () => {
 		backUpDraft('c1/dechets', 'answer:q3', { text: 'null', at: 10 });
 		expect(restoreWith([row('q1', 3, 5), row('q2', 2, 11)])).toEqual([]);
 		expect(backedUpDrafts('c1/dechets')).toEqual([]);
+	});
+
+	it('chooses it again over a note saved since, not over another answer given since', () => {
+		backUpDraft('c1/dechets', 'answer:q1', { text: '3', at: 10, was: '1' });
+		backUpDraft('c1/dechets', 'answer:q2', { text: '3', at: 10, was: '1' });
+		// q1: a note saved at 11 moved its time, the answer is still the one the copy replaced.
+		expect(restoreWith([row('q1', 1, 11), row('q2', 2, 11)])).toEqual([['q1', 3]]);
+		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual(['answer:q1']);
+	});
+
+	it('leaves the copies made since the page opened: writes in flight, not a crash', () => {
+		backUpDraft('c1/dechets', 'answer:q1', { text: '3', at: OPENED + 1 });
+		backUpDraft('c1/dechets', 'note:q1', { text: 'En cours', at: OPENED + 5 });
+		expect(restoreWith([])).toEqual([]);
+		expect(backedUpDrafts('c1/dechets')).toHaveLength(2);
 	});
 
 	it('drops a copy the question does not take, of a question not asked, or not JSON', () => {
@@ -100,6 +115,7 @@ describe('restoring ticks made before a crash', () => {
 		restoreDrafts(
 			'c1/dechets',
 			{ diagnostic: undefined, rows: [row('q1', ['eau', 'cantines'], 20), row('q2', ['eau'], 5)] },
+			OPENED,
 			{
 				text: () => {},
 				respondent: () => {},
@@ -120,17 +136,13 @@ describe('restoring ticks made before a crash', () => {
 		backUpDraft('c1/dechets', 'ticks:q1', { text: '{"autre":true}', at: 10 });
 		backUpDraft('c1/dechets', 'otherPartner:q1', { text: 'Syndicat mixte', at: 11 });
 		const typed: unknown[] = [];
-		restoreDrafts(
-			'c1/dechets',
-			{ diagnostic: undefined, rows: [] },
-			{
-				text: (...t) => typed.push(t),
-				respondent: () => {},
-				answer: () => false,
-				tick: () => true,
-				asks: () => true
-			}
-		);
+		restoreDrafts('c1/dechets', { diagnostic: undefined, rows: [] }, OPENED, {
+			text: (...t) => typed.push(t),
+			respondent: () => {},
+			answer: () => false,
+			tick: () => true,
+			asks: () => true
+		});
 		expect(typed).toEqual([['otherPartner', 'q1', 'Syndicat mixte']]);
 	});
 });

@@ -20,12 +20,10 @@ export type Respondent = { name: string; role: string };
 /** A text typed on a question: its note, or its « Autre (préciser) » partner. */
 export type QuestionText = 'note' | 'otherPartner';
 
-/** What to type or choose again. */
+/** What to type or choose again (`asks`: whether the module has a question). */
 export interface Restore extends AnswerRestore {
 	text(kind: QuestionText, questionId: string, text: string): void;
 	respondent(value: Respondent): void;
-	/** Whether the module has this question. */
-	asks(questionId: string): boolean;
 }
 
 // Two strings: valibot would be a dependency of the filling page for this alone.
@@ -34,15 +32,24 @@ function isRespondent(value: unknown): value is Respondent {
 	return typeof r?.name === 'string' && typeof r.role === 'string';
 }
 
-/** Types again, through `restore`, what `scope`'s copies hold and the store does not. */
-export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState, restore: Restore) {
+/**
+ * Types again, through `restore`, what `scope`'s copies made by `opened` hold and the store
+ * does not. Later copies are this page's own (or a live tab's) writes in flight: restored, they
+ * were written twice, and a first click showed « saving » after its write (a flaky test).
+ */
+export function restoreDrafts(
+	scope: string,
+	{ diagnostic, rows }: FillingState,
+	opened: number,
+	restore: Restore
+) {
 	// Copies made by the previous release were kept under the diagnostic's id; of two copies
 	// of one field, the later typing wins.
 	const legacy = diagnostic ? backedUpDrafts(diagnostic.id) : [];
 	for (const b of legacy) dropDraft(diagnostic!.id, b.field);
 	const latest = new Map<string, BackedUpDraft>();
 	for (const b of [...backedUpDrafts(scope), ...legacy])
-		if ((latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
+		if (b.at <= opened && (latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
 	// Answers first: a text of « Autre » fits once « Autre » is ticked again.
 	const values = restoreAnswers(scope, [...latest.values()], rows, restore);
 	for (const b of latest.values()) {
@@ -64,7 +71,7 @@ export function restoreDrafts(scope: string, { diagnostic, rows }: FillingState,
 		const kind = b.field.slice(0, colon);
 		const questionId = b.field.slice(colon + 1);
 		const row = rows.find((r) => r.questionId === questionId);
-		// An « Autre » text is kept only while « Autre » is ticked in the store.
+		// An « Autre » text is kept only while « Autre » is ticked, in the store or again above.
 		const fits =
 			kind === 'note' || (kind === 'otherPartner' && otherPartnerTicked(values.get(questionId)));
 		if (!fits || !restore.asks(questionId)) {

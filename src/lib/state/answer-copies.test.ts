@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backUpAnswer, backUpTick, dropAnswer, dropTick } from './answer-copies';
+import { backedUpDrafts } from './draft-backup';
+
+beforeEach(() => {
+	const m = new Map<string, string>();
+	vi.stubGlobal('localStorage', {
+		get length() {
+			return m.size;
+		},
+		key: (i: number) => [...m.keys()][i] ?? null,
+		getItem: (k: string) => m.get(k) ?? null,
+		setItem: (k: string, v: string) => void m.set(k, String(v)),
+		removeItem: (k: string) => void m.delete(k),
+		clear: () => m.clear()
+	});
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('copies of answers', () => {
+	it('keep an answer until its value commits, not when an older one does', () => {
+		backUpAnswer('c1/dechets', 'q1', 2);
+		backUpAnswer('c1/dechets', 'q1', 3, { pinned: 'd1', was: 2 });
+		// The write of 2 commits after 3 was chosen (another tab, or a save superseded late).
+		dropAnswer('c1/dechets', 'q1', 2);
+		expect(backedUpDrafts('c1/dechets')).toEqual([
+			{ field: 'answer:q1', text: '3', at: expect.any(Number), diagnosticId: 'd1', was: '2' }
+		]);
+		dropAnswer('c1/dechets', 'q1', 3);
+		expect(backedUpDrafts('c1/dechets')).toEqual([]);
+	});
+
+	it('keep each tick until it is written, or until a list showing it is', () => {
+		backUpTick('c1/dechets', 'q1', 'eau', true);
+		backUpTick('c1/dechets', 'q1', 'marches', true);
+		backUpTick('c1/dechets', 'q1', 'eau', false);
+		// The tick of « eau » is written after it was unticked: the untick stays copied.
+		dropTick('c1/dechets', 'q1', 'eau', true);
+		const ticks = () => backedUpDrafts('c1/dechets').map((b) => JSON.parse(b.text));
+		expect(ticks()).toEqual([{ eau: false, marches: true }]);
+		// A retry writes a whole list: the ticks it shows are saved, the others stay copied.
+		dropAnswer('c1/dechets', 'q1', ['eau', 'marches']);
+		expect(ticks()).toEqual([{ eau: false }]);
+		dropTick('c1/dechets', 'q1', 'eau', false);
+		expect(backedUpDrafts('c1/dechets')).toEqual([]);
+		// An answer chosen whole replaces the ticks not saved yet.
+		backUpTick('c1/dechets', 'q1', 'eau', true);
+		backUpAnswer('c1/dechets', 'q1', []);
+		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual(['answer:q1']);
+	});
+});
