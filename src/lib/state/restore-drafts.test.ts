@@ -51,9 +51,13 @@ describe('restoring an « Autre » partner typed before a crash', () => {
 });
 
 describe('restoring an answer chosen before a crash', () => {
-	const restoreWith = (rows: StoredAnswer[], accepts = (v: unknown) => v === 3 || v === null) => {
+	const restoreWith = (
+		rows: StoredAnswer[],
+		accepts = (v: unknown) => v === 3 || v === null,
+		opened = OPENED
+	) => {
 		const chosen: [string, unknown][] = [];
-		restoreDrafts('c1/dechets', { diagnostic: undefined, rows }, OPENED, {
+		restoreDrafts('c1/dechets', { diagnostic: undefined, rows }, opened, {
 			text: () => {},
 			respondent: () => {},
 			answer: (q, v) => accepts(v) && (chosen.push([q, v]), true),
@@ -89,10 +93,17 @@ describe('restoring an answer chosen before a crash', () => {
 	});
 
 	it('leaves the copies made since the page opened: writes in flight, not a crash', () => {
-		backUpDraft('c1/dechets', 'answer:q1', { text: '3', at: OPENED + 1 });
-		backUpDraft('c1/dechets', 'note:q1', { text: 'En cours', at: OPENED + 5 });
-		expect(restoreWith([])).toEqual([]);
-		expect(backedUpDrafts('c1/dechets')).toHaveLength(2);
+		const opened = Date.now() - 1000;
+		backUpDraft('c1/dechets', 'answer:q1', { text: '3', at: opened + 1 });
+		backUpDraft('c1/dechets', 'note:q1', { text: 'En cours', at: opened + 5 });
+		// Dated after now: made before a clock was set back, so a copy left by a crash.
+		backUpDraft('c1/dechets', 'answer:q2', { text: '3', at: Date.now() + 3_600_000 });
+		expect(restoreWith([], undefined, opened)).toEqual([['q2', 3]]);
+		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual([
+			'answer:q1',
+			'note:q1',
+			'answer:q2'
+		]);
 	});
 
 	it('drops a copy the question does not take, of a question not asked, or not JSON', () => {

@@ -48,8 +48,11 @@ export function restoreDrafts(
 	const legacy = diagnostic ? backedUpDrafts(diagnostic.id) : [];
 	for (const b of legacy) dropDraft(diagnostic!.id, b.field);
 	const latest = new Map<string, BackedUpDraft>();
+	// A copy dated after now was made under a clock set back since: not a write in flight.
+	const now = Date.now();
+	const before = (b: BackedUpDraft) => b.at <= opened || b.at > now;
 	for (const b of [...backedUpDrafts(scope), ...legacy])
-		if (b.at <= opened && (latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
+		if (before(b) && (latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
 	// Answers first: a text of « Autre » fits once « Autre » is ticked again.
 	const values = restoreAnswers(scope, [...latest.values()], rows, restore);
 	for (const b of latest.values()) {
