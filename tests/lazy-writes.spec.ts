@@ -147,6 +147,71 @@ test.describe('ticks of a filling page closed before its first write', () => {
 	});
 });
 
+test.describe('what a crash leaves of ticks, restored as the screen showed it', () => {
+	test.use({ serviceWorkers: 'block' });
+	const coop = dechets.questions.find((q) => q.type === 'cooperation')!;
+	const [eau, marches] = [readModule('eau').title, readModule('marches').title];
+	const none = 'Aucun service pour l’instant';
+	const group = (p: Page) => p.getByRole('group', { name: coop.text });
+
+	test('« Aucun service » then a partner ticked and unticked: nothing comes back', async ({
+		context
+	}) => {
+		// Red team: the copy of « Aucun service » was restored, not the untick that replaced it.
+		const a = await context.newPage();
+		const url = await createCampaign(a, 'Commune sans partenaire');
+		await openModule(a, url, dechets.title);
+		const fillUrl = a.url();
+		const dexie = await watchDexie(a);
+		dexie.hold = true;
+		await a.goto(fillUrl);
+		await group(a).getByLabel(none).check();
+		await group(a).getByLabel(eau).check();
+		await group(a).getByLabel(eau).uncheck();
+		await expect(group(a).getByLabel(none)).not.toBeChecked();
+		await expect.poll(() => dexie.held.length).toBeGreaterThan(0);
+		await a.close({ runBeforeUnload: false });
+
+		const b = await context.newPage();
+		await b.goto(fillUrl);
+		// The restore runs after the first paint; then a reload reads only what is stored.
+		await b.waitForTimeout(1000);
+		await b.reload();
+		await expect(group(b).getByLabel(eau)).toBeEnabled();
+		await expect(group(b).getByLabel(none)).not.toBeChecked();
+		await expect(group(b).getByLabel(eau)).not.toBeChecked();
+	});
+
+	test('a tick left by a crash comes back even if another is ticked before the restore runs', async ({
+		page
+	}) => {
+		// Red team: the new tick restamped the crash's copy, which then looked made after the page
+		// opened and came back only at the next visit, unseen meanwhile.
+		const url = await createCampaign(page, 'Commune au clic rapide');
+		await openModule(page, url, dechets.title);
+		const key = `leviers-brouillon:${new URL(page.url()).pathname.split('/')[2]}/dechets:ticks:${coop.id}`;
+		await page.evaluate(
+			([k, v]) => localStorage.setItem(k!, v!),
+			[key, JSON.stringify({ text: '{"eau":true}', at: Date.now() - 5000 })]
+		);
+		// A slow device: the first paint, and the restore after it, come 4 s late.
+		await page.addInitScript(() => {
+			const raf = window.requestAnimationFrame.bind(window);
+			window.requestAnimationFrame = (cb) => {
+				const wait = 4000 - performance.now();
+				return wait <= 0 ? raf(cb) : (setTimeout(() => raf(cb), wait) as unknown as number);
+			};
+		});
+		await page.reload();
+		await group(page).getByLabel(marches).check();
+		await expect(group(page).getByLabel(eau)).toBeChecked({ timeout: 10_000 });
+		await expectAllSaved(page);
+		await page.reload();
+		await expect(group(page).getByLabel(eau)).toBeChecked({ timeout: 10_000 });
+		await expect(group(page).getByLabel(marches)).toBeChecked();
+	});
+});
+
 test.describe('a filling page left in the background', () => {
 	test.use({ serviceWorkers: 'block' });
 

@@ -24,6 +24,12 @@ export interface StorageProblem {
 	action: string;
 }
 
+/** A value the question does not take (a level on an obligation…): nothing is written. */
+export const ANSWER_NOT_TAKEN: StorageProblem = {
+	message: 'Cette réponse ne correspond pas à la question\u202f: elle n’est pas enregistrée.',
+	action: 'Rechargez la page.'
+};
+
 /** `e` and the errors Dexie wrapped in it (`inner`), outermost first. */
 function chain(e: unknown): object[] {
 	const out: object[] = [];

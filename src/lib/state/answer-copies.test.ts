@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backUpAnswer, backUpTick, dropAnswer, dropTick } from './answer-copies';
-import { backedUpDrafts } from './draft-backup';
+import { backedUpDrafts, backUpDraft } from './draft-backup';
 
 beforeEach(() => {
 	const m = new Map<string, string>();
@@ -30,22 +30,53 @@ describe('copies of answers', () => {
 		expect(backedUpDrafts('c1/dechets')).toEqual([]);
 	});
 
+	const tick = (partner: string, ticked: boolean, shown: unknown = null) => ({
+		partner,
+		ticked,
+		shown
+	});
+	const texts = () => backedUpDrafts('c1/dechets').map((b) => JSON.parse(b.text));
+
 	it('keep each tick until it is written, or until a list showing it is', () => {
-		backUpTick('c1/dechets', 'q1', 'eau', true);
-		backUpTick('c1/dechets', 'q1', 'marches', true);
-		backUpTick('c1/dechets', 'q1', 'eau', false);
+		backUpTick('c1/dechets', 'q1', tick('eau', true));
+		backUpTick('c1/dechets', 'q1', tick('marches', true));
+		backUpTick('c1/dechets', 'q1', tick('eau', false));
 		// The tick of « eau » is written after it was unticked: the untick stays copied.
-		dropTick('c1/dechets', 'q1', 'eau', true);
-		const ticks = () => backedUpDrafts('c1/dechets').map((b) => JSON.parse(b.text));
-		expect(ticks()).toEqual([{ eau: false, marches: true }]);
+		dropTick('c1/dechets', 'q1', tick('eau', true));
+		expect(texts()).toEqual([{ eau: false, marches: true }]);
 		// A retry writes a whole list: the ticks it shows are saved, the others stay copied.
 		dropAnswer('c1/dechets', 'q1', ['eau', 'marches']);
-		expect(ticks()).toEqual([{ eau: false }]);
-		dropTick('c1/dechets', 'q1', 'eau', false);
+		expect(texts()).toEqual([{ eau: false }]);
+		dropTick('c1/dechets', 'q1', tick('eau', false));
 		expect(backedUpDrafts('c1/dechets')).toEqual([]);
 		// An answer chosen whole replaces the ticks not saved yet.
-		backUpTick('c1/dechets', 'q1', 'eau', true);
+		backUpTick('c1/dechets', 'q1', tick('eau', true));
 		backUpAnswer('c1/dechets', 'q1', []);
 		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual(['answer:q1']);
+	});
+
+	it('keep the time of a tick left by a crash when a new tick joins it', () => {
+		backUpDraft('c1/dechets', 'ticks:q1', { text: '{"eau":true}', at: 10, diagnosticId: 'd1' });
+		backUpTick('c1/dechets', 'q1', tick('marches', true));
+		dropTick('c1/dechets', 'q1', tick('marches', true));
+		expect(backedUpDrafts('c1/dechets')).toEqual([
+			{ field: 'ticks:q1', text: '{"eau":true}', at: 10, diagnosticId: 'd1' }
+		]);
+	});
+
+	it('fold ticks into an answer chosen whole and not saved yet: the copy is the screen', () => {
+		// « Aucun service » ticked, then « eau » ticked and unticked: nothing on screen.
+		backUpAnswer('c1/dechets', 'q1', [], { was: null });
+		backUpTick('c1/dechets', 'q1', tick('eau', true, ['eau']));
+		backUpTick('c1/dechets', 'q1', tick('eau', false, null));
+		expect(backedUpDrafts('c1/dechets')).toEqual([
+			{ field: 'answer:q1', text: 'null', at: expect.any(Number), was: 'null' }
+		]);
+		// The writes of « Aucun service » and of the tick land: the copy is not what they wrote.
+		dropAnswer('c1/dechets', 'q1', []);
+		dropTick('c1/dechets', 'q1', tick('eau', true, ['eau']));
+		expect(texts()).toEqual([null]);
+		dropTick('c1/dechets', 'q1', tick('eau', false, null));
+		expect(backedUpDrafts('c1/dechets')).toEqual([]);
 	});
 });

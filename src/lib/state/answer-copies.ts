@@ -11,9 +11,8 @@ import { backedUpDrafts, backUpDraft, dropDraft, type BackedUpDraft } from './dr
 
 type Ticks = Record<string, boolean>;
 
-function ticksOf(scope: string, questionId: string): Ticks {
-	const copy = backedUpDrafts(scope).find((b) => b.field === `ticks:${questionId}`);
-	return (copy && parseTicks(copy.text)) || {};
+function copyOf(scope: string, field: string): BackedUpDraft | undefined {
+	return backedUpDrafts(scope).find((b) => b.field === field);
 }
 
 /** The ticks a copy holds; null when it is damaged or hostile. */
@@ -28,10 +27,23 @@ function parseTicks(text: string): Ticks | null {
 	}
 }
 
-function saveTicks(scope: string, questionId: string, ticks: Ticks, diagnosticId?: string) {
-	if (Object.keys(ticks).length === 0) return dropDraft(scope, `ticks:${questionId}`);
-	const text = JSON.stringify(ticks);
-	backUpDraft(scope, `ticks:${questionId}`, { text, at: Date.now(), diagnosticId });
+/**
+ * Writes the ticks of a question; a copy already there keeps its time and diagnostic: restamped,
+ * a tick left by a crash looked made after the page opened and waited for the next visit
+ * (red team: a tick clicked before the restore ran).
+ */
+function saveTicks(scope: string, questionId: string, ticks: Ticks, pinned?: string) {
+	const field = `ticks:${questionId}`;
+	if (Object.keys(ticks).length === 0) return dropDraft(scope, field);
+	const base = copyOf(scope, field);
+	const at = base?.at ?? Date.now();
+	const diagnosticId = base ? base.diagnosticId : pinned;
+	backUpDraft(scope, field, { text: JSON.stringify(ticks), at, diagnosticId });
+}
+
+function ticksOf(scope: string, questionId: string): Ticks {
+	const copy = copyOf(scope, `ticks:${questionId}`);
+	return (copy && parseTicks(copy.text)) || {};
 }
 
 /**
@@ -60,22 +72,39 @@ export function dropAnswer(scope: string, questionId: string, value: unknown): v
 	}
 }
 
-/** Keeps a copy of a tick (or untick) until its write commits. */
-export function backUpTick(
-	scope: string,
-	questionId: string,
-	partner: string,
-	ticked: boolean,
-	pinned?: string
-) {
-	saveTicks(scope, questionId, { ...ticksOf(scope, questionId), [partner]: ticked }, pinned);
+/** A tick made on screen, and the answer it leaves on screen. */
+export interface Tick {
+	partner: string;
+	ticked: boolean;
+	shown: unknown;
+}
+
+/**
+ * Keeps a copy of a tick (or untick) until its write commits. While an answer chosen whole is
+ * not saved, its copy takes the answer on screen instead: ticks kept apart from it lost that
+ * « Aucun service » was replaced (red team: ticked, a partner ticked then unticked, a crash, and
+ * « Aucun service » came back).
+ */
+export function backUpTick(scope: string, questionId: string, tick: Tick, pinned?: string) {
+	const whole = copyOf(scope, `answer:${questionId}`);
+	if (whole) {
+		const { field, ...copy } = whole;
+		return backUpDraft(scope, field, { ...copy, text: JSON.stringify(tick.shown ?? null) });
+	}
+	saveTicks(
+		scope,
+		questionId,
+		{ ...ticksOf(scope, questionId), [tick.partner]: tick.ticked },
+		pinned
+	);
 }
 
 /** Drops the copy of a tick once written, unless the partner was toggled again since. */
-export function dropTick(scope: string, questionId: string, partner: string, ticked: boolean) {
+export function dropTick(scope: string, questionId: string, tick: Tick) {
+	dropDraft(scope, `answer:${questionId}`, JSON.stringify(tick.shown ?? null));
 	const ticks = ticksOf(scope, questionId);
-	if (ticks[partner] !== ticked) return;
-	delete ticks[partner];
+	if (ticks[tick.partner] !== tick.ticked) return;
+	delete ticks[tick.partner];
 	saveTicks(scope, questionId, ticks);
 }
 
@@ -132,7 +161,8 @@ export function restoreAnswers(
 			const shown = Array.isArray(now) && now.includes(partner);
 			if (shown === ticked || !restore.tick(questionId, partner, ticked)) continue;
 			const list = Array.isArray(now) ? now.filter((p) => p !== partner) : [];
-			values.set(questionId, ticked ? [...list, partner] : list);
+			const next = ticked ? [...list, partner] : list;
+			values.set(questionId, next.length > 0 ? next : null);
 		}
 	}
 	return values;

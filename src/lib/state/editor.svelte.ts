@@ -15,7 +15,7 @@ import {
 	type ModuleId,
 	type Question
 } from '$lib/domain/content/questionnaire';
-import { describeStorageError, type StorageProblem } from '$lib/db/errors';
+import { ANSWER_NOT_TAKEN, describeStorageError, type StorageProblem } from '$lib/db/errors';
 import { requestPersistence } from '$lib/db/persistence';
 import type { FillingState } from '$lib/db/filling';
 import { writing } from '$lib/db/lazy-repository';
@@ -204,13 +204,7 @@ export class DiagnosticEditor {
 	 * French message and nothing is written.
 	 */
 	async answer(questionId: string, value: Value): Promise<void> {
-		if (!this.#accepts(questionId, value)) {
-			this.problem = {
-				message: 'Cette réponse ne correspond pas à la question : elle n’est pas enregistrée.',
-				action: 'Rechargez la page.'
-			};
-			return;
-		}
+		if (!this.#accepts(questionId, value)) return void (this.problem = ANSWER_NOT_TAKEN);
 		const copy = { pinned: this.#pinned, was: this.value(questionId) };
 		backUpAnswer(this.#scope, questionId, value, copy);
 		this.#field(this.#answers, questionId).set(value);
@@ -231,12 +225,13 @@ export class DiagnosticEditor {
 		if (partner === 'autre' && !ticked) this.#texts.drop('otherPartner', questionId);
 		const field = this.#field(this.#answers, questionId);
 		const self = this.#ref.moduleId;
-		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self));
-		backUpTick(this.#scope, questionId, partner, ticked, this.#pinned);
+		const shown = withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self);
+		field.set(shown);
+		backUpTick(this.#scope, questionId, { partner, ticked, shown }, this.#pinned);
 		const outcome = await this.#save(field, questionId, () =>
 			writing((r) => r.toggleCooperation(this.#target, questionId, partner, ticked))
 		);
-		if (outcome !== 'failed') dropTick(this.#scope, questionId, partner, ticked);
+		if (outcome !== 'failed') dropTick(this.#scope, questionId, { partner, ticked, shown });
 	}
 
 	async #saveAnswer(questionId: string): Promise<void> {
