@@ -30,11 +30,7 @@ describe('copies of answers', () => {
 		expect(backedUpDrafts('c1/dechets')).toEqual([]);
 	});
 
-	const tick = (partner: string, ticked: boolean, shown: unknown = null) => ({
-		partner,
-		ticked,
-		shown
-	});
+	const tick = (partner: string, ticked: boolean) => ({ partner, ticked });
 	const texts = () => backedUpDrafts('c1/dechets').map((b) => JSON.parse(b.text));
 
 	it('keep each tick until it is written, or until a list showing it is', () => {
@@ -62,21 +58,5 @@ describe('copies of answers', () => {
 		expect(backedUpDrafts('c1/dechets')).toEqual([
 			{ field: 'ticks:q1', text: '{"eau":true}', at: 10, diagnosticId: 'd1' }
 		]);
-	});
-
-	it('fold ticks into an answer chosen whole and not saved yet: the copy is the screen', () => {
-		// « Aucun service » ticked, then « eau » ticked and unticked: nothing on screen.
-		backUpAnswer('c1/dechets', 'q1', [], { was: null });
-		backUpTick('c1/dechets', 'q1', tick('eau', true, ['eau']));
-		backUpTick('c1/dechets', 'q1', tick('eau', false, null));
-		expect(backedUpDrafts('c1/dechets')).toEqual([
-			{ field: 'answer:q1', text: 'null', at: expect.any(Number), was: 'null' }
-		]);
-		// The writes of « Aucun service » and of the tick land: the copy is not what they wrote.
-		dropAnswer('c1/dechets', 'q1', []);
-		dropTick('c1/dechets', 'q1', tick('eau', true, ['eau']));
-		expect(texts()).toEqual([null]);
-		dropTick('c1/dechets', 'q1', tick('eau', false, null));
-		expect(backedUpDrafts('c1/dechets')).toEqual([]);
 	});
 });

@@ -72,40 +72,32 @@ export function dropAnswer(scope: string, questionId: string, value: unknown): v
 	}
 }
 
-/** A tick made on screen, and the answer it leaves on screen. */
+/** A tick made on screen. */
 export interface Tick {
 	partner: string;
 	ticked: boolean;
-	shown: unknown;
 }
 
-/**
- * Keeps a copy of a tick (or untick) until its write commits. While an answer chosen whole is
- * not saved, its copy takes the answer on screen instead: ticks kept apart from it lost that
- * « Aucun service » was replaced (red team: ticked, a partner ticked then unticked, a crash, and
- * « Aucun service » came back).
- */
+/** Keeps a copy of a tick (or untick) until its write commits. */
 export function backUpTick(scope: string, questionId: string, tick: Tick, pinned?: string) {
-	const whole = copyOf(scope, `answer:${questionId}`);
-	if (whole) {
-		const { field, ...copy } = whole;
-		return backUpDraft(scope, field, { ...copy, text: JSON.stringify(tick.shown ?? null) });
-	}
-	saveTicks(
-		scope,
-		questionId,
-		{ ...ticksOf(scope, questionId), [tick.partner]: tick.ticked },
-		pinned
-	);
+	const ticks = { ...ticksOf(scope, questionId), [tick.partner]: tick.ticked };
+	saveTicks(scope, questionId, ticks, pinned);
 }
 
 /** Drops the copy of a tick once written, unless the partner was toggled again since. */
 export function dropTick(scope: string, questionId: string, tick: Tick) {
-	dropDraft(scope, `answer:${questionId}`, JSON.stringify(tick.shown ?? null));
 	const ticks = ticksOf(scope, questionId);
 	if (ticks[tick.partner] !== tick.ticked) return;
 	delete ticks[tick.partner];
 	saveTicks(scope, questionId, ticks);
+}
+
+/** `value` with `ticks` made on it; none left is no answer, as on screen (`withPartner`). */
+function withTicks(value: unknown, ticks: Ticks): unknown[] | null {
+	let list: unknown[] = Array.isArray(value) ? value : [];
+	for (const [partner, ticked] of Object.entries(ticks))
+		list = [...list.filter((p) => p !== partner), ...(ticked ? [partner] : [])];
+	return list.length > 0 ? list : null;
 }
 
 /** What restoring needs from the editor. */
@@ -133,6 +125,8 @@ export function restoreAnswers(
 ): Map<string, unknown> {
 	const values = new Map<string, unknown>(rows.map((r) => [r.questionId, r.value]));
 	const fields = (kind: string) => copies.filter((b) => b.field.startsWith(`${kind}:`));
+	const ticksOfCopy = (q: string) => copies.find((b) => b.field === `ticks:${q}`);
+	const folded = new Set<BackedUpDraft>();
 	for (const b of fields('answer')) {
 		const questionId = b.field.slice('answer:'.length);
 		const row = rows.find((r) => r.questionId === questionId);
@@ -144,13 +138,24 @@ export function restoreAnswers(
 			continue;
 		}
 		const stored = JSON.stringify(row?.value ?? null);
-		const same = stored === JSON.stringify(value);
 		const newer = !!row && row.changedAt > b.at && (b.was === undefined || stored !== b.was);
-		if (same || newer || !restore.asks(questionId) || !restore.answer(questionId, value))
+		if (newer || !restore.asks(questionId)) {
 			dropDraft(scope, b.field);
-		else values.set(questionId, value);
+			continue;
+		}
+		// Ticks made after it (« Aucun service », then a partner ticked and unticked) are made
+		// on it here: apart, an untick the store already showed left « Aucun service » back.
+		const ticks = ticksOfCopy(questionId);
+		const whole = ticks ? withTicks(value, parseTicks(ticks.text) ?? {}) : value;
+		if (ticks) {
+			folded.add(ticks);
+			dropDraft(scope, ticks.field);
+		}
+		if (stored === JSON.stringify(whole) || !restore.answer(questionId, whole))
+			dropDraft(scope, b.field);
+		else values.set(questionId, whole);
 	}
-	for (const b of fields('ticks')) {
+	for (const b of fields('ticks').filter((t) => !folded.has(t))) {
 		const questionId = b.field.slice('ticks:'.length);
 		const ticks = parseTicks(b.text) ?? {};
 		// Made again below, each copied again until written.

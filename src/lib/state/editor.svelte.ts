@@ -225,13 +225,12 @@ export class DiagnosticEditor {
 		if (partner === 'autre' && !ticked) this.#texts.drop('otherPartner', questionId);
 		const field = this.#field(this.#answers, questionId);
 		const self = this.#ref.moduleId;
-		const shown = withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self);
-		field.set(shown);
-		backUpTick(this.#scope, questionId, { partner, ticked, shown }, this.#pinned);
+		field.set(withPartner(this.value(questionId), partner, ticked, MODULE_IDS, self));
+		backUpTick(this.#scope, questionId, { partner, ticked }, this.#pinned);
 		const outcome = await this.#save(field, questionId, () =>
 			writing((r) => r.toggleCooperation(this.#target, questionId, partner, ticked))
 		);
-		if (outcome !== 'failed') dropTick(this.#scope, questionId, { partner, ticked, shown });
+		if (outcome !== 'failed') dropTick(this.#scope, questionId, { partner, ticked });
 	}
 
 	async #saveAnswer(questionId: string): Promise<void> {

@@ -156,4 +156,35 @@ describe('restoring ticks made before a crash', () => {
 		});
 		expect(typed).toEqual([['otherPartner', 'q1', 'Syndicat mixte']]);
 	});
+
+	it('makes the ticks made after « Aucun service » on it, as the screen showed them', () => {
+		const ticked: unknown[] = [];
+		const chosen: unknown[] = [];
+		const restore = {
+			text: () => {},
+			respondent: () => {},
+			answer: (...a: unknown[]) => (chosen.push(a), true),
+			tick: (...t: unknown[]) => (ticked.push(t), true),
+			asks: () => true
+		};
+		// q1: « Aucun service », then « eau » ticked and unticked: no answer on screen, none stored.
+		backUpDraft('c1/dechets', 'answer:q1', { text: '[]', at: 10, was: 'null' });
+		backUpDraft('c1/dechets', 'ticks:q1', { text: '{"eau":false}', at: 11 });
+		// q2: « Aucun service » over « marches » (written, as the store shows), then « eau » ticked,
+		// unsaved: the tick is made on what the store holds.
+		backUpDraft('c1/dechets', 'answer:q2', { text: '[]', at: 10, was: '["marches"]' });
+		backUpDraft('c1/dechets', 'ticks:q2', { text: '{"eau":true}', at: 11 });
+		// q3: « Aucun service » then « eau » ticked, nothing written: « eau » alone.
+		backUpDraft('c1/dechets', 'answer:q3', { text: '[]', at: 10, was: 'null' });
+		backUpDraft('c1/dechets', 'ticks:q3', { text: '{"eau":true}', at: 11 });
+		restoreDrafts(
+			'c1/dechets',
+			{ diagnostic: undefined, rows: [row('q2', [], 12)] },
+			OPENED,
+			restore
+		);
+		expect(chosen).toEqual([['q3', ['eau']]]);
+		expect(ticked).toEqual([['q2', 'eau', true]]);
+		expect(backedUpDrafts('c1/dechets').map((b) => b.field)).toEqual(['answer:q3']);
+	});
 });

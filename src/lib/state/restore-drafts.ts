@@ -51,8 +51,11 @@ export function restoreDrafts(
 	// A copy dated after now was made under a clock set back since: not a write in flight.
 	const now = Date.now();
 	const before = (b: BackedUpDraft) => b.at <= opened || b.at > now;
-	for (const b of [...backedUpDrafts(scope), ...legacy])
-		if (before(b) && (latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
+	for (const copy of [...backedUpDrafts(scope), ...legacy]) {
+		// Compared as made when the page opened: what the store shows then is later (review).
+		const b = { ...copy, at: Math.min(copy.at, opened) };
+		if (before(copy) && (latest.get(b.field)?.at ?? -Infinity) < b.at) latest.set(b.field, b);
+	}
 	// Answers first: a text of « Autre » fits once « Autre » is ticked again.
 	const values = restoreAnswers(scope, [...latest.values()], rows, restore);
 	for (const b of latest.values()) {
