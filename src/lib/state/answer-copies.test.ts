@@ -1,20 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '$lib/testing/memory-storage';
 import { backUpAnswer, backUpTick, dropAnswer, dropTick } from './answer-copies';
 import { backedUpDrafts, backUpDraft } from './draft-backup';
 
-beforeEach(() => {
-	const m = new Map<string, string>();
-	vi.stubGlobal('localStorage', {
-		get length() {
-			return m.size;
-		},
-		key: (i: number) => [...m.keys()][i] ?? null,
-		getItem: (k: string) => m.get(k) ?? null,
-		setItem: (k: string, v: string) => void m.set(k, String(v)),
-		removeItem: (k: string) => void m.delete(k),
-		clear: () => m.clear()
-	});
-});
+beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('copies of answers', () => {

@@ -7,13 +7,9 @@
  * store already shows it (red team: restoring the whole list dropped another tab's ticks).
  */
 import type { StoredAnswer } from '$lib/db/db';
-import { backedUpDrafts, backUpDraft, dropDraft, type BackedUpDraft } from './draft-backup';
+import { backedUpDraft, backUpDraft, dropDraft, type BackedUpDraft } from './draft-backup';
 
 type Ticks = Record<string, boolean>;
-
-function copyOf(scope: string, field: string): BackedUpDraft | undefined {
-	return backedUpDrafts(scope).find((b) => b.field === field);
-}
 
 /** The ticks a copy holds; null when it is damaged or hostile. */
 function parseTicks(text: string): Ticks | null {
@@ -35,14 +31,14 @@ function parseTicks(text: string): Ticks | null {
 function saveTicks(scope: string, questionId: string, ticks: Ticks, pinned?: string) {
 	const field = `ticks:${questionId}`;
 	if (Object.keys(ticks).length === 0) return dropDraft(scope, field);
-	const base = copyOf(scope, field);
+	const base = backedUpDraft(scope, field);
 	const at = base?.at ?? Date.now();
 	const diagnosticId = base ? base.diagnosticId : pinned;
 	backUpDraft(scope, field, { text: JSON.stringify(ticks), at, diagnosticId });
 }
 
 function ticksOf(scope: string, questionId: string): Ticks {
-	const copy = copyOf(scope, `ticks:${questionId}`);
+	const copy = backedUpDraft(scope, `ticks:${questionId}`);
 	return (copy && parseTicks(copy.text)) || {};
 }
 

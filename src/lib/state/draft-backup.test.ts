@@ -1,19 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '$lib/testing/memory-storage';
 import { backedUpDrafts, backUpDraft, dropCampaignDrafts, dropDraft } from './draft-backup';
-
-function memoryStorage(): Storage {
-	const m = new Map<string, string>();
-	return {
-		get length() {
-			return m.size;
-		},
-		key: (i) => [...m.keys()][i] ?? null,
-		getItem: (k) => m.get(k) ?? null,
-		setItem: (k, v) => void m.set(k, String(v)),
-		removeItem: (k) => void m.delete(k),
-		clear: () => m.clear()
-	};
-}
 
 beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
 afterEach(() => vi.unstubAllGlobals());

@@ -63,6 +63,23 @@ function holds(copy: string | null, text: string): boolean {
 	}
 }
 
+/** A copy as stored under `field`; undefined when damaged. */
+function parseCopy(field: string, raw: string | null): BackedUpDraft | undefined {
+	try {
+		const { text, at, diagnosticId, was } = JSON.parse(raw ?? '') as Record<string, unknown>;
+		if (typeof text !== 'string' || typeof at !== 'number') return undefined;
+		return {
+			field,
+			text,
+			at,
+			...(typeof diagnosticId === 'string' ? { diagnosticId } : {}),
+			...(typeof was === 'string' ? { was } : {})
+		};
+	} catch {
+		return undefined; // A damaged copy is of no use.
+	}
+}
+
 /** The copies left for a diagnostic (typed, then the tab closed before the save). */
 export function backedUpDrafts(scope: string): BackedUpDraft[] {
 	const s = storage();
@@ -71,25 +88,19 @@ export function backedUpDrafts(scope: string): BackedUpDraft[] {
 	const out: BackedUpDraft[] = [];
 	for (let i = 0; i < s.length; i++) {
 		const key = s.key(i);
-		if (!key?.startsWith(prefix)) continue;
-		try {
-			const { text, at, diagnosticId, was } = JSON.parse(s.getItem(key) ?? '') as Record<
-				string,
-				unknown
-			>;
-			if (typeof text === 'string' && typeof at === 'number')
-				out.push({
-					field: key.slice(prefix.length),
-					text,
-					at,
-					...(typeof diagnosticId === 'string' ? { diagnosticId } : {}),
-					...(typeof was === 'string' ? { was } : {})
-				});
-		} catch {
-			// A damaged copy is of no use.
-		}
+		const copy = key?.startsWith(prefix) && parseCopy(key.slice(prefix.length), s.getItem(key));
+		if (copy) out.push(copy);
 	}
 	return out;
+}
+
+/** The copy of one field, read by its key (no scan of every key on the answer's path). */
+export function backedUpDraft(scope: string, field: string): BackedUpDraft | undefined {
+	try {
+		return parseCopy(field, storage()?.getItem(`${PREFIX}${scope}:${field}`) ?? null);
+	} catch {
+		return undefined;
+	}
 }
 
 /** Drops every copy kept for the modules of a campaign (once the campaign is deleted). */

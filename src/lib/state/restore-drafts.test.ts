@@ -1,21 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '$lib/testing/memory-storage';
 import type { StoredAnswer } from '$lib/db/db';
 import { backedUpDrafts, backUpDraft } from './draft-backup';
 import { restoreDrafts, type QuestionText } from './restore-drafts';
 
-beforeEach(() => {
-	const m = new Map<string, string>();
-	vi.stubGlobal('localStorage', {
-		get length() {
-			return m.size;
-		},
-		key: (i: number) => [...m.keys()][i] ?? null,
-		getItem: (k: string) => m.get(k) ?? null,
-		setItem: (k: string, v: string) => void m.set(k, String(v)),
-		removeItem: (k: string) => void m.delete(k),
-		clear: () => m.clear()
-	});
-});
+beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
 afterEach(() => vi.unstubAllGlobals());
 
 /** When the page opened: the copies of these tests were made before. */
